@@ -1,0 +1,66 @@
+package dk.dss.flexclaims.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+
+/**
+ * What each group may do in the engine and the webapps, beyond its own tasks. Tasks themselves
+ * need no grant here: a task's candidate group gets read and work rights on that task from the
+ * engine ({@code defaultUserPermissionNameForTask}), so a group sees only its own tasks.
+ */
+public final class AccessPolicy {
+
+  /** Process definitions whose tasks the human-task groups work on: Tasklist shows their names and forms. */
+  public static final List<String> WORKED_PROCESSES = List.of("health-advice-callback");
+
+  /** One grant: a group, a resource (all of them with "*"), the permissions. */
+  public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {}
+
+  private AccessPolicy() {}
+
+  public static List<Grant> grants() {
+    List<Grant> grants = new java.util.ArrayList<>();
+    for (String group : List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS)) {
+      grants.add(new Grant(group, APPLICATION, "tasklist", List.of(ACCESS)));
+      for (String process : WORKED_PROCESSES) {
+        grants.add(new Grant(group, PROCESS_DEFINITION, process, List.of(READ)));
+      }
+    }
+    // process owners deploy and watch
+    String owners = Groups.PROCESS_OWNERS;
+    grants.add(new Grant(owners, APPLICATION, "cockpit", List.of(ACCESS)));
+    grants.add(new Grant(owners, APPLICATION, "tasklist", List.of(ACCESS)));
+    grants.add(new Grant(owners, DEPLOYMENT, "*", List.of(CREATE, READ, DELETE)));
+    grants.add(new Grant(owners, PROCESS_DEFINITION, "*", List.of(READ, UPDATE, READ_INSTANCE, READ_HISTORY)));
+    grants.add(new Grant(owners, DECISION_DEFINITION, "*", List.of(READ, UPDATE, READ_HISTORY)));
+    grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
+    grants.add(new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)));
+    grants.add(new Grant(owners, BATCH, "*", List.of(READ)));
+    // monitors only read; history is read through READ_HISTORY on the process definitions
+    String monitors = Groups.MONITORS;
+    grants.add(new Grant(monitors, APPLICATION, "cockpit", List.of(ACCESS)));
+    grants.add(new Grant(monitors, DEPLOYMENT, "*", List.of(READ)));
+    grants.add(new Grant(monitors, PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)));
+    grants.add(new Grant(monitors, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
+    grants.add(new Grant(monitors, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
+    grants.add(new Grant(monitors, PROCESS_INSTANCE, "*", List.of(READ)));
+    grants.add(new Grant(monitors, BATCH, "*", List.of(READ)));
+    return List.copyOf(grants);
+  }
+}

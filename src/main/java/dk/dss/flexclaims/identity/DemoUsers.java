@@ -1,0 +1,47 @@
+package dk.dss.flexclaims.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local demo's users, one per group, password "demo". Created only when
+ * {@code flex.demo.enabled} is true, which the postgres profile never sets.
+ */
+@Component
+public class DemoUsers {
+
+  public static final String PASSWORD = "demo";
+
+  /** user id, first name, last name, group. */
+  public static final List<String[]> USERS = List.of(
+      new String[] {"nina", "Nina", "Holm (nurse)", Groups.HEALTH_TEAM},
+      new String[] {"lars", "Lars", "Berg (team lead)", Groups.TEAM_LEADS},
+      new String[] {"freja", "Freja", "Dahl (finance)", Groups.FINANCE},
+      new String[] {"karl", "Karl", "Lund (complaints)", Groups.COMPLAINTS},
+      new String[] {"paula", "Paula", "Friis (process owner)", Groups.PROCESS_OWNERS},
+      new String[] {"mona", "Mona", "Skov (monitor)", Groups.MONITORS});
+
+  private final IdentityService identityService;
+
+  DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public void apply() {
+    for (String[] u : USERS) {
+      if (identityService.createUserQuery().userId(u[0]).count() == 0) {
+        User user = identityService.newUser(u[0]);
+        user.setFirstName(u[1]);
+        user.setLastName(u[2]);
+        user.setEmail(u[0] + "@flex.example");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+      }
+      if (identityService.createGroupQuery().groupId(u[3]).groupMember(u[0]).count() == 0) {
+        identityService.createMembership(u[0], u[3]);
+      }
+    }
+  }
+}
