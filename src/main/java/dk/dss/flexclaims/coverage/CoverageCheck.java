@@ -1,0 +1,253 @@
+package dk.dss.flexclaims.coverage;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The automated coverage check of a reported claim: coverage-rules.md sections 2 to 6.
+ * ELIG_POLICY_UNKNOWN is the caller's business (no policy, no check).
+ *
+ * <p>Verdict: REJECT when any rule rejects (naming all rejecting rules found); else REROUTE when
+ * TRAUMA_48H applies; else NEEDS_REFERRAL when the cover needs a referral and none has arrived; else ASSESS.
+ *
+ * <p>Interpretations of the rules (the spec leaves them open):
+ * <ul>
+ *   <li>"Today" is the clock's date in Europe/Copenhagen; "reported" is the Copenhagen date of {@code reportedAt}.</li>
+ *   <li>ELIG_NOT_IN_FORCE: onset on or after the policy's end date, or the claim reported before the start date.
+ *       Onset before the start date is a pre-existing condition, handled by QUAL_PRE_EXISTING.</li>
+ *   <li>ELIG_CHILD_AGED_OUT: the child's cover ends on {@link PolicyDates#childCoverLastDay}; a condition
+ *       arising after that day is rejected. ELIG_LATE_NOTIFICATION then counts the 6 months from that end.</li>
+ *   <li>ELIG_LATE_NOTIFICATION: reported later than 6 months after the (policy's or child's) end, or a referral
+ *       dated before the start date or on/after the end date.</li>
+ *   <li>ELIG_ABROAD: treatment located ABROAD is covered only for PSYCHOLOGIST, SECOND_OPINION and ADVICE (used
+ *       online); online PHYSIO has location ONLINE. A condition that arose abroad and is treated in Denmark or
+ *       online is covered ("after return home"). TRAUMA located abroad is rejected with TRAUMA_ABROAD and
+ *       ELIG_ABROAD.</li>
+ *   <li>ELIG_FORMER_INSURER_CLAIM: rejected while today is before start + 3 months; that date is answered.</li>
+ *   <li>ELIG_OTHER_INSURANCE only flags the claim: the other insurer pays first, settlement deducts.</li>
+ *   <li>QUAL_PRE_EXISTING: onset before the start; the qualifying start is {@code seniorityFrom} when given and
+ *       the condition is not chronic, else the policy start (QUAL_CHRONIC_NO_SENIORITY is named too when a chronic
+ *       condition had seniority to no avail). Rejected while today is before qualifying start + 6 months; that date
+ *       is answered in {@link CoverageResult#newClaimPossibleFrom()}.</li>
+ *   <li>QUAL_CHRONIC_DIAGNOSIS: SPECIALIST_EXAM for a chronic condition that arose before the start is rejected
+ *       (examining consequential conditions is a separate claim with its own code).</li>
+ *   <li>QUAL_MSK_CHRONIC: a chronic condition in ICD-10 chapter M under PHYSIO, CHIRO or OSTEO is flagged.</li>
+ *   <li>Exclusions by ICD-10 code (section 4) are not applied to ADVICE and SECOND_OPINION: advice covers all
+ *       health questions (product page), a second opinion is a review of records. A claim without a code is
+ *       not looked up. Cause WAR/EPIDEMIC gives EXCL_WAR_EPIDEMIC, PRO_SPORTS EXCL_PRO_SPORTS,
+ *       INTENTIONAL/CRIMINAL_OFFENCE EXCL_INTENTIONAL. EXCL_HIGHLY_SPECIALISED is the health team's decision.</li>
+ *   <li>LIMIT_PHYSIO_CHIRO_12 / LIMIT_OSTEO_5: rejected when the year's treatments are used up, otherwise flagged
+ *       with the treatments left.</li>
+ *   <li>LIMIT_INSURANCE_SUM: rejected when nothing is left in the insurance year.</li>
+ *   <li>LIMIT_ONE_COURSE: a flag only; the health team decides.</li>
+ *   <li>LIMIT_MENTAL_RECURRENT: PSYCHOLOGIST for a code whose ICD-10 category (e.g. F43) was already treated.</li>
+ *   <li>LIMIT_EXAM_REPEAT: SPECIALIST_EXAM for a code whose category was already examined (letter offers
+ *       SECOND_OPINION).</li>
+ *   <li>TRAUMA: no incident or an unlisted type is TRAUMA_EVENT; FIRE_BURGLARY without a police report is
+ *       TRAUMA_POLICE_REPORT; group debriefing is TRAUMA_GROUP (the health team may approve it as part of a
+ *       course); ELIG_ACUTE does not apply. More than 48 hours from incident to report (exactly 48 h is within) is
+ *       REROUTE with TRAUMA_48H and effective cover PSYCHOLOGIST; REFERRAL_REQUIRED is then flagged if no
+ *       referral is present.</li>
+ *   <li>REFERRAL_REQUIRED (not a spec ID): PHYSIO, SPECIALIST_EXAM and PSYCHOLOGIST without referral.</li>
+ * </ul>
+ */
+public final class CoverageCheck {
+
+    private static final Set<Cover> REFERRAL_COVERS = EnumSet.of(Cover.PHYSIO, Cover.SPECIALIST_EXAM, Cover.PSYCHOLOGIST);
+    private static final Set<Cover> USABLE_ABROAD = EnumSet.of(Cover.PSYCHOLOGIST, Cover.SECOND_OPINION, Cover.ADVICE);
+    private static final Set<Cover> NO_CODE_EXCLUSIONS = EnumSet.of(Cover.ADVICE, Cover.SECOND_OPINION);
+    private static final Set<Cover> MSK_COVERS = EnumSet.of(Cover.PHYSIO, Cover.CHIRO, Cover.OSTEO);
+    private static final Set<IncidentType> TRAUMA_EVENTS = EnumSet.complementOf(EnumSet.of(IncidentType.OTHER));
+    private static final Duration TRAUMA_NOTIFICATION = Duration.ofHours(48);
+
+    private final ExclusionGroups exclusionGroups;
+    private final Clock clock;
+
+    public CoverageCheck(ExclusionGroups exclusionGroups, Clock clock) {
+        this.exclusionGroups = Objects.requireNonNull(exclusionGroups, "exclusionGroups");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public CoverageResult check(ClaimFacts claim, PolicyFacts policy, String personId, UsageFacts usage) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(usage, "usage");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), DanishWorkingDays.ZONE);
+        LocalDate reported = LocalDate.ofInstant(claim.reportedAt(), DanishWorkingDays.ZONE);
+        Set<RuleId> rejects = new LinkedHashSet<>();
+        Set<RuleId> flags = new LinkedHashSet<>();
+        LocalDate newClaimFrom = null;
+        Cover cover = claim.cover();
+
+        // 2. Eligibility
+        Optional<InsuredPerson> person = policy.person(personId);
+        LocalDate personEnd = policy.endDate();
+        if (person.isEmpty()) {
+            rejects.add(RuleId.ELIG_PERSON_NOT_INSURED);
+        } else if (person.get().role() == PersonRole.CHILD) {
+            LocalDate lastDay = PolicyDates.childCoverLastDay(person.get().birthDate(), policy.startDate(), policy.paymentFrequency());
+            if (claim.onsetDate().isAfter(lastDay)) {
+                rejects.add(RuleId.ELIG_CHILD_AGED_OUT);
+            }
+            LocalDate childEnd = lastDay.plusDays(1);
+            personEnd = personEnd == null || childEnd.isBefore(personEnd) ? childEnd : personEnd;
+        }
+        if ((policy.endDate() != null && !claim.onsetDate().isBefore(policy.endDate()))
+                || reported.isBefore(policy.startDate())) {
+            rejects.add(RuleId.ELIG_NOT_IN_FORCE);
+        }
+        boolean reportedTooLate = personEnd != null && reported.isAfter(personEnd.plusMonths(6));
+        Referral referral = claim.referral();
+        boolean referralOutside = referral != null && (referral.date().isBefore(policy.startDate())
+                || (policy.endDate() != null && !referral.date().isBefore(policy.endDate())));
+        if (reportedTooLate || referralOutside) {
+            rejects.add(RuleId.ELIG_LATE_NOTIFICATION);
+        }
+        if (policy.premiumRightLost()) {
+            rejects.add(RuleId.ELIG_PREMIUM_UNPAID);
+        }
+        if (claim.treatmentLocation() == TreatmentLocation.ABROAD && !USABLE_ABROAD.contains(cover)) {
+            rejects.add(RuleId.ELIG_ABROAD);
+            if (cover == Cover.TRAUMA) {
+                rejects.add(RuleId.TRAUMA_ABROAD);
+            }
+        }
+        if (claim.acute() && cover != Cover.TRAUMA) {
+            rejects.add(RuleId.ELIG_ACUTE);
+        }
+        if (claim.treatmentStartedBeforePolicy()) {
+            rejects.add(RuleId.ELIG_ALREADY_STARTED);
+        }
+        if (claim.reportedToFormerInsurer()) {
+            LocalDate from = policy.startDate().plusMonths(3);
+            if (today.isBefore(from)) {
+                rejects.add(RuleId.ELIG_FORMER_INSURER_CLAIM);
+                newClaimFrom = from;
+            }
+        }
+        if (claim.otherInsurance()) {
+            flags.add(RuleId.ELIG_OTHER_INSURANCE);
+        }
+
+        // 3. Qualifying period
+        boolean preExisting = claim.onsetDate().isBefore(policy.startDate());
+        if (preExisting) {
+            boolean seniority = policy.seniorityFrom() != null && policy.seniorityFrom().isBefore(policy.startDate());
+            LocalDate qualifyingStart = seniority && !claim.chronic() ? policy.seniorityFrom() : policy.startDate();
+            LocalDate coveredFrom = qualifyingStart.plusMonths(6);
+            if (today.isBefore(coveredFrom)) {
+                rejects.add(RuleId.QUAL_PRE_EXISTING);
+                if (seniority && claim.chronic()) {
+                    rejects.add(RuleId.QUAL_CHRONIC_NO_SENIORITY);
+                }
+                newClaimFrom = newClaimFrom == null || coveredFrom.isAfter(newClaimFrom) ? coveredFrom : newClaimFrom;
+            }
+            if (claim.chronic() && cover == Cover.SPECIALIST_EXAM) {
+                rejects.add(RuleId.QUAL_CHRONIC_DIAGNOSIS);
+            }
+        }
+        String code = claim.icd10() == null || claim.icd10().isBlank() ? null : Icd10.normalise(claim.icd10());
+        if (claim.chronic() && MSK_COVERS.contains(cover) && code != null && code.startsWith("M")) {
+            flags.add(RuleId.QUAL_MSK_CHRONIC);
+        }
+
+        // 4. Exclusions
+        if (code != null && !NO_CODE_EXCLUSIONS.contains(cover)) {
+            exclusionGroups.exclusionFor(code).ifPresent(rejects::add);
+        }
+        switch (claim.cause()) {
+            case WAR, EPIDEMIC -> rejects.add(RuleId.EXCL_WAR_EPIDEMIC);
+            case PRO_SPORTS -> rejects.add(RuleId.EXCL_PRO_SPORTS);
+            case INTENTIONAL, CRIMINAL_OFFENCE -> rejects.add(RuleId.EXCL_INTENTIONAL);
+            case NONE -> { }
+        }
+        switch (claim.providerType()) {
+            case PSYCHIATRIST, NEUROPSYCHOLOGIST -> rejects.add(RuleId.EXCL_PSYCHIATRIST);
+            case GENERAL_PRACTITIONER -> rejects.add(RuleId.EXCL_GP);
+            case UNSPECIFIED -> { }
+        }
+        if (claim.experimentalTreatment()) {
+            rejects.add(RuleId.EXCL_EXPERIMENTAL);
+        }
+
+        // 5. Limits
+        Integer treatmentsLeft = null;
+        RuleId limitRule = CoverLimits.treatmentLimitRule(cover);
+        if (limitRule != null) {
+            int used = cover == Cover.OSTEO ? usage.osteoTreatmentsUsed() : usage.physioChiroTreatmentsUsed();
+            treatmentsLeft = Math.max(0, CoverLimits.treatmentLimit(cover) - used);
+            if (treatmentsLeft == 0) {
+                rejects.add(limitRule);
+            } else {
+                flags.add(limitRule);
+            }
+        }
+        BigDecimal sumLeft = CoverLimits.INSURANCE_SUM.subtract(usage.paidInInsuranceYear()).max(BigDecimal.ZERO);
+        if (sumLeft.signum() == 0) {
+            rejects.add(RuleId.LIMIT_INSURANCE_SUM);
+        }
+        if (usage.openTreatmentCourse()) {
+            flags.add(RuleId.LIMIT_ONE_COURSE);
+        }
+        if (cover == Cover.PSYCHOLOGIST && code != null && sameCategory(code, usage.treatedMentalDisorders())) {
+            rejects.add(RuleId.LIMIT_MENTAL_RECURRENT);
+        }
+        if (cover == Cover.SPECIALIST_EXAM && code != null && sameCategory(code, usage.examinedConditions())) {
+            rejects.add(RuleId.LIMIT_EXAM_REPEAT);
+        }
+
+        // 6. Trauma counselling
+        boolean late48h = false;
+        if (cover == Cover.TRAUMA) {
+            Incident incident = claim.incident();
+            if (incident == null || !TRAUMA_EVENTS.contains(incident.type())) {
+                rejects.add(RuleId.TRAUMA_EVENT);
+            } else {
+                if (incident.type() == IncidentType.FIRE_BURGLARY && !incident.hasPoliceReport()) {
+                    rejects.add(RuleId.TRAUMA_POLICE_REPORT);
+                }
+                late48h = Duration.between(incident.occurredAt().toInstant(), claim.reportedAt()).compareTo(TRAUMA_NOTIFICATION) > 0;
+            }
+            if (claim.groupDebriefing()) {
+                rejects.add(RuleId.TRAUMA_GROUP);
+            }
+        }
+
+        // Verdict
+        if (!rejects.isEmpty()) {
+            return result(Verdict.REJECT, rejects, flags, cover, treatmentsLeft, sumLeft, newClaimFrom);
+        }
+        if (late48h) {
+            if (referral == null) {
+                flags.add(RuleId.REFERRAL_REQUIRED);
+            }
+            return result(Verdict.REROUTE, Set.of(RuleId.TRAUMA_48H), flags, Cover.PSYCHOLOGIST, treatmentsLeft, sumLeft, null);
+        }
+        if (REFERRAL_COVERS.contains(cover) && referral == null) {
+            return result(Verdict.NEEDS_REFERRAL, Set.of(RuleId.REFERRAL_REQUIRED), flags, cover, treatmentsLeft, sumLeft, null);
+        }
+        return result(Verdict.ASSESS, Set.of(), flags, cover, treatmentsLeft, sumLeft, null);
+    }
+
+    private static boolean sameCategory(String code, Set<String> codes) {
+        String category = code.substring(0, 3);
+        return codes.stream().filter(Icd10::isWellFormed).map(Icd10::category).anyMatch(category::equals);
+    }
+
+    private static CoverageResult result(Verdict verdict, Set<RuleId> decidedBy, Set<RuleId> flags, Cover cover,
+                                         Integer treatmentsLeft, BigDecimal sumLeft, LocalDate newClaimFrom) {
+        return new CoverageResult(verdict, new ArrayList<>(decidedBy), List.copyOf(flags), cover, treatmentsLeft,
+                sumLeft.setScale(2, java.math.RoundingMode.HALF_UP), newClaimFrom);
+    }
+}

@@ -1,0 +1,30 @@
+package dk.dss.flexclaims.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An invoice to settle under an approved claim.
+ *
+ * @param submittedOn          the date the invoice reached us (PAY_INVOICE_LATE)
+ * @param providerNumber       the provider's public agreement number, null without one (PAY_PHYSIO_NO_AGREEMENT)
+ * @param providerInNetwork    the provider is in our network (PAY_NETWORK_DIRECT)
+ * @param relatedToInsured     the provider is the insured, family, a colleague or their company (PAY_RELATED_PROVIDER)
+ * @param lines                the invoice lines
+ */
+public record Invoice(LocalDate submittedOn, String providerNumber, boolean providerInNetwork, boolean relatedToInsured,
+                      List<InvoiceLine> lines) {
+
+    public Invoice {
+        Objects.requireNonNull(submittedOn, "submittedOn");
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an invoice has at least one line");
+        }
+    }
+
+    public LocalDate lastTreatmentDate() {
+        return lines.stream().map(InvoiceLine::date).max(LocalDate::compareTo).orElseThrow();
+    }
+}

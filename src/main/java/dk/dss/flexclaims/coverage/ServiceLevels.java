@@ -1,0 +1,52 @@
+package dk.dss.flexclaims.coverage;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * Due dates of the service levels of coverage-rules.md section 8 (for the process timers). "End of a day" is
+ * 23:59:59 Europe/Copenhagen.
+ */
+public final class ServiceLevels {
+
+    private final DanishWorkingDays workingDays;
+
+    public ServiceLevels(DanishWorkingDays workingDays) {
+        this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
+    }
+
+    /** SLA_ASSESS_1WD: end of the next working day after the claim was received. */
+    public ZonedDateTime assessmentDue(Instant received) {
+        return workingDays.endOfNextWorkingDay(received.atZone(DanishWorkingDays.ZONE));
+    }
+
+    /** SLA_EXAM_10WD: end of the 10th working day after approval. */
+    public ZonedDateTime examStartDue(LocalDate approved) {
+        return workingDays.endOfWorkingDayAfter(approved, 10);
+    }
+
+    /** SLA_TRAUMA_3H: 3 hours after approval, around the clock. */
+    public Instant traumaCallbackDue(Instant approved) {
+        return approved.plus(Duration.ofHours(3));
+    }
+
+    /** SLA_COMPLAINT_7WD: end of the 7th working day after the complaint was received. */
+    public ZonedDateTime complaintDue(LocalDate received) {
+        return workingDays.endOfWorkingDayAfter(received, 7);
+    }
+
+    /** SLA_COMPLAINT_7WD: the last day a complaint may be made, 6 months after the case was settled. */
+    public static LocalDate complaintPossibleUntil(LocalDate settled) {
+        return settled.plusMonths(6);
+    }
+
+    /** SLA_INVOICE_6M: the last day the claim accepts invoices, 6 months after its last approved treatment date. */
+    public static LocalDate invoicesAcceptedUntil(LocalDate lastApprovedTreatment) {
+        return lastApprovedTreatment.plusMonths(6);
+    }
+}

@@ -1,0 +1,174 @@
+package dk.dss.flexclaims.coverage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Settles an invoice line by line: coverage-rules.md section 7 and LIMIT_BLOCKADE_ONE.
+ *
+ * <p>Lines are processed in date order (stable for equal dates), so counting limits cut the latest lines; the
+ * answer keeps the invoice's order. For each line:
+ * <ol>
+ *   <li>Lines paid nothing, naming every rule that applies: PAY_LINE_EXCLUDED, PAY_RELATED_PROVIDER,
+ *       PAY_INVOICE_LATE (submitted more than 6 months after the invoice's last treatment date),
+ *       PAY_APPROVAL_FIRST (before the approval date, or no approval), PAY_PUBLIC_OFFERED.</li>
+ *   <li>Counting: TREATMENT lines beyond the approved number (PAY_NOT_APPROVED_COUNT), beyond the calendar-year
+ *       limit of PHYSIO/CHIRO (12) or OSTEO (5) counted from the treatments already used in the line's year
+ *       (PAY_TREATMENT_CAP), and a second BLOCKADE line in a SPECIALIST_EXAM claim (LIMIT_BLOCKADE_ONE) are paid
+ *       nothing. Only paid lines count.</li>
+ *   <li>Amount: the invoiced amount minus the public subsidy (PAY_PUBLIC_SHARE) and the "danmark" subsidy
+ *       (PAY_DANMARK_OFFSET), never below zero. These deductions are not "cuts": a line paid in full after the
+ *       subsidies has no reasons. Then the cover's ceiling for TREATMENT lines: PHYSIO without a provider number
+ *       at most the full fee (PAY_PHYSIO_NO_AGREEMENT); CHIRO at most the patient's share (PAY_CHIRO_SHARE);
+ *       OSTEO at most 650.00 for the claim's first treatment and 500.00 later (PAY_OSTEO_RATE); PSYCHOLOGIST,
+ *       TRAUMA and a SPECIALIST_EXAM in the network at most the agreed network price (PAY_NETWORK_DIRECT).</li>
+ *   <li>Rounded half-up to øre, then cut to what is left of the insurance sum (PAY_SUM_CAP).</li>
+ * </ol>
+ *
+ * <p>Line types never paid (PAY_LINE_EXCLUDED): OUT_OF_HOURS, NO_SHOW, RECORDS, AIDS, TRANSPORT;
+ * ADDITIONAL_SERVICE (terms §6 names "additional services such as shockwave, laser treatment, ultrasound and
+ * acupuncture" as not covered, and §4.5 the inserts, tape and the like); SCAN except in a SPECIALIST_EXAM;
+ * BLOCKADE except in a SPECIALIST_EXAM (a therapeutic blockade is part of the specialist examination, §5.2).
+ * A missing rate in the {@link RateTable} is a technical error ({@link IllegalStateException}).
+ */
+public final class SettlementCalculator {
+
+    private static final Set<LineType> NEVER_PAID = EnumSet.of(LineType.OUT_OF_HOURS, LineType.NO_SHOW,
+            LineType.RECORDS, LineType.AIDS, LineType.TRANSPORT, LineType.ADDITIONAL_SERVICE);
+    private static final Set<LineType> SPECIALIST_ONLY = EnumSet.of(LineType.SCAN, LineType.BLOCKADE);
+    private static final Set<Cover> NETWORK_COVERS = EnumSet.of(Cover.PSYCHOLOGIST, Cover.TRAUMA, Cover.SPECIALIST_EXAM);
+
+    private final RateTable rates;
+
+    public SettlementCalculator(RateTable rates) {
+        this.rates = Objects.requireNonNull(rates, "rates");
+    }
+
+    public Settlement settle(Invoice invoice, ClaimUsage usage) {
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(usage, "usage");
+        Cover cover = usage.cover();
+        List<InvoiceLine> lines = invoice.lines();
+        Integer[] order = IntStream.range(0, lines.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> lines.get(i).date())).toArray(Integer[]::new);
+
+        boolean late = invoice.submittedOn().isAfter(invoice.lastTreatmentDate().plusMonths(6));
+        int limit = CoverLimits.treatmentLimit(cover);
+        boolean yearLimited = CoverLimits.treatmentLimitRule(cover) != null;
+        Map<Year, Integer> usedByYear = new HashMap<>(usage.treatmentsUsedByYear());
+        int treatmentsInClaim = usage.treatmentsPaidInClaim();
+        int blockadesInClaim = usage.blockadesPaidInClaim();
+        BigDecimal sumLeft = usage.insuranceSumLeft();
+        LineSettlement[] results = new LineSettlement[lines.size()];
+
+        for (Integer index : order) {
+            InvoiceLine line = lines.get(index);
+            List<RuleId> reasons = new ArrayList<>();
+            if (NEVER_PAID.contains(line.type())
+                    || (SPECIALIST_ONLY.contains(line.type()) && cover != Cover.SPECIALIST_EXAM)) {
+                reasons.add(RuleId.PAY_LINE_EXCLUDED);
+            }
+            if (invoice.relatedToInsured()) {
+                reasons.add(RuleId.PAY_RELATED_PROVIDER);
+            }
+            if (late) {
+                reasons.add(RuleId.PAY_INVOICE_LATE);
+            }
+            if (usage.approvalDate() == null || line.date().isBefore(usage.approvalDate())) {
+                reasons.add(RuleId.PAY_APPROVAL_FIRST);
+            }
+            if (line.publicOffered()) {
+                reasons.add(RuleId.PAY_PUBLIC_OFFERED);
+            }
+            if (!reasons.isEmpty()) {
+                results[index] = new LineSettlement(line, zero(), reasons);
+                continue;
+            }
+
+            boolean treatment = line.type() == LineType.TREATMENT;
+            Year year = Year.from(line.date());
+            if (treatment) {
+                if (usage.approvedTreatments() != null && treatmentsInClaim >= usage.approvedTreatments()) {
+                    reasons.add(RuleId.PAY_NOT_APPROVED_COUNT);
+                }
+                if (yearLimited && usedByYear.getOrDefault(year, 0) >= limit) {
+                    reasons.add(RuleId.PAY_TREATMENT_CAP);
+                }
+            }
+            if (line.type() == LineType.BLOCKADE && blockadesInClaim >= 1) {
+                reasons.add(RuleId.LIMIT_BLOCKADE_ONE);
+            }
+            if (!reasons.isEmpty()) {
+                results[index] = new LineSettlement(line, zero(), reasons);
+                continue;
+            }
+
+            BigDecimal pay = line.amount().subtract(line.publicSubsidy()).subtract(line.danmarkSubsidy()).max(BigDecimal.ZERO);
+            if (treatment) {
+                Ceiling ceiling = ceiling(cover, invoice, line.date(), treatmentsInClaim == 0);
+                if (ceiling != null && pay.compareTo(ceiling.amount) > 0) {
+                    pay = ceiling.amount;
+                    reasons.add(ceiling.rule);
+                }
+            }
+            pay = pay.setScale(2, RoundingMode.HALF_UP);
+            if (pay.compareTo(sumLeft) > 0) {
+                pay = sumLeft.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+                reasons.add(RuleId.PAY_SUM_CAP);
+            }
+            sumLeft = sumLeft.subtract(pay);
+            if (treatment) {
+                treatmentsInClaim++;
+                if (yearLimited) {
+                    usedByYear.merge(year, 1, Integer::sum);
+                }
+            }
+            if (line.type() == LineType.BLOCKADE) {
+                blockadesInClaim++;
+            }
+            results[index] = new LineSettlement(line, pay, reasons);
+        }
+        BigDecimal total = Arrays.stream(results).map(LineSettlement::paidAmount).reduce(zero(), BigDecimal::add);
+        return new Settlement(Arrays.asList(results), total, usedByYear, sumLeft);
+    }
+
+    private record Ceiling(BigDecimal amount, RuleId rule) {
+    }
+
+    private Ceiling ceiling(Cover cover, Invoice invoice, LocalDate on, boolean firstInClaim) {
+        return switch (cover) {
+            case PHYSIO -> invoice.providerNumber() == null || invoice.providerNumber().isBlank()
+                    ? new Ceiling(rate(rates.physioFullFee(on).orElse(null), "physiotherapy full fee", on), RuleId.PAY_PHYSIO_NO_AGREEMENT)
+                    : null;
+            case CHIRO -> new Ceiling(rate(rates.chiroPatientShare(on).orElse(null), "chiropractic patient share", on), RuleId.PAY_CHIRO_SHARE);
+            case OSTEO -> new Ceiling(firstInClaim ? CoverLimits.OSTEO_FIRST_TREATMENT : CoverLimits.OSTEO_LATER_TREATMENT, RuleId.PAY_OSTEO_RATE);
+            case PSYCHOLOGIST, TRAUMA, SPECIALIST_EXAM -> invoice.providerInNetwork() && NETWORK_COVERS.contains(cover)
+                    ? new Ceiling(rate(rates.networkPrice(cover, on).orElse(null), "network price of " + cover, on), RuleId.PAY_NETWORK_DIRECT)
+                    : null;
+            case SECOND_OPINION, ADVICE -> null;
+        };
+    }
+
+    private static BigDecimal rate(BigDecimal rate, String what, LocalDate on) {
+        if (rate == null) {
+            throw new IllegalStateException("no " + what + " in the rate table for " + on);
+        }
+        return rate;
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}

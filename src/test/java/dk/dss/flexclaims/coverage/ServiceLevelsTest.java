@@ -1,0 +1,48 @@
+package dk.dss.flexclaims.coverage;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Due dates of the service levels (coverage-rules.md section 8). */
+class ServiceLevelsTest {
+
+    private final ServiceLevels sla = new ServiceLevels(new DanishWorkingDays());
+
+    @ParameterizedTest(name = "received {0}: due {1}")
+    @CsvSource({"2026-03-02T09:00:00Z, 2026-03-03T23:59:59+01:00", "2026-03-06T15:00:00Z, 2026-03-09T23:59:59+01:00",
+            "2026-04-01T21:59:00Z, 2026-04-07T23:59:59+02:00", "2026-04-01T22:01:00Z, 2026-04-07T23:59:59+02:00",
+            "2025-12-23T10:00:00Z, 2025-12-29T23:59:59+01:00"})
+    void SLA_ASSESS_1WD(Instant received, String due) {
+        assertThat(sla.assessmentDue(received).toOffsetDateTime().toString()).isEqualTo(due);
+    }
+
+    @ParameterizedTest(name = "approved {0}: exam by {1}")
+    @CsvSource({"2026-03-02, 2026-03-16T23:59:59+01:00", "2025-12-19, 2026-01-09T23:59:59+01:00",
+            "2026-03-27, 2026-04-15T23:59:59+02:00"})
+    void SLA_EXAM_10WD(LocalDate approved, String due) {
+        assertThat(sla.examStartDue(approved).toOffsetDateTime().toString()).isEqualTo(due);
+    }
+
+    @Test
+    void SLA_TRAUMA_3H() {
+        assertThat(sla.traumaCallbackDue(Instant.parse("2026-03-07T22:30:00Z"))).isEqualTo(Instant.parse("2026-03-08T01:30:00Z"));
+    }
+
+    @Test
+    void SLA_COMPLAINT_7WD() {
+        assertThat(sla.complaintDue(LocalDate.of(2026, 3, 30)).toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 13));
+        assertThat(ServiceLevels.complaintPossibleUntil(LocalDate.of(2026, 3, 31))).isEqualTo(LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void SLA_INVOICE_6M() {
+        assertThat(ServiceLevels.invoicesAcceptedUntil(LocalDate.of(2026, 2, 10))).isEqualTo(LocalDate.of(2026, 8, 10));
+    }
+}
