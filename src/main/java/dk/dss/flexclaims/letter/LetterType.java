@@ -1,0 +1,6 @@
+package dk.dss.flexclaims.letter;
+
+/** Kinds of letters to the insured. */
+public enum LetterType {
+  WELCOME, APPROVAL, REJECTION, REFERRAL_REMINDER, SETTLEMENT
+}

@@ -1,0 +1,6 @@
+package dk.dss.flexclaims.policy;
+
+/** The products sold. */
+public enum Product {
+  FLEX
+}

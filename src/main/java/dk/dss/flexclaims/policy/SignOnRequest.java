@@ -1,0 +1,54 @@
+package dk.dss.flexclaims.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import dk.dss.flexclaims.coverage.PaymentFrequency;
+
+/**
+ * The sign-on form ({@code POST /api/policies}) and the administrators' import
+ * ({@code POST /api/admin/policies/import}, which alone may set {@code endDate}).
+ */
+record SignOnRequest(
+    @NotNull Product product,
+    @NotNull LocalDate startDate,
+    LocalDate endDate,
+    @NotBlank @Size(max = 10) String postcode,
+    @NotNull @Valid PersonRequest policyholder,
+    @Size(max = 20) List<@NotNull @Valid PersonRequest> children,
+    @NotNull PaymentFrequency paymentFrequency,
+    @NotNull Boolean directDebit,
+    LocalDate seniorityFrom,
+    @NotNull Boolean danmarkMember) {
+
+  SignOnRequest {
+    children = children == null ? List.of() : children;
+  }
+
+  /** A person to insure. The CPR number is optional; it is stored, never logged nor answered. */
+  record PersonRequest(
+      @NotBlank @Size(max = 200) String name,
+      @NotNull LocalDate birthDate,
+      @Pattern(regexp = "\\d{6}-?\\d{4}", message = "must be a CPR number of 10 digits, e.g. 010190-1234") String cpr) {
+
+    @Override
+    public String toString() {
+      return "PersonRequest[birthDate=" + birthDate + "]";
+    }
+  }
+
+  @JsonIgnore
+  List<LocalDate> childrenBirthDates() {
+    return children.stream().map(PersonRequest::birthDate).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "SignOnRequest[startDate=" + startDate + ", children=" + children.size() + "]";
+  }
+}
