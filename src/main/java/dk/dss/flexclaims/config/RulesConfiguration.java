@@ -5,6 +5,7 @@ import dk.dss.flexclaims.coverage.CoverageCheck;
 import dk.dss.flexclaims.coverage.ExclusionGroups;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.PremiumCalculator;
+import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.coverage.SignOnRules;
 import dk.dss.flexclaims.process.DmnExclusionGroups;
 import java.time.Clock;
@@ -13,20 +14,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The plain-Java rules as Spring beans, and the one {@link Clock} the whole application reads
- * "now" and "today" from (Europe/Copenhagen).
+ * The plain-Java rules as Spring beans. "Now" and "today" come from the one {@link Clock} of the
+ * application, the engine's (see {@code process.EngineConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
   @Bean
-  Clock clock() {
-    return Clock.system(DanishWorkingDays.ZONE);
+  DanishWorkingDays danishWorkingDays() {
+    return new DanishWorkingDays();
   }
 
   @Bean
-  DanishWorkingDays danishWorkingDays() {
-    return new DanishWorkingDays();
+  ServiceLevels serviceLevels(DanishWorkingDays workingDays) {
+    return new ServiceLevels(workingDays);
   }
 
   @Bean
