@@ -4,25 +4,43 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps evaluations of the ICD-10 exclusion table ({@value DmnExclusionGroups#DECISION_KEY}) out of
- * Camunda's history. Its input is a person's diagnosis: a health detail that must not outlive the
- * claim in history tables, nor be stored at all by the "would this be covered?" check. The claim
- * itself keeps the rule IDs that decided it. All other history is written as before.
+ * Keeps health details out of Camunda's history (ADR 0006); all other history is written as
+ * before, at level "full":
+ * <ul>
+ *   <li>evaluations of the ICD-10 exclusion table ({@value DmnExclusionGroups#DECISION_KEY}): their
+ *       input is a person's diagnosis, and the "would this be covered?" check must store nothing;
+ *       the claim keeps the rule IDs that decided it;
+ *   <li>the variables that show facts in a form ({@code view*}, task-local) and the assessor's
+ *       free-text note ({@code assessmentNote}, moved into the claim record on completion): every
+ *       event of such a variable is dropped, so it never outlives the task.
+ * </ul>
  */
 @Component
-class ExclusionDecisionHistoryFilter extends AbstractProcessEnginePlugin {
+class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
+
+  /** Prefix of task-local variables that show facts in a form. */
+  static final String VIEW_PREFIX = "view";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryEventHandler(new Filtering(configuration.getHistoryEventHandler()));
   }
 
+  static boolean isPrivate(String variableName) {
+    return variableName != null
+        && (variableName.startsWith(VIEW_PREFIX) || ProcessVariables.ASSESSMENT_NOTE.equals(variableName));
+  }
+
   static boolean keep(HistoryEvent event) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable && isPrivate(variable.getVariableName())) {
+      return false;
+    }
     return !(event instanceof HistoricDecisionEvaluationEvent evaluation
         && evaluation.getRootHistoricDecisionInstance() != null
         && DmnExclusionGroups.DECISION_KEY.equals(evaluation.getRootHistoricDecisionInstance().getDecisionDefinitionKey()));
@@ -39,7 +57,7 @@ class ExclusionDecisionHistoryFilter extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvents(List<HistoryEvent> events) {
-      delegate.handleEvents(events.stream().filter(ExclusionDecisionHistoryFilter::keep).toList());
+      delegate.handleEvents(events.stream().filter(HealthDetailsHistoryFilter::keep).toList());
     }
   }
 }
