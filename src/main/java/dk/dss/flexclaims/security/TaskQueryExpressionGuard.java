@@ -3,19 +3,13 @@ package dk.dss.flexclaims.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dss.flexclaims.web.CachedBodyRequest;
 import dk.dss.flexclaims.web.Problems;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -62,8 +56,9 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
+    CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
+    byte[] body = cached.body();
+    if (cached.tooLarge(MAX_BODY_BYTES)) {
       refuse(response, "The task query is larger than " + MAX_BODY_BYTES + " bytes.");
       return;
     }
@@ -80,7 +75,7 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new ReplayedBodyRequest(request, body), response);
+    chain.doFilter(cached, response);
   }
 
   /** The JSON path of the first expression found, or null. */
@@ -140,40 +135,5 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   private static void refuse(HttpServletResponse response, String detail) throws IOException {
     Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "expression-in-task-query",
         "Expressions are not allowed in task queries", detail));
-  }
-
-  /** The request with its body, already read for inspection, readable once more. */
-  private static final class ReplayedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override public boolean isFinished() { return in.available() == 0; }
-        @Override public boolean isReady() { return true; }
-        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-        @Override public int read() { return in.read(); }
-        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() { return body.length; }
-
-    @Override
-    public long getContentLengthLong() { return body.length; }
   }
 }

@@ -34,6 +34,9 @@ public final class Problems {
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) {
+      body.putAll(problem.getProperties());
+    }
     JSON.writeValue(response.getOutputStream(), body);
   }
 }
