@@ -2,5 +2,5 @@ package dk.dss.flexclaims.letter;
 
 /** Kinds of letters to the insured. */
 public enum LetterType {
-  WELCOME, APPROVAL, REJECTION, REFERRAL_REMINDER, SETTLEMENT
+  WELCOME, APPROVAL, REJECTION, REFERRAL_REQUEST, REFERRAL_REMINDER, WITHDRAWAL, SETTLEMENT
 }

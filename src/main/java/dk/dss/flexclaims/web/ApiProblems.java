@@ -79,6 +79,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> conflict(ConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage()));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     String reference = UUID.randomUUID().toString();

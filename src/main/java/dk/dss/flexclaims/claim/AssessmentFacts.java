@@ -1,0 +1,125 @@
+package dk.dss.flexclaims.claim;
+
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.policy.Person;
+import dk.dss.flexclaims.policy.Policy;
+import dk.dss.flexclaims.usage.PersonUsage;
+import dk.dss.flexclaims.usage.UsageService;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the health team sees and may approve when assessing a claim: the facts for the form, and
+ * the number of treatments still open this year.
+ */
+@Service
+public class AssessmentFacts {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private final ClaimRepository claims;
+  private final ClaimDecisions decisions;
+  private final UsageService usage;
+  private final Icd10Texts icd10Texts;
+  private final Clock clock;
+
+  AssessmentFacts(ClaimRepository claims, ClaimDecisions decisions, UsageService usage, Icd10Texts icd10Texts,
+      Clock clock) {
+    this.claims = claims;
+    this.decisions = decisions;
+    this.usage = usage;
+    this.icd10Texts = icd10Texts;
+    this.clock = clock;
+  }
+
+  /** The treatments that may still be approved this year for the claim's cover, if it has a yearly cap. */
+  @Transactional(readOnly = true)
+  public Optional<Limit> limitOf(String claimNumber) {
+    Claim claim = claim(claimNumber);
+    return limit(claim, usage.personUsage(claim.personId(), decisions.policyOf(claim).startDate()));
+  }
+
+  /** A yearly cap and what is left of it. */
+  public record Limit(RuleId rule, int limit, int used, int left) {}
+
+  /**
+   * The form's facts as task-local variables named {@code view*}: shown while the task is open,
+   * never written to history (see the engine's history level).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> forForm(String claimNumber) {
+    Claim claim = claim(claimNumber);
+    Policy policy = decisions.policyOf(claim);
+    Person person = decisions.personOf(claim);
+    PersonUsage personUsage = usage.personUsage(claim.personId(), policy.startDate());
+    Optional<Limit> limit = limit(claim, personUsage);
+
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("viewPerson", personLine(person));
+    view.put("viewCoverText", ClaimLetters.coverText(claim.cover()));
+    view.put("viewIcd10", claim.icd10() == null ? "" : claim.icd10());
+    view.put("viewIcd10Text", icd10Texts.textOf(claim.icd10()));
+    view.put("viewOnset", DATE.format(claim.onsetDate()));
+    view.put("viewReferral", claim.referralDate() == null ? "none"
+        : DATE.format(claim.referralDate()) + (claim.referralIssuer() == null ? "" : ", " + claim.referralIssuer()));
+    view.put("viewFlags", claim.reasons().isEmpty() ? "Nothing flagged."
+        : claim.reasons().stream().map(r -> "- **" + r.name() + "**: " + r.explanation())
+            .collect(Collectors.joining("\n")));
+    view.put("viewTreatmentsUsed", personUsage.treatments().stream()
+        .map(t -> t.used() + " of " + t.limit() + " (" + t.rule().name() + ")")
+        .collect(Collectors.joining(", ")));
+    view.put("viewInsuranceSumLeft", money(personUsage.insuranceSum().left()));
+    view.put("viewTreatmentCover", ClaimLetters.countsTreatments(claim.cover()));
+    view.put("viewTreatmentsLeft", limit.map(Limit::left).orElse(null));
+    view.put("viewTreatmentsLeftText", limit
+        .map(l -> "At most " + l.left() + " left this calendar year (" + l.rule().name() + ").")
+        .orElse("Number of treatments the insured may have."));
+    return view;
+  }
+
+  private Claim claim(String claimNumber) {
+    return claims.find(claimNumber).orElseThrow(() -> new IllegalStateException("No claim " + claimNumber));
+  }
+
+  private static Optional<Limit> limit(Claim claim, PersonUsage personUsage) {
+    RuleId rule = switch (claim.cover()) {
+      case PHYSIO, CHIRO -> RuleId.LIMIT_PHYSIO_CHIRO_12;
+      case OSTEO -> RuleId.LIMIT_OSTEO_5;
+      default -> null;
+    };
+    return personUsage.treatments().stream().filter(t -> t.rule() == rule).findFirst()
+        .map(t -> new Limit(t.rule(), t.limit(), t.used(), t.left()));
+  }
+
+  private String personLine(Person person) {
+    if (person.birthDate() == null) {
+      return person.name();
+    }
+    int age = Period.between(person.birthDate(), LocalDate.now(clock)).getYears();
+    return person.name() + ", " + age + " years" + (person.role() == null ? ""
+        : ", " + person.role().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+  }
+
+  private static String money(BigDecimal amount) {
+    NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+    format.setMinimumFractionDigits(2);
+    format.setMaximumFractionDigits(2);
+    return format.format(amount);
+  }
+
+  static boolean isTreatmentCover(Cover cover) {
+    return ClaimLetters.countsTreatments(cover);
+  }
+}

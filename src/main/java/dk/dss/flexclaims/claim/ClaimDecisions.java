@@ -1,0 +1,162 @@
+package dk.dss.flexclaims.claim;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.CoverageCheck;
+import dk.dss.flexclaims.coverage.CoverageResult;
+import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.letter.LetterType;
+import dk.dss.flexclaims.letter.Letters;
+import dk.dss.flexclaims.policy.Person;
+import dk.dss.flexclaims.policy.Policy;
+import dk.dss.flexclaims.policy.PolicyRepository;
+import dk.dss.flexclaims.usage.UsageService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The claim process's steps as use cases: each reads the claim, decides or writes a letter, and
+ * records the outcome in the claim record within the step's transaction.
+ */
+@Service
+public class ClaimDecisions {
+
+  /** SLA for the referral: a reminder after 10 working days, withdrawal 30 days after the reminder. */
+  static final int REFERRAL_REMINDER_WORKING_DAYS = 10;
+  static final int REFERRAL_DEADLINE_DAYS_AFTER_REMINDER = 30;
+
+  private final ClaimRepository claims;
+  private final PolicyRepository policies;
+  private final UsageService usage;
+  private final CoverageCheck coverageCheck;
+  private final Letters letters;
+  private final DanishWorkingDays workingDays;
+  private final Clock clock;
+
+  ClaimDecisions(ClaimRepository claims, PolicyRepository policies, UsageService usage, CoverageCheck coverageCheck,
+      Letters letters, DanishWorkingDays workingDays, Clock clock) {
+    this.claims = claims;
+    this.policies = policies;
+    this.usage = usage;
+    this.coverageCheck = coverageCheck;
+    this.letters = letters;
+    this.workingDays = workingDays;
+    this.clock = clock;
+  }
+
+  /** The outcome of the automated check, as the process needs it. */
+  public record CheckOutcome(CoverageResult result, Cover cover, List<RuleId> reasons) {}
+
+  /** The referral's two clocks. */
+  public record ReferralDeadlines(Instant reminderAt, Instant withdrawAt) {}
+
+  @Transactional
+  public CheckOutcome check(String claimNumber) {
+    Claim claim = claims.lock(claimNumber);
+    Policy policy = policyOf(claim);
+    CoverageResult result = coverageCheck.check(claim.toFacts(), policy.facts(), claim.personId(),
+        usage.usageFacts(claim.personId(), policy.startDate(), claimNumber));
+    List<RuleId> reasons = new ArrayList<>(result.reasons());
+    if (claim.cover() != claim.originalCover() && !reasons.contains(RuleId.TRAUMA_48H)) {
+      reasons.add(0, RuleId.TRAUMA_48H); // the claim was rerouted before this check
+    }
+    claims.recordCheck(claimNumber, result.verdict(), claim.cover(), reasons, result.newClaimPossibleFrom());
+    return new CheckOutcome(result, claim.cover(), List.copyOf(reasons));
+  }
+
+  /** TRAUMA_48H: the claim goes on as ordinary psychological counselling. */
+  @Transactional
+  public void continueAsPsychologist(String claimNumber) {
+    claims.lock(claimNumber);
+    claims.setCover(claimNumber, Cover.PSYCHOLOGIST);
+  }
+
+  @Transactional
+  public ReferralDeadlines askForReferral(String claimNumber) {
+    Claim claim = claims.lock(claimNumber);
+    ZonedDateTime reminder = workingDays.endOfWorkingDayAfter(LocalDate.now(clock), REFERRAL_REMINDER_WORKING_DAYS);
+    ZonedDateTime withdraw = reminder.plusDays(REFERRAL_DEADLINE_DAYS_AFTER_REMINDER);
+    claims.setStatus(claimNumber, ClaimStatus.AWAITING_REFERRAL);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REQUEST, List.of(RuleId.REFERRAL_REQUIRED),
+        ClaimLetters.referralRequest(personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
+    return new ReferralDeadlines(reminder.toInstant(), withdraw.toInstant());
+  }
+
+  @Transactional
+  public void remindOfReferral(String claimNumber, Instant withdrawAt) {
+    Claim claim = claims.lock(claimNumber);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REMINDER, List.of(RuleId.REFERRAL_REQUIRED),
+        ClaimLetters.referralReminder(personOf(claim).name(), claimNumber,
+            withdrawAt.atZone(DanishWorkingDays.ZONE).toLocalDate()));
+  }
+
+  @Transactional
+  public void withdraw(String claimNumber) {
+    Claim claim = claims.lock(claimNumber);
+    claims.setStatus(claimNumber, ClaimStatus.WITHDRAWN);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.WITHDRAWAL, List.of(RuleId.REFERRAL_REQUIRED),
+        ClaimLetters.withdrawal(personOf(claim).name(), claimNumber));
+  }
+
+  @Transactional
+  public void approve(String claimNumber, Integer approvedTreatments) {
+    Claim claim = claims.lock(claimNumber);
+    Integer treatments = ClaimLetters.countsTreatments(claim.cover()) ? approvedTreatments : null;
+    claims.recordDecision(claimNumber, ClaimStatus.APPROVED, treatments, claim.reasons(), now());
+    List<RuleId> named = new ArrayList<>(List.of(RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_INVOICE_LATE));
+    if (treatments != null) {
+      named.add(RuleId.PAY_NOT_APPROVED_COUNT);
+    }
+    switch (claim.cover()) {
+      case PHYSIO, CHIRO -> named.add(RuleId.LIMIT_PHYSIO_CHIRO_12);
+      case OSTEO -> named.add(RuleId.LIMIT_OSTEO_5);
+      default -> { }
+    }
+    letters.send(claim.policyNumber(), claimNumber, LetterType.APPROVAL, named,
+        ClaimLetters.approval(personOf(claim).name(), claimNumber, claim.cover(), treatments, LocalDate.now(clock)));
+  }
+
+  /**
+   * The rejection and its letter.
+   *
+   * @param rules the rules the rejection rests on: the assessor's, or those that decided the check
+   */
+  @Transactional
+  public void reject(String claimNumber, List<RuleId> rules) {
+    Claim claim = claims.lock(claimNumber);
+    List<RuleId> reasons = new ArrayList<>(rules);
+    claim.reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+    claims.recordDecision(claimNumber, ClaimStatus.REJECTED, null, reasons, now());
+    LocalDate newClaimFrom = rules.contains(RuleId.QUAL_PRE_EXISTING) ? claim.newClaimPossibleFrom() : null;
+    letters.send(claim.policyNumber(), claimNumber, LetterType.REJECTION, rules,
+        ClaimLetters.rejection(personOf(claim).name(), claimNumber, claim.cover(), rules, newClaimFrom));
+  }
+
+  /** The assessor's note goes into the claim record, never into the process. */
+  @Transactional
+  public void keepAssessmentNote(String claimNumber, String note) {
+    claims.setAssessmentNote(claimNumber, note);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  Policy policyOf(Claim claim) {
+    return policies.find(claim.policyNumber())
+        .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
+  }
+
+  Person personOf(Claim claim) {
+    return policyOf(claim).person(claim.personId())
+        .orElseGet(() -> new Person(claim.personId(), claim.policyNumber(), null, "insured", null, null));
+  }
+}

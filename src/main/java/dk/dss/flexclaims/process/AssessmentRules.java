@@ -1,0 +1,54 @@
+package dk.dss.flexclaims.process;
+
+import dk.dss.flexclaims.claim.AssessmentFacts;
+import dk.dss.flexclaims.coverage.RuleId;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a completed "Assess claim" form must hold (interfaces.md, "Human steps"): APPROVE with a
+ * whole number of treatments within what is left of the year's cap, or REJECT with the rule ID
+ * it rests on. Checked where the form is submitted over REST (a 400 the nurse sees in Tasklist)
+ * and again when the task completes, whatever the client.
+ */
+@Component
+public class AssessmentRules {
+
+  static final String TASK_KEY = "Task_AssessClaim";
+
+  private final AssessmentFacts facts;
+
+  AssessmentRules(AssessmentFacts facts) {
+    this.facts = facts;
+  }
+
+  /** What is wrong with the submitted values, in words for the nurse; empty when they may be saved. */
+  public Optional<String> problem(String claimNumber, boolean treatmentCover, Object decision, Object approved,
+      Object rejectionRule) {
+    if ("APPROVE".equals(decision)) {
+      if (!treatmentCover) {
+        return Optional.empty();
+      }
+      if (!(approved instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+          || number.intValue() < 1) {
+        return Optional.of("Approved treatments: give a whole number of at least 1.");
+      }
+      return facts.limitOf(claimNumber)
+          .filter(limit -> number.intValue() > limit.left())
+          .map(limit -> "Approved treatments: at most " + limit.left() + " left this year (" + limit.rule().name()
+              + ": " + limit.used() + " of " + limit.limit() + " used).");
+    }
+    if ("REJECT".equals(decision)) {
+      if (!(rejectionRule instanceof String id) || id.isBlank()) {
+        return Optional.of("A rejection needs the rule it rests on (rejectionRule).");
+      }
+      try {
+        RuleId.valueOf(id);
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of("rejectionRule: not a rule ID of the coverage rules.");
+      }
+    }
+    return Optional.of("assessmentDecision: choose APPROVE or REJECT.");
+  }
+}

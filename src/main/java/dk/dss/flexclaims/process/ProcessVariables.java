@@ -1,0 +1,65 @@
+package dk.dss.flexclaims.process;
+
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.coverage.Verdict;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The claim process's variables, declared once and read and written typed. Only identifiers and
+ * what gateways and forms need travel here; the claim itself lives in the claim tables.
+ */
+public final class ProcessVariables {
+
+  public static final String PROCESS_KEY = "claim-handling";
+
+  public static final String CLAIM_NUMBER = "claimNumber";
+  public static final String COVER = "cover";
+  public static final String VERDICT = "verdict";
+  /** Rule IDs that decided or flagged the claim, comma-separated (readable in Cockpit). */
+  public static final String REASONS = "reasons";
+  /** Rule IDs that decided the automated check (a rejection's letter names them). */
+  public static final String DECIDED_BY = "decidedBy";
+  public static final String REFERRAL_REMINDER_AT = "referralReminderAt";
+  public static final String REFERRAL_DEADLINE_AT = "referralDeadlineAt";
+
+  // set by the assessment form (interfaces.md, "Human steps")
+  public static final String ASSESSMENT_DECISION = "assessmentDecision";
+  public static final String APPROVED_TREATMENTS = "approvedTreatments";
+  public static final String ASSESSMENT_NOTE = "assessmentNote";
+  public static final String REJECTION_RULE = "rejectionRule";
+
+  public static final String MESSAGE_REFERRAL_RECEIVED = "ReferralReceived";
+  public static final String MESSAGE_CLAIM_CLOSED = "ClaimClosed";
+
+  private ProcessVariables() {}
+
+  public static String claimNumber(VariableScope scope) {
+    Object value = scope.getVariable(CLAIM_NUMBER);
+    if (!(value instanceof String claimNumber) || claimNumber.isBlank()) {
+      throw new IllegalStateException("The process has no claim number");
+    }
+    return claimNumber;
+  }
+
+  public static void setVerdict(VariableScope scope, Verdict verdict, Cover cover, Collection<RuleId> reasons) {
+    scope.setVariable(VERDICT, verdict.name());
+    scope.setVariable(COVER, cover.name());
+    scope.setVariable(REASONS, join(reasons));
+  }
+
+  public static String join(Collection<RuleId> rules) {
+    return rules.stream().map(RuleId::name).collect(Collectors.joining(","));
+  }
+
+  public static List<RuleId> rules(String joined) {
+    if (joined == null || joined.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(joined.split(",")).map(RuleId::valueOf).toList();
+  }
+}
