@@ -4,15 +4,17 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real port, on the test run's database (H2, or PostgreSQL with
- * {@code -Ppostgres}), without the job executor. All tests with this annotation share one
- * application context.
+ * {@code -Ppostgres}), without the job executor, with process coverage measured. All tests with
+ * this annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(ProcessCoverage.class)
+@ExtendWith(ProcessCoverage.MeasuredClass.class)
 public @interface FlexIntegrationTest {}

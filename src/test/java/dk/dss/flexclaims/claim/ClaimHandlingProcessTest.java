@@ -1,0 +1,328 @@
+package dk.dss.flexclaims.claim;
+
+import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withReferral;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.support.EngineTime;
+import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.Scenarios;
+import dk.dss.flexclaims.support.Scenarios.PolicyRef;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every path of the claim process with the real delegates, rules, database and letters; timers
+ * fired by moving the engine clock across weekends and Danish holidays.
+ */
+@FlexIntegrationTest
+class ClaimHandlingProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired MockMvc mvc;
+
+  Scenarios scenarios;
+  PolicyRef policy;
+
+  @BeforeEach
+  void aPolicyInForceSinceLastYear() {
+    AbstractAssertions.init(engine);
+    scenarios = new Scenarios(mvc);
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0)); // a Friday
+    policy = scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 5, 10));
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineTime.reset();
+  }
+
+  private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
+
+  /** The claim's process instance, running or ended. */
+  private ProcessInstance instanceOf(String claimNumber) {
+    return instances.get(claimNumber);
+  }
+
+  private String reportAndCheck(Map<String, Object> claim) {
+    String claimNumber = scenarios.report(claim);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
+        .processDefinitionKey("claim-handling").singleResult();
+    assertThat(instance).as("process of " + claimNumber).isNotNull();
+    instances.put(claimNumber, instance);
+    EngineTime.runDueJobs(management, instance.getId());
+    return claimNumber;
+  }
+
+  private Task assessmentTask(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_AssessClaim")
+        .singleResult();
+  }
+
+  private List<String> letterTypes(String claimNumber) {
+    List<String> types = new ArrayList<>();
+    scenarios.claimView(claimNumber).get("letters").forEach(l -> types.add(l.get("type").asText()));
+    return types;
+  }
+
+  @Test
+  void approvedClaimGetsItsLetterAndWaitsInTreatment() {
+    String claimNumber = reportAndCheck(withReferral(
+        claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 3, 1)), LocalDate.of(2026, 3, 20)));
+    ProcessInstance instance = instanceOf(claimNumber);
+
+    assertThat(instance).isWaitingAt("Task_AssessClaim").hasVariables("claimNumber", "cover", "verdict", "reasons");
+    Task task = assessmentTask(instance);
+    assertThat(task).hasCandidateGroup("health-team");
+    // SLA_ASSESS_1WD: reported on a Friday, due by the end of Monday
+    assertThat(task.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 30, 23, 59, 59)));
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
+    assertThat(scenarios.claimView(claimNumber).get("slaDueAt").asText()).startsWith("2026-03-30T23:59:59");
+
+    tasks.complete(task.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 6,
+        "assessmentNote", "Lumbar pain, six sessions should do"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(instance).hasPassed("Task_SendApprovalLetter").isWaitingAt("Task_TreatmentInProgress");
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("status").asText()).isEqualTo("APPROVED");
+    assertThat(view.get("approvedTreatments").asInt()).isEqualTo(6);
+    assertThat(letterTypes(claimNumber)).contains("APPROVAL");
+    String letter = view.get("letters").get(0).get("text").asText();
+    assertThat(letter).contains("6 treatments", "physiotherapy", "network", "invoice");
+  }
+
+  @Test
+  void assessmentDueDateSkipsEaster() {
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 1, 15, 30)); // Wednesday before Maundy Thursday
+    String claimNumber = reportAndCheck(withReferral(
+        claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 3, 1)), LocalDate.of(2026, 3, 20)));
+    Task task = assessmentTask(instanceOf(claimNumber));
+    assertThat(task.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 7, 23, 59, 59)));
+  }
+
+  @Test
+  void excludedConditionIsRejectedWithTheRuleAndTheComplaintRoute() {
+    String claimNumber = reportAndCheck(claim(policy, "CHIRO", "K02.1", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+
+    assertThat(instance).isEnded().hasPassed("Task_SendRejectionLetter", "EndEvent_ClaimRejected")
+        .hasNotPassed("Task_AssessClaim");
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(view.get("reasons").toString()).contains("EXCL_DENTAL");
+    JsonNode letter = view.get("letters").get(0);
+    assertThat(letter.get("type").asText()).isEqualTo("REJECTION");
+    assertThat(letter.get("rules").toString()).contains("EXCL_DENTAL");
+    assertThat(letter.get("text").asText()).contains("Dental", "7 working days", "ankeforsikring");
+  }
+
+  @Test
+  void assessorRejectsWithARule() {
+    String claimNumber = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    tasks.complete(assessmentTask(instance).getId(), withVariables("assessmentDecision", "REJECT",
+        "rejectionRule", "EXCL_HIGHLY_SPECIALISED"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(instance).isEnded().hasPassed("Task_SendRejectionLetter").hasNotPassed("Task_SendApprovalLetter");
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(view.get("reasons").toString()).contains("EXCL_HIGHLY_SPECIALISED");
+    assertThat(view.get("letters").get(0).get("rules").toString()).contains("EXCL_HIGHLY_SPECIALISED");
+  }
+
+  @Test
+  void theFormsRulesAreEnforcedWhenTheTaskIsCompleted() {
+    String claimNumber = reportAndCheck(claim(policy, "OSTEO", "M54.5", LocalDate.of(2026, 3, 1)));
+    Task task = assessmentTask(instanceOf(claimNumber));
+
+    // LIMIT_OSTEO_5: at most 5 a year, none used
+    assertThatThrownBy(() -> tasks.complete(task.getId(),
+        withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 6)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("LIMIT_OSTEO_5");
+    assertThatThrownBy(() -> tasks.complete(task.getId(),
+        withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 0)))
+        .isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(() -> tasks.complete(task.getId(), withVariables("assessmentDecision", "REJECT")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rule");
+    assertThatThrownBy(() -> tasks.complete(task.getId(),
+        withVariables("assessmentDecision", "REJECT", "rejectionRule", "NO_SUCH_RULE")))
+        .isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(() -> tasks.complete(task.getId(), withVariables("assessmentDecision", "MAYBE")))
+        .isInstanceOf(ProcessEngineException.class);
+
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    tasks.complete(task.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 5));
+    assertThat(instanceOf(claimNumber)).hasPassed("Task_AssessClaim");
+  }
+
+  @Test
+  void healthDetailsShownInTheFormDoNotOutliveTheTask() {
+    String claimNumber = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    Task task = assessmentTask(instance);
+    Map<String, Object> shown = tasks.getVariablesLocal(task.getId());
+    assertThat(shown).containsKeys("viewIcd10", "viewIcd10Text", "viewTreatmentsUsed", "viewInsuranceSumLeft",
+        "viewFlags", "viewPerson");
+    assertThat(shown.get("viewIcd10")).isEqualTo("M54.5");
+    assertThat((String) shown.get("viewIcd10Text")).isEqualTo("Low back pain");
+
+    tasks.complete(task.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 4,
+        "assessmentNote", "Note with health details"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("assessmentNote", "viewIcd10");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("assessmentNote").count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameLike("view%").count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+        .noneMatch(d -> d.toString().contains("Note with health details"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(v -> v.getName())
+        .doesNotContain("description", "icd10", "cpr");
+  }
+
+  @Test
+  void missingReferralIsAskedForAndTheClaimContinuesWhenItArrives() {
+    String claimNumber = reportAndCheck(claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+
+    assertThat(instance).isWaitingAt("Task_AwaitReferral");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("AWAITING_REFERRAL");
+    assertThat(scenarios.claimView(claimNumber).get("reasons").toString()).contains("REFERRAL_REQUIRED");
+
+    assertThat(scenarios.sendReferral(claimNumber, LocalDate.of(2026, 3, 26)).getResponse().getStatus())
+        .isEqualTo(202);
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(instance).isWaitingAt("Task_AssessClaim").hasNotPassed("Task_SendReferralReminder");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
+  }
+
+  @Test
+  void lateReferralAfterTheReminderStillContinues() {
+    EngineTime.setNow(LocalDateTime.of(2026, 12, 17, 9, 0)); // Thursday before Christmas
+    String claimNumber = reportAndCheck(claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 12, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    Job reminder = management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_ReferralReminder").singleResult();
+    // 10 working days: 18, 21, 22, 23, 28, 29, 30 December, 4, 5, 6 January (24-27 and 31 Dec, 1 Jan closed)
+    assertThat(reminder.getDuedate()).isEqualTo(EngineTime.at(LocalDateTime.of(2027, 1, 6, 23, 59, 59)));
+
+    EngineTime.setNow(LocalDateTime.of(2027, 1, 6, 23, 0));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(letterTypes(claimNumber)).doesNotContain("REFERRAL_REMINDER");
+
+    EngineTime.setNow(LocalDateTime.of(2027, 1, 7, 0, 5));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(letterTypes(claimNumber)).contains("REFERRAL_REMINDER");
+    assertThat(instance).isWaitingAt("Task_AwaitReferral");
+
+    EngineTime.setNow(LocalDateTime.of(2027, 1, 20, 11, 0));
+    assertThat(scenarios.sendReferral(claimNumber, LocalDate.of(2026, 12, 10)).getResponse().getStatus())
+        .isEqualTo(202);
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isWaitingAt("Task_AssessClaim").hasPassed("Task_SendReferralReminder")
+        .hasNotPassed("Task_WithdrawClaim");
+  }
+
+  @Test
+  void claimWithoutReferralIsWithdrawnThirtyDaysAfterTheReminder() {
+    EngineTime.setNow(LocalDateTime.of(2026, 12, 17, 9, 0));
+    String claimNumber = reportAndCheck(claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 12, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    Job deadline = management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_ReferralDeadline").singleResult();
+    assertThat(deadline.getDuedate()).isEqualTo(EngineTime.at(LocalDateTime.of(2027, 2, 5, 23, 59, 59)));
+
+    EngineTime.setNow(LocalDateTime.of(2027, 2, 5, 12, 0));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isWaitingAt("Task_AwaitReferral");
+
+    EngineTime.setNow(LocalDateTime.of(2027, 2, 6, 8, 0));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isEnded().hasPassed("Task_SendReferralReminder", "Task_WithdrawClaim",
+        "EndEvent_ClaimWithdrawn");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(letterTypes(claimNumber)).contains("REFERRAL_REQUEST", "REFERRAL_REMINDER", "WITHDRAWAL");
+    assertThat(scenarios.sendReferral(claimNumber, LocalDate.of(2027, 2, 1)).getResponse().getStatus())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void traumaNotifiedAfter48HoursContinuesAsPsychologicalCounselling() {
+    Map<String, Object> trauma = withReferral(claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 25)),
+        LocalDate.of(2026, 3, 26));
+    trauma.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-03-25T09:00:00+01:00",
+        "policeReport", "AAR-2026-1234"));
+    String claimNumber = reportAndCheck(trauma); // 49 hours later
+    ProcessInstance instance = instanceOf(claimNumber);
+
+    assertThat(instance).hasPassed("Task_ContinueAsPsychologist").isWaitingAt("Task_AssessClaim")
+        .variables().containsEntry("cover", "PSYCHOLOGIST");
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("cover").asText()).isEqualTo("PSYCHOLOGIST");
+    assertThat(view.get("reasons").toString()).contains("TRAUMA_48H");
+  }
+
+  @Test
+  void aSecondOpenCourseIsFlaggedToTheAssessorNotDecided() {
+    String first = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    tasks.complete(assessmentTask(instanceOf(first)).getId(),
+        withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 3));
+    EngineTime.runDueJobs(management, instanceOf(first).getId());
+
+    String second = reportAndCheck(claim(policy, "CHIRO", "M75.1", LocalDate.of(2026, 3, 10)));
+    ProcessInstance instance = instanceOf(second);
+    assertThat(instance).isWaitingAt("Task_AssessClaim");
+    assertThat((String) tasks.getVariableLocal(assessmentTask(instance).getId(), "viewFlags"))
+        .contains("LIMIT_ONE_COURSE");
+    assertThat(scenarios.claimView(second).get("reasons").toString()).contains("LIMIT_ONE_COURSE");
+  }
+
+  @Test
+  void aFailingStepBecomesAnIncidentAfterItsRetries() {
+    ProcessInstance broken = runtime.startProcessInstanceByKey("claim-handling", "C-1999-999999",
+        Map.of("claimNumber", "C-1999-999999", "cover", "PHYSIO"));
+    Job start = management.createJobQuery().processInstanceId(broken.getId()).singleResult();
+    management.executeJob(start.getId()); // past the start event, to the coverage check
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Job job = management.createJobQuery().processInstanceId(broken.getId()).singleResult();
+      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+    }
+    Job job = management.createJobQuery().processInstanceId(broken.getId()).singleResult();
+    assertThat(job.getRetries()).isZero();
+    assertThat(job.getExceptionMessage()).doesNotContain("M54");
+    assertThat(runtime.createIncidentQuery().processInstanceId(broken.getId()).singleResult().getActivityId())
+        .isEqualTo("Task_CheckCoverage");
+    runtime.deleteProcessInstance(broken.getId(), "test over");
+  }
+}

@@ -1,0 +1,36 @@
+package dk.dss.flexclaims.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dss.flexclaims.claim.Claim;
+import dk.dss.flexclaims.claim.ClaimService;
+import dk.dss.flexclaims.support.EngineTime;
+import dk.dss.flexclaims.support.FlexIntegrationTest;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The local demo's claims take the paths they are meant to show, with work in Tasklist for the health team. */
+@FlexIntegrationTest
+class DemoDataTest {
+
+  @Autowired DemoData demoData;
+  @Autowired ClaimService claims;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+
+  @Test
+  void demoClaimsShowTheClaimProcessesPaths() {
+    List<Claim> made = demoData.create();
+    made.forEach(claim -> EngineTime.runDueJobs(management, claim.processInstanceId()));
+
+    assertThat(made).extracting(c -> claims.view(c.claimNumber()).status().name())
+        .containsExactly("IN_ASSESSMENT", "IN_ASSESSMENT", "AWAITING_REFERRAL", "REJECTED");
+    for (Claim claim : made.subList(0, 2)) {
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey(claim.claimNumber())
+          .taskCandidateGroup("health-team").taskName("Assess claim").count()).isEqualTo(1);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dk.dss.flexclaims.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Policies and claims made through the HTTP API, as the portal and the administrators make them. */
+public final class Scenarios {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MockMvc mvc;
+
+  public Scenarios(MockMvc mvc) {
+    this.mvc = mvc;
+  }
+
+  /** An imported policy: its number and the person ids, policyholder first. */
+  public record PolicyRef(String policyNumber, List<String> personIds) {
+    public String holder() {
+      return personIds.get(0);
+    }
+  }
+
+  public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, LocalDate... childBirthDates) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("product", "FLEX");
+    body.put("startDate", startDate.toString());
+    body.put("postcode", "8000");
+    body.put("policyholder", Map.of("name", "Karen Jensen", "birthDate", holderBirthDate.toString()));
+    List<Map<String, Object>> children = new ArrayList<>();
+    for (int i = 0; i < childBirthDates.length; i++) {
+      children.add(Map.of("name", "Child " + (i + 1) + " Jensen", "birthDate", childBirthDates[i].toString()));
+    }
+    body.put("children", children);
+    body.put("paymentFrequency", "ANNUAL");
+    body.put("directDebit", true);
+    body.put("seniorityFrom", null);
+    body.put("danmarkMember", false);
+    JsonNode answer = call(post("/api/admin/policies/import").with(httpBasic("admin", "admin")), body, 201);
+    List<String> persons = new ArrayList<>();
+    answer.get("persons").forEach(p -> persons.add(p.get("personId").asText()));
+    return new PolicyRef(answer.get("policyNumber").asText(), persons);
+  }
+
+  /** A claim body of interfaces.md with harmless defaults; change what the test is about. */
+  public static Map<String, Object> claim(PolicyRef policy, String cover, String icd10, LocalDate onset) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("policyNumber", policy.policyNumber());
+    body.put("personId", policy.holder());
+    body.put("cover", cover);
+    body.put("icd10", icd10);
+    body.put("description", "Pain for some weeks");
+    body.put("onsetDate", onset.toString());
+    body.put("chronic", false);
+    body.put("referral", null);
+    body.put("aroseAbroad", false);
+    body.put("treatmentLocation", "DENMARK");
+    body.put("acute", false);
+    body.put("cause", "NONE");
+    body.put("treatmentStartedBeforePolicy", false);
+    body.put("reportedToFormerInsurer", false);
+    body.put("otherInsurance", false);
+    body.put("incident", null);
+    return body;
+  }
+
+  public static Map<String, Object> withReferral(Map<String, Object> claim, LocalDate date) {
+    claim.put("referral", Map.of("date", date.toString(), "issuer", "Dr. Hansen, Aarhus"));
+    return claim;
+  }
+
+  /** Reports the claim as the portal does; answers the claim number. */
+  public String report(Map<String, Object> claim) {
+    JsonNode answer = call(post("/api/claims").with(httpBasic("nina", "demo")), claim, 201);
+    return answer.get("claimNumber").asText();
+  }
+
+  public JsonNode claimView(String claimNumber) {
+    return call(get("/api/claims/" + claimNumber).with(httpBasic("nina", "demo")), null, 200);
+  }
+
+  public MvcResult sendReferral(String claimNumber, LocalDate date) {
+    try {
+      return mvc.perform(post("/api/claims/" + claimNumber + "/referral").with(httpBasic("nina", "demo"))
+          .contentType(MediaType.APPLICATION_JSON)
+          .content(JSON.writeValueAsString(Map.of("date", date.toString(), "issuer", "Dr. Hansen, Aarhus"))))
+          .andReturn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      Object body, int expectedStatus) {
+    try {
+      if (body != null) {
+        request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body));
+      }
+      MvcResult result = mvc.perform(request).andReturn();
+      String text = result.getResponse().getContentAsString();
+      if (result.getResponse().getStatus() != expectedStatus) {
+        throw new AssertionError("Expected " + expectedStatus + " but was " + result.getResponse().getStatus()
+            + ": " + text);
+      }
+      return JSON.readTree(text);
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
