@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,7 @@ class StartupSetup {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   void onReady() {
     identitySetup.apply();
     tasklistFilters.apply();

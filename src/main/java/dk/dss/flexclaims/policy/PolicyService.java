@@ -54,7 +54,7 @@ public class PolicyService {
   }
 
   /** A policy and, for a sign-on, the welcome letter sent (null for an import). */
-  record SignedOn(Policy policy, Letter welcomeLetter) {
+  public record SignedOn(Policy policy, Letter welcomeLetter) {
   }
 
   /** Sign-on from the product page: the start date from today on; a welcome letter is sent. */
@@ -65,7 +65,7 @@ public class PolicyService {
 
   /** An administrator brings over an existing policy: the start date may lie in the past; no letter. */
   @Transactional
-  SignedOn importPolicy(SignOnRequest request) {
+  public SignedOn importPolicy(SignOnRequest request) {
     return create(request, true);
   }
 

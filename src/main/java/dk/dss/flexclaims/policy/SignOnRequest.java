@@ -14,7 +14,7 @@ import dk.dss.flexclaims.coverage.PaymentFrequency;
  * The sign-on form ({@code POST /api/policies}) and the administrators' import
  * ({@code POST /api/admin/policies/import}, which alone may set {@code endDate}).
  */
-record SignOnRequest(
+public record SignOnRequest(
     @NotNull Product product,
     @NotNull LocalDate startDate,
     LocalDate endDate,
@@ -26,12 +26,12 @@ record SignOnRequest(
     LocalDate seniorityFrom,
     @NotNull Boolean danmarkMember) {
 
-  SignOnRequest {
+  public SignOnRequest {
     children = children == null ? List.of() : children;
   }
 
   /** A person to insure. The CPR number is optional; it is stored, never logged nor answered. */
-  record PersonRequest(
+  public record PersonRequest(
       @NotBlank @Size(max = 200) String name,
       @NotNull LocalDate birthDate,
       @Pattern(regexp = "\\d{6}-?\\d{4}", message = "must be a CPR number of 10 digits, e.g. 010190-1234") String cpr) {
