@@ -5,13 +5,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The database the tests run on. Without the system property {@code flex.test.database} it is
  * an in-memory H2 database. With {@code flex.test.database=postgres} (Maven profile
  * {@code postgres}) every call makes a fresh PostgreSQL database on
  * {@code flex.test.postgres.url} (default 127.0.0.1:5432, user postgres) and drops it when the
- * test JVM ends. An unreachable PostgreSQL fails the tests: nothing is skipped.
+ * test JVM ends, after the application contexts on it have closed. An unreachable PostgreSQL fails the tests: nothing is skipped.
  */
 public final class TestDatabase {
 
@@ -39,7 +40,8 @@ public final class TestDatabase {
       throw new IllegalStateException("PostgreSQL is not reachable at " + adminUrl + " as " + user
           + ": the PostgreSQL tests cannot run (" + e.getMessage() + ")", e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(adminUrl, user, password, name)));
+    // after the application contexts have closed: they still use their database while closing
+    SpringApplication.getShutdownHandlers().add(() -> drop(adminUrl, user, password, name));
     String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
     return new Connection(url, user, password);
   }
