@@ -1,0 +1,118 @@
+package dk.dss.flexclaims.tasklist;
+
+import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withReferral;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dk.dss.flexclaims.claim.ClaimService;
+import dk.dss.flexclaims.support.EngineTime;
+import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A nurse assesses a claim in the real Tasklist, in headless Chromium: logs in, opens the task,
+ * reads the facts the Camunda Form shows, approves a number of treatments and completes it.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}; CI installs them and requires this
+ * test ({@code -Dflex.browser-tests=required}), elsewhere it is skipped without them.
+ */
+@FlexIntegrationTest
+class TasklistBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired ClaimService claims;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if ("required".equals(System.getProperty("flex.browser-tests"))) {
+      assertThat(installed).as("Chromium and chromedriver at /usr/bin (apt-get install chromium chromium-driver)")
+          .isTrue();
+    }
+    assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("tasklist-browser"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aNurseAssessesAClaimInTasklist() {
+    Scenarios scenarios = new Scenarios(mvc);
+    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
+    String claimNumber = scenarios.report(withReferral(
+        claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)), LocalDate.now().minusDays(3)));
+    String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
+        .singleResult().getId();
+    EngineTime.runDueJobs(management, processInstanceId);
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("nina");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Assess claim"))).click();
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
+    assertThat(form.getText()).contains("physiotherapy");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("M54.5 Low back pain",
+        "Karen Jensen", "LIMIT_PHYSIO_CHIRO_12");
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Approve']"))).click();
+    WebElement treatments = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+    treatments.sendKeys("4");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+
+    EngineTime.runDueJobs(management, processInstanceId);
+    ClaimService.ClaimView view = claims.view(claimNumber);
+    assertThat(view.status().name()).isEqualTo("APPROVED");
+    assertThat(view.approvedTreatments()).isEqualTo(4);
+    assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("APPROVAL");
+  }
+}
