@@ -3,9 +3,7 @@ package dk.dss.flexclaims.claim;
 import dk.dss.flexclaims.coverage.Cause;
 import dk.dss.flexclaims.coverage.ClaimFacts;
 import dk.dss.flexclaims.coverage.Cover;
-import dk.dss.flexclaims.coverage.Incident;
 import dk.dss.flexclaims.coverage.IncidentType;
-import dk.dss.flexclaims.coverage.Referral;
 import dk.dss.flexclaims.coverage.TreatmentLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +13,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The body of a claim (interfaces.md): {@code POST /api/claims} and {@code POST /api/coverage/check}.
@@ -50,19 +50,18 @@ public record ClaimRequest(
 
   /** The claim as the coverage check sees it, reported at the given moment. */
   public ClaimFacts toFacts(Instant reportedAt) {
-    return ClaimFacts.builder(cover, icd10 == null || icd10.isBlank() ? null : icd10, onsetDate, reportedAt)
-        .chronic(chronic)
-        .referral(referral == null ? null : new Referral(referral.date(), referral.issuer()))
-        .aroseAbroad(aroseAbroad)
-        .treatmentLocation(treatmentLocation)
-        .acute(acute)
-        .cause(cause)
-        .treatmentStartedBeforePolicy(treatmentStartedBeforePolicy)
-        .reportedToFormerInsurer(reportedToFormerInsurer)
-        .otherInsurance(otherInsurance)
-        .incident(incident == null ? null
-            : new Incident(incident.type(), incident.occurredAt(), incident.policeReport()))
-        .build();
+    return toClaim(null, reportedAt.atOffset(ZoneOffset.UTC)).toFacts();
+  }
+
+  /** The claim as it is stored when reported, before its check. */
+  public Claim toClaim(String claimNumber, OffsetDateTime reportedAt) {
+    return new Claim(claimNumber, policyNumber, personId, cover, cover,
+        icd10 == null || icd10.isBlank() ? null : icd10.strip(), description, onsetDate, chronic,
+        referral == null ? null : referral.date(), referral == null ? null : referral.issuer(),
+        aroseAbroad, treatmentLocation, acute, cause, treatmentStartedBeforePolicy, reportedToFormerInsurer,
+        otherInsurance, incident == null ? null : incident.type(), incident == null ? null : incident.occurredAt(),
+        incident == null ? null : incident.policeReport(), ClaimStatus.IN_ASSESSMENT, null, List.of(), null,
+        reportedAt, null, null, null, null, 0);
   }
 
   @Override

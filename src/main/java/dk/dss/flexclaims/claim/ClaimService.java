@@ -72,17 +72,7 @@ public class ClaimService {
     }
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     String claimNumber = numbers.nextClaimNumber(Year.from(now));
-    Claim claim = new Claim(claimNumber, request.policyNumber(), request.personId(), request.cover(),
-        request.cover(), request.icd10() == null || request.icd10().isBlank() ? null : request.icd10().strip(),
-        request.description(), request.onsetDate(), request.chronic(),
-        request.referral() == null ? null : request.referral().date(),
-        request.referral() == null ? null : request.referral().issuer(),
-        request.aroseAbroad(), request.treatmentLocation(), request.acute(), request.cause(),
-        request.treatmentStartedBeforePolicy(), request.reportedToFormerInsurer(), request.otherInsurance(),
-        request.incident() == null ? null : request.incident().type(),
-        request.incident() == null ? null : request.incident().occurredAt(),
-        request.incident() == null ? null : request.incident().policeReport(),
-        ClaimStatus.IN_ASSESSMENT, null, List.of(), null, now, null, null, null, null, 0);
+    Claim claim = request.toClaim(claimNumber, now);
     claims.insert(claim);
     String processInstanceId = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, claimNumber,
         Map.of(ProcessVariables.CLAIM_NUMBER, claimNumber, ProcessVariables.COVER, request.cover().name()))

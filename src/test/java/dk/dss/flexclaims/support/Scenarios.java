@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -34,20 +33,10 @@ public final class Scenarios {
   }
 
   public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, LocalDate... childBirthDates) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("product", "FLEX");
+    Map<String, Object> body = Requests.signOn(childBirthDates);
     body.put("startDate", startDate.toString());
     body.put("postcode", "8000");
-    body.put("policyholder", Map.of("name", "Karen Jensen", "birthDate", holderBirthDate.toString()));
-    List<Map<String, Object>> children = new ArrayList<>();
-    for (int i = 0; i < childBirthDates.length; i++) {
-      children.add(Map.of("name", "Child " + (i + 1) + " Jensen", "birthDate", childBirthDates[i].toString()));
-    }
-    body.put("children", children);
-    body.put("paymentFrequency", "ANNUAL");
-    body.put("directDebit", true);
-    body.put("seniorityFrom", null);
-    body.put("danmarkMember", false);
+    body.put("policyholder", Requests.person("Karen Jensen", holderBirthDate, null));
     JsonNode answer = call(post("/api/admin/policies/import").with(httpBasic("admin", "admin")), body, 201);
     List<String> persons = new ArrayList<>();
     answer.get("persons").forEach(p -> persons.add(p.get("personId").asText()));
@@ -56,23 +45,9 @@ public final class Scenarios {
 
   /** A claim body of interfaces.md with harmless defaults; change what the test is about. */
   public static Map<String, Object> claim(PolicyRef policy, String cover, String icd10, LocalDate onset) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("policyNumber", policy.policyNumber());
-    body.put("personId", policy.holder());
-    body.put("cover", cover);
-    body.put("icd10", icd10);
+    Map<String, Object> body = Requests.claim(policy.policyNumber(), policy.holder(), cover, icd10);
     body.put("description", "Pain for some weeks");
     body.put("onsetDate", onset.toString());
-    body.put("chronic", false);
-    body.put("referral", null);
-    body.put("aroseAbroad", false);
-    body.put("treatmentLocation", "DENMARK");
-    body.put("acute", false);
-    body.put("cause", "NONE");
-    body.put("treatmentStartedBeforePolicy", false);
-    body.put("reportedToFormerInsurer", false);
-    body.put("otherInsurance", false);
-    body.put("incident", null);
     return body;
   }
 
