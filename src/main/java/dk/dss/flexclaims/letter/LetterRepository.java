@@ -35,6 +35,27 @@ public class LetterRepository {
     return new Letter(id, policyNumber, claimNumber, type, sentAt, rules, text);
   }
 
+  /** Letters e-Boks has not taken yet, oldest first. */
+  List<Letter> undelivered(int max) {
+    return jdbc.sql("SELECT * FROM flex_letters WHERE delivered_at IS NULL ORDER BY letter_id")
+        .query(LetterRepository::map).list().stream().limit(max).toList();
+  }
+
+  void markDelivered(long letterId, OffsetDateTime at) {
+    jdbc.sql("UPDATE flex_letters SET delivered_at = ?, delivery_attempts = delivery_attempts + 1"
+        + " WHERE letter_id = ?").params(at, letterId).update();
+  }
+
+  void markAttemptFailed(long letterId) {
+    jdbc.sql("UPDATE flex_letters SET delivery_attempts = delivery_attempts + 1 WHERE letter_id = ?")
+        .param(letterId).update();
+  }
+
+  boolean isDelivered(long letterId) {
+    return jdbc.sql("SELECT delivered_at FROM flex_letters WHERE letter_id = ?").param(letterId)
+        .query((rs, row) -> rs.getObject(1) != null).single();
+  }
+
   public List<Letter> forClaim(String claimNumber) {
     return jdbc.sql("SELECT * FROM flex_letters WHERE claim_number = ? ORDER BY sent_at, letter_id")
         .param(claimNumber).query(LetterRepository::map).list();

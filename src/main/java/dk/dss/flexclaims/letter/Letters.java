@@ -11,20 +11,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes letters: stores each one and hands it to the {@link LetterSender}. Inside a transaction
- * the letter is handed over only after the commit, so a rolled-back sign-on or decision sends
- * nothing.
+ * Writes letters: stores each one and hands it to the {@link LetterSender} through
+ * {@link LetterDelivery}. Inside a transaction the letter is handed over only after the commit, so
+ * a rolled-back sign-on or decision sends nothing; a failed hand-over is tried again later.
  */
 @Service
 public class Letters {
 
   private final LetterRepository repository;
-  private final LetterSender sender;
+  private final LetterDelivery delivery;
   private final Clock clock;
 
-  Letters(LetterRepository repository, LetterSender sender, Clock clock) {
+  Letters(LetterRepository repository, LetterDelivery delivery, Clock clock) {
     this.repository = repository;
-    this.sender = sender;
+    this.delivery = delivery;
     this.clock = clock;
   }
 
@@ -41,11 +41,11 @@ public class Letters {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          sender.send(letter);
+          delivery.deliver(letter);
         }
       });
     } else {
-      sender.send(letter);
+      delivery.deliver(letter);
     }
     return letter;
   }

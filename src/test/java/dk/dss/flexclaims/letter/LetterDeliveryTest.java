@@ -1,0 +1,71 @@
+package dk.dss.flexclaims.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.Scenarios;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** A letter e-Boks could not take waits in the outbox and is handed over again; none is lost, none sent twice. */
+@FlexIntegrationTest
+class LetterDeliveryTest {
+
+  @Autowired LetterRepository repository;
+  @Autowired Letters letters;
+  @Autowired LetterDelivery delivery;
+  @Autowired Clock clock;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired MockMvc mvc;
+
+  /** e-Boks that is down for the first hand-overs, then takes everything. */
+  static final class FlakyEBoks implements LetterSender {
+    int failuresLeft;
+    final List<Long> taken = new ArrayList<>();
+
+    FlakyEBoks(int failures) {
+      this.failuresLeft = failures;
+    }
+
+    @Override
+    public void send(Letter letter) {
+      if (failuresLeft-- > 0) {
+        throw new IllegalStateException("e-Boks unavailable");
+      }
+      taken.add(letter.id());
+    }
+  }
+
+  @Test
+  void aLetterEBoksCouldNotTakeIsHandedOverAgainUntilItIs() {
+    String policyNumber = new Scenarios(mvc).importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 1, 1))
+        .policyNumber();
+    Letter letter = letters.send(policyNumber, null, LetterType.WELCOME, List.of(), "Welcome");
+    assertThat(repository.isDelivered(letter.id())).isTrue(); // the logging stand-in for e-Boks took it
+
+    Letter withDecision = new org.springframework.transaction.support.TransactionTemplate(transactions)
+        .execute(status -> letters.send(policyNumber, null, LetterType.WELCOME, List.of(), "Written in a decision"));
+    assertThat(repository.isDelivered(withDecision.id())).as("handed over after the commit").isTrue();
+
+    FlakyEBoks eBoks = new FlakyEBoks(2);
+    LetterDelivery flaky = new LetterDelivery(repository, eBoks, clock, transactions);
+    Letter waiting = repository.insert(policyNumber, null, LetterType.WELCOME, java.time.OffsetDateTime.now(clock),
+        List.of(), "Welcome again");
+
+    assertThat(flaky.deliver(waiting)).isFalse();
+    assertThat(repository.isDelivered(waiting.id())).isFalse();
+    assertThat(repository.undelivered(LetterDelivery.BATCH)).extracting(Letter::id).contains(waiting.id());
+    flaky.deliverWaiting();
+    assertThat(repository.isDelivered(waiting.id())).isFalse();
+    flaky.deliverWaiting();
+    assertThat(repository.isDelivered(waiting.id())).isTrue();
+    flaky.deliverWaiting();
+    assertThat(eBoks.taken).containsOnlyOnce(waiting.id());
+  }
+}
