@@ -121,6 +121,34 @@ class AuthorizationTest {
     assertThat(listed).contains(healthTaskId).doesNotContain(financeTaskId);
   }
 
+  @Test
+  void processOwnersDeployFromModelerAndMonitorsCannot() throws Exception {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="test">
+          <bpmn:process id="deployment-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Probe" />
+          </bpmn:process>
+        </bpmn:definitions>""";
+    assertThat(deploy(HttpCalls.basic(port, "mona", "demo"), bpmn).statusCode()).isEqualTo(403);
+    var deployed = deploy(HttpCalls.basic(port, "paula", "demo"), bpmn);
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+    String deploymentId = json.readTree(deployed.body()).get("id").asText();
+    assertThat(HttpCalls.basic(port, "paula", "demo").send(HttpCalls.basic(port, "paula", "demo")
+        .request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE()).statusCode()).isEqualTo(204);
+  }
+
+  private java.net.http.HttpResponse<String> deploy(HttpCalls caller, String bpmn) {
+    String boundary = "flexprobe" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"probe.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    return caller.send(caller.request("/engine-rest/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private List<String> taskIds(String body) throws Exception {
     List<String> ids = new ArrayList<>();
     json.readTree(body).forEach(task -> ids.add(task.get("id").asText()));
