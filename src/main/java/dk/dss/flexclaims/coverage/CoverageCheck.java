@@ -66,7 +66,8 @@ public final class CoverageCheck {
 
     private static final Set<Cover> REFERRAL_COVERS = EnumSet.of(Cover.PHYSIO, Cover.SPECIALIST_EXAM, Cover.PSYCHOLOGIST);
     private static final Set<Cover> USABLE_ABROAD = EnumSet.of(Cover.PSYCHOLOGIST, Cover.SECOND_OPINION, Cover.ADVICE);
-    private static final Set<Cover> NO_CODE_EXCLUSIONS = EnumSet.of(Cover.ADVICE, Cover.SECOND_OPINION);
+    /** Advice is a phone call, not a claim for treatment (terms §5.1): no exclusion group applies to it. */
+    private static final Set<Cover> NO_CODE_EXCLUSIONS = EnumSet.of(Cover.ADVICE);
     private static final Set<Cover> MSK_COVERS = EnumSet.of(Cover.PHYSIO, Cover.CHIRO, Cover.OSTEO);
     private static final Set<IncidentType> TRAUMA_EVENTS = EnumSet.complementOf(EnumSet.of(IncidentType.OTHER));
     private static final Duration TRAUMA_NOTIFICATION = Duration.ofHours(48);
@@ -89,6 +90,13 @@ public final class CoverageCheck {
         Set<RuleId> flags = new LinkedHashSet<>();
         LocalDate newClaimFrom = null;
         Cover cover = claim.cover();
+        // TRAUMA_48H: notified too late for emergency counselling, the claim is ordinary psychological
+        // counselling (terms §5.8: "will always apply"), so the rules of that cover decide, not the trauma rules
+        boolean late48h = cover == Cover.TRAUMA && claim.incident() != null
+                && TRAUMA_EVENTS.contains(claim.incident().type())
+                && Duration.between(claim.incident().occurredAt().toInstant(), claim.reportedAt())
+                        .compareTo(TRAUMA_NOTIFICATION) > 0;
+        Cover ruleCover = late48h ? Cover.PSYCHOLOGIST : cover;
 
         // 2. Eligibility
         Optional<InsuredPerson> person = policy.person(personId);
@@ -110,20 +118,20 @@ public final class CoverageCheck {
         boolean reportedTooLate = personEnd != null && reported.isAfter(personEnd.plusMonths(6));
         Referral referral = claim.referral();
         boolean referralOutside = referral != null && (referral.date().isBefore(policy.startDate())
-                || (policy.endDate() != null && !referral.date().isBefore(policy.endDate())));
+                || (personEnd != null && !referral.date().isBefore(personEnd)));
         if (reportedTooLate || referralOutside) {
             rejects.add(RuleId.ELIG_LATE_NOTIFICATION);
         }
         if (policy.premiumRightLost()) {
             rejects.add(RuleId.ELIG_PREMIUM_UNPAID);
         }
-        if (claim.treatmentLocation() == TreatmentLocation.ABROAD && !USABLE_ABROAD.contains(cover)) {
+        if (claim.treatmentLocation() == TreatmentLocation.ABROAD && !USABLE_ABROAD.contains(ruleCover)) {
             rejects.add(RuleId.ELIG_ABROAD);
-            if (cover == Cover.TRAUMA) {
+            if (ruleCover == Cover.TRAUMA) {
                 rejects.add(RuleId.TRAUMA_ABROAD);
             }
         }
-        if (claim.acute() && cover != Cover.TRAUMA) {
+        if (claim.acute() && ruleCover != Cover.TRAUMA) {
             rejects.add(RuleId.ELIG_ACUTE);
         }
         if (claim.treatmentStartedBeforePolicy()) {
@@ -200,26 +208,22 @@ public final class CoverageCheck {
         if (usage.openTreatmentCourse()) {
             flags.add(RuleId.LIMIT_ONE_COURSE);
         }
-        if (cover == Cover.PSYCHOLOGIST && code != null && sameCategory(code, usage.treatedMentalDisorders())) {
+        if (ruleCover == Cover.PSYCHOLOGIST && code != null && sameCategory(code, usage.treatedMentalDisorders())) {
             rejects.add(RuleId.LIMIT_MENTAL_RECURRENT);
         }
         if (cover == Cover.SPECIALIST_EXAM && code != null && sameCategory(code, usage.examinedConditions())) {
             rejects.add(RuleId.LIMIT_EXAM_REPEAT);
         }
 
-        // 6. Trauma counselling
-        boolean late48h = false;
+        // 6. Trauma counselling (emergency counselling only: after 48 hours the claim is rerouted)
         if (cover == Cover.TRAUMA) {
             Incident incident = claim.incident();
             if (incident == null || !TRAUMA_EVENTS.contains(incident.type())) {
                 rejects.add(RuleId.TRAUMA_EVENT);
-            } else {
-                if (incident.type() == IncidentType.FIRE_BURGLARY && !incident.hasPoliceReport()) {
-                    rejects.add(RuleId.TRAUMA_POLICE_REPORT);
-                }
-                late48h = Duration.between(incident.occurredAt().toInstant(), claim.reportedAt()).compareTo(TRAUMA_NOTIFICATION) > 0;
+            } else if (!late48h && incident.type() == IncidentType.FIRE_BURGLARY && !incident.hasPoliceReport()) {
+                rejects.add(RuleId.TRAUMA_POLICE_REPORT);
             }
-            if (claim.groupDebriefing()) {
+            if (!late48h && claim.groupDebriefing()) {
                 rejects.add(RuleId.TRAUMA_GROUP);
             }
         }

@@ -27,9 +27,9 @@ public final class PolicyDates {
 
     /**
      * ELIG_CHILD_AGED_OUT: the last day a co-insured child is covered, "until the end of the payment period in
-     * which the child turns 24" (terms §7.5). ANNUAL: the day before the first policy anniversary on or after the
-     * 24th birthday (so a birthday on the anniversary itself ends cover the day before, as §2.1 "until the 24th
-     * birthday" says). MONTHLY: the last day of the calendar month of the 24th birthday.
+     * which the child turns 24" (terms §7.5). ANNUAL: the day before the first policy anniversary after the 24th
+     * birthday (a birthday on an anniversary starts the payment period in which the child turns 24, so cover
+     * runs to the end of that period). MONTHLY: the last day of the calendar month of the 24th birthday.
      */
     public static LocalDate childCoverLastDay(LocalDate birthDate, LocalDate policyStart, PaymentFrequency frequency) {
         LocalDate birthday24 = birthDate.plusYears(CHILD_AGE_LIMIT);
@@ -37,7 +37,7 @@ public final class PolicyDates {
             return birthday24.with(TemporalAdjusters.lastDayOfMonth());
         }
         LocalDate anniversary = renewalDateIn(policyStart, birthday24.getYear());
-        if (anniversary.isBefore(birthday24)) {
+        if (!anniversary.isAfter(birthday24)) {
             anniversary = renewalDateIn(policyStart, birthday24.getYear() + 1);
         }
         return anniversary.minusDays(1);

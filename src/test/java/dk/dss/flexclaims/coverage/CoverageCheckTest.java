@@ -92,8 +92,9 @@ class CoverageCheckTest {
             "ANNUAL, 2025-01-01, 2028-06-10, false",  // the birthday itself, within the payment period
             "ANNUAL, 2025-01-01, 2028-12-31, false",  // last day before the anniversary
             "ANNUAL, 2025-01-01, 2029-01-01, true",   // the anniversary after the 24th birthday
-            "ANNUAL, 2025-06-10, 2028-06-09, false",  // anniversary on the birthday: covered until the day before
-            "ANNUAL, 2025-06-10, 2028-06-10, true",
+            "ANNUAL, 2025-06-10, 2028-06-10, false",  // anniversary on the birthday: that payment period is covered
+            "ANNUAL, 2025-06-10, 2029-06-09, false",  // to its last day
+            "ANNUAL, 2025-06-10, 2029-06-10, true",
             "ANNUAL, 2025-06-11, 2028-06-10, false",  // anniversary the day after the birthday
             "ANNUAL, 2025-06-11, 2028-06-11, true",
             "MONTHLY, 2025-01-01, 2028-06-10, false",
@@ -137,6 +138,20 @@ class CoverageCheckTest {
                 .referral(new Referral(referralDate, "Own doctor")).build();
         CoverageResult result = check(reported, claim, ended, HOLDER, UsageFacts.NONE);
         assertThat(result.decidedBy().contains(RuleId.ELIG_LATE_NOTIFICATION)).isEqualTo(rejected);
+    }
+
+    /** A co-insured child's insurance period ends with its own cover: a referral dated later is too late. */
+    @Test
+    void ELIG_LATE_NOTIFICATION_referralAfterTheChildsCoverEnded() {
+        // child born 10 June 2004, monthly payment: covered until 30 June 2028
+        PolicyFacts policy = policy(LocalDate.of(2025, 1, 1), null, null, PaymentFrequency.MONTHLY);
+        ClaimFacts claim = claim().onsetDate(LocalDate.of(2028, 6, 1)).reportedAt(at(LocalDate.of(2028, 7, 15)))
+                .referral(new Referral(LocalDate.of(2028, 7, 1), "Own doctor")).build();
+        assertRejectedBy(check(LocalDate.of(2028, 7, 15), claim, policy, CHILD, UsageFacts.NONE),
+                RuleId.ELIG_LATE_NOTIFICATION);
+        ClaimFacts inTime = claim.toBuilder().referral(new Referral(LocalDate.of(2028, 6, 30), "Own doctor")).build();
+        assertNotRejectedBy(check(LocalDate.of(2028, 7, 15), inTime, policy, CHILD, UsageFacts.NONE),
+                RuleId.ELIG_LATE_NOTIFICATION);
     }
 
     @Test
@@ -258,8 +273,9 @@ class CoverageCheckTest {
     @CsvSource({"K02.1, EXCL_DENTAL", "F43.1, EXCL_SERIOUS_MENTAL", "F40.1, EXCL_PHOBIA"})
     void exclusion_table_is_applied(String icd10, RuleId rule) {
         assertRejectedBy(check(claim().cover(Cover.PSYCHOLOGIST).icd10(icd10).referral(REFERRAL).build()), rule);
-        // advice is given for every health question
+        // advice is given for every health question; a second opinion is a claim like any other
         assertThat(check(claim().cover(Cover.ADVICE).icd10(icd10).build()).verdict()).isEqualTo(Verdict.ASSESS);
+        assertRejectedBy(check(claim().cover(Cover.SECOND_OPINION).icd10(icd10).build()), rule);
     }
 
     @Test
@@ -403,6 +419,22 @@ class CoverageCheckTest {
             assertThat(result.reasons()).doesNotContain(RuleId.TRAUMA_48H);
             assertThat(result.effectiveCover()).isEqualTo(Cover.TRAUMA);
         }
+    }
+
+    /** After 48 hours the claim is ordinary psychological counselling: the emergency-only trauma rules no longer decide. */
+    @Test
+    void TRAUMA_48H_lateNotificationIsReroutedNotRejectedByTheEmergencyRules() {
+        Instant late = INCIDENT.toInstant().plusSeconds(49 * 3600);
+        ClaimFacts abroad = trauma(IncidentType.SERIOUS_INCIDENT, INCIDENT, late).treatmentLocation(TreatmentLocation.ABROAD)
+                .build();
+        assertThat(check(abroad).verdict()).isEqualTo(Verdict.REROUTE);
+        ClaimFacts noPoliceReport = trauma(IncidentType.FIRE_BURGLARY, INCIDENT, late)
+                .incident(new Incident(IncidentType.FIRE_BURGLARY, INCIDENT, null)).build();
+        assertThat(check(noPoliceReport).verdict()).isEqualTo(Verdict.REROUTE);
+        ClaimFacts acute = trauma(IncidentType.SERIOUS_INCIDENT, INCIDENT, late).acute(true).build();
+        assertRejectedBy(check(acute), RuleId.ELIG_ACUTE); // acute treatment is not psychological counselling
+        ClaimFacts notATrauma = trauma(IncidentType.OTHER, INCIDENT, late).build();
+        assertRejectedBy(check(notATrauma), RuleId.TRAUMA_EVENT);
     }
 
     @Test
