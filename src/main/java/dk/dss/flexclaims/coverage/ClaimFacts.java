@@ -32,6 +32,12 @@ public record ClaimFacts(Cover cover, String icd10, LocalDate onsetDate, boolean
                          Incident incident, Instant reportedAt, ProviderType providerType,
                          boolean experimentalTreatment, boolean groupDebriefing) {
 
+    /** Leaves out the diagnosis, the referral and the incident: health details never reach a log line. */
+    @Override
+    public String toString() {
+        return "ClaimFacts[cover=" + cover + ", reportedAt=" + reportedAt + "]";
+    }
+
     public ClaimFacts {
         Objects.requireNonNull(cover, "cover");
         Objects.requireNonNull(onsetDate, "onsetDate");
