@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceRepository {
 
-  private static final String SETTLED_OR_WAITING = "('AWAITING_APPROVAL', 'SETTLED')";
+  /** Lines count once their invoice is settled (paid, waiting to be paid or waiting for finance); a refusal uncounts them. */
+  private static final String COUNTED = " AND l.counted";
 
   private final JdbcClient jdbc;
 
@@ -113,12 +114,12 @@ class InvoiceRepository {
         + " version = version + 1 WHERE invoice_id = :id").param("at", at).param("id", invoiceId).update();
   }
 
-  /** Lines of a type that counted in the claim's settled invoices and those waiting for finance. */
+  /** Lines of a type that counted in the claim's settled invoices (only the paid ones with settledOnly). */
   int countedInClaim(String claimNumber, LineType type, boolean settledOnly) {
     return jdbc.sql("""
             SELECT COUNT(*) FROM flex_invoice_lines l JOIN flex_invoices i ON i.invoice_id = l.invoice_id
-            WHERE i.claim_number = :claim AND l.line_type = :type AND l.counted AND i.status IN """
-            + (settledOnly ? "('SETTLED')" : SETTLED_OR_WAITING))
+            WHERE i.claim_number = :claim AND l.line_type = :type""" + COUNTED
+            + (settledOnly ? " AND i.status = 'SETTLED'" : ""))
         .param("claim", claimNumber).param("type", type.name()).query(Long.class).single().intValue();
   }
 
@@ -126,8 +127,7 @@ class InvoiceRepository {
   Optional<LocalDate> lastCountedTreatment(String claimNumber) {
     return Optional.ofNullable(jdbc.sql("""
             SELECT MAX(l.line_date) FROM flex_invoice_lines l JOIN flex_invoices i ON i.invoice_id = l.invoice_id
-            WHERE i.claim_number = :claim AND l.line_type = 'TREATMENT' AND l.counted AND i.status IN """
-            + SETTLED_OR_WAITING)
+            WHERE i.claim_number = :claim AND l.line_type = 'TREATMENT'""" + COUNTED)
         .param("claim", claimNumber).query(LocalDate.class).optional().orElse(null));
   }
 
