@@ -129,6 +129,11 @@ public class ClaimRepository {
         .update();
   }
 
+  /** SLA_INVOICE_6M: the last day the claim takes invoices. */
+  public void setInvoicesUntil(String claimNumber, LocalDate lastDay) {
+    update("invoices_until = :v", claimNumber, lastDay);
+  }
+
   public void setAssessmentNote(String claimNumber, String note) {
     update("assessment_note = :v", claimNumber, note);
   }

@@ -84,7 +84,8 @@ public class ClaimService {
   @Transactional(readOnly = true)
   public ClaimView view(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
-    BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(paid_total), 0) FROM flex_invoices WHERE claim_number = :n")
+    BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(paid_total), 0) FROM flex_invoices WHERE claim_number = :n"
+            + " AND status = 'SETTLED'")
         .param("n", claimNumber).query(BigDecimal.class).single().setScale(2);
     return new ClaimView(claim.claimNumber(), claim.policyNumber(), claim.personId(), claim.status(), claim.cover(),
         claim.reasons().stream().map(Enum::name).toList(), claim.approvedTreatments(), slaDueAt(claimNumber),
@@ -123,7 +124,7 @@ public class ClaimService {
         .orElse(null);
   }
 
-  static NotFoundException notFound(String claimNumber) {
+  public static NotFoundException notFound(String claimNumber) {
     boolean wellFormed = claimNumber != null && claimNumber.matches("C-\\d{4}-\\d{6}");
     return new NotFoundException("claim-not-found", "Claim not found",
         "There is no claim with the number" + (wellFormed ? " " + claimNumber : "")

@@ -33,8 +33,23 @@ public final class ProcessVariables {
   public static final String ASSESSMENT_NOTE = "assessmentNote";
   public static final String REJECTION_RULE = "rejectionRule";
 
+  // the treatment course (SLA_INVOICE_6M): when the claim stops taking invoices, a java.util.Date
+  public static final String INVOICE_PERIOD_ENDS_AT = "invoicePeriodEndsAt";
+
+  // per invoice, local to its "Invoice" event subprocess (set when the message is correlated)
+  public static final String INVOICE_ID = "invoiceId";
+  public static final String INVOICE_NUMBER = "invoiceNumber";
+  /** The paid total is above flex.settlement.approval-threshold: finance approves the payment. */
+  public static final String APPROVAL_NEEDED = "approvalNeeded";
+  /** What the settlement pays, in øre (amounts travel as long øre or not at all). */
+  public static final String PAID_TOTAL_ORE = "paidTotalOre";
+  /** Set by the "Approve payment" form: APPROVE or REJECT. */
+  public static final String PAYMENT_DECISION = "paymentDecision";
+  /** Every approved treatment of the claim is settled and no invoice is open. */
+  public static final String COURSE_COMPLETE = "courseComplete";
+
   public static final String MESSAGE_REFERRAL_RECEIVED = "ReferralReceived";
-  public static final String MESSAGE_CLAIM_CLOSED = "ClaimClosed";
+  public static final String MESSAGE_INVOICE_RECEIVED = "InvoiceReceived";
 
   private ProcessVariables() {}
 
@@ -44,6 +59,14 @@ public final class ProcessVariables {
       throw new IllegalStateException("The process has no claim number");
     }
     return claimNumber;
+  }
+
+  /** The invoice the current "Invoice" event subprocess settles. */
+  public static long invoiceId(VariableScope scope) {
+    if (!(scope.getVariable(INVOICE_ID) instanceof Number id)) {
+      throw new IllegalStateException("The invoice subprocess has no invoice id");
+    }
+    return id.longValue();
   }
 
   public static void setVerdict(VariableScope scope, Verdict verdict, Cover cover, Collection<RuleId> reasons) {

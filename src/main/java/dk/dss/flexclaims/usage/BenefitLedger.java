@@ -109,6 +109,34 @@ public class BenefitLedger {
         .params(amount, personId, insuranceYearStart, amount, max).update() == 1;
   }
 
+  /**
+   * Gives back treatments booked earlier (a settlement finance refused). The caller holds the row's
+   * lock ({@link #lockTreatmentsUsed}).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void releaseTreatments(String personId, RuleId limit, int calendarYear, int count) {
+    checkLimit(limit);
+    int updated = jdbc.sql("""
+            UPDATE flex_treatment_usage SET treatments_used = treatments_used - ?
+            WHERE person_id = ? AND limit_rule = ? AND calendar_year = ? AND treatments_used >= ?""")
+        .params(count, personId, limit.name(), calendarYear, count).update();
+    if (updated != 1) {
+      throw new IllegalStateException("cannot give back " + count + " treatments of " + limit + " " + calendarYear);
+    }
+  }
+
+  /** Gives back a payment booked earlier (a settlement finance refused). The caller holds the row's lock ({@link #lockPaid}). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void releasePayment(String personId, LocalDate insuranceYearStart, BigDecimal amount) {
+    int updated = jdbc.sql("""
+            UPDATE flex_sum_usage SET paid_total = paid_total - ?
+            WHERE person_id = ? AND insurance_year_start = ? AND paid_total >= ?""")
+        .params(amount, personId, insuranceYearStart, amount).update();
+    if (updated != 1) {
+      throw new IllegalStateException("cannot give back a payment of the insurance year " + insuranceYearStart);
+    }
+  }
+
   private void ensureTreatmentRow(String personId, RuleId limit, int calendarYear) {
     checkLimit(limit);
     createOnce("""

@@ -1,6 +1,8 @@
 package dk.dss.flexclaims.claim;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.invoice;
+import static dk.dss.flexclaims.support.Scenarios.line;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,13 +33,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Every path of the claim process with the real delegates, rules, database and letters; timers
  * fired by moving the engine clock across weekends and Danish holidays.
  */
 @FlexIntegrationTest
+@SuppressWarnings("unchecked")
 class ClaimHandlingProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -46,6 +51,7 @@ class ClaimHandlingProcessTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
 
   Scenarios scenarios;
   PolicyRef policy;
@@ -109,7 +115,7 @@ class ClaimHandlingProcessTest {
         "assessmentNote", "Lumbar pain, six sessions should do"));
     EngineTime.runDueJobs(management, instance.getId());
 
-    assertThat(instance).hasPassed("Task_SendApprovalLetter").isWaitingAt("Task_TreatmentInProgress");
+    assertThat(instance).hasPassed("Task_SendApprovalLetter").isWaitingAt("Timer_InvoicePeriodOver");
     JsonNode view = scenarios.claimView(claimNumber);
     assertThat(view.get("status").asText()).isEqualTo("APPROVED");
     assertThat(view.get("approvedTreatments").asInt()).isEqualTo(6);
@@ -306,6 +312,145 @@ class ClaimHandlingProcessTest {
     assertThat((String) tasks.getVariableLocal(assessmentTask(instance).getId(), "viewFlags"))
         .contains("LIMIT_ONE_COURSE");
     assertThat(scenarios.claimView(second).get("reasons").toString()).contains("LIMIT_ONE_COURSE");
+  }
+
+  /** A PHYSIO claim with a referral, approved today for the given number of treatments. */
+  private String approvedPhysioClaim(int treatments) {
+    String claimNumber = reportAndCheck(withReferral(
+        claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 3, 1)), LocalDate.of(2026, 3, 20)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    tasks.complete(assessmentTask(instance).getId(), withVariables("assessmentDecision", "APPROVE",
+        "approvedTreatments", treatments));
+    EngineTime.runDueJobs(management, instance.getId());
+    return claimNumber;
+  }
+
+  private long count(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+
+  @Test
+  void invoicesBelowTheThresholdArePaidAutomaticallyAndTheCourseClosesWhenAllApprovedTreatmentsAreSettled() {
+    String claimNumber = approvedPhysioClaim(2);
+    ProcessInstance instance = instanceOf(claimNumber);
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 2, 9, 0));
+    Map<String, Object> first = invoice("F-1001", line(LocalDate.of(2026, 3, 30), "TREATMENT", "400.00"));
+    ((Map<String, Object>) ((List<?>) first.get("lines")).get(0)).put("publicSubsidy", 100);
+
+    JsonNode received = scenarios.acceptedInvoice(claimNumber, first);
+    assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_TREATMENT");
+    EngineTime.runDueJobs(management, instance.getId());
+
+    JsonNode settled = scenarios.invoiceView(claimNumber, "F-1001");
+    assertThat(settled.get("status").asText()).isEqualTo("SETTLED");
+    assertThat(settled.get("paidTotal").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(settled.get("lines").get(0).get("paidAmount").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(settled.get("lines").get(0).get("reasons")).isEmpty();
+    assertThat(instance).hasPassed("Task_SettleInvoice", "Task_PayInvoice", "Task_SendSettlementLetter",
+        "EndEvent_InvoiceSettled").hasNotPassed("Task_ApprovePayment");
+    assertThat(count("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ? AND payee = 'INSURED'"
+        + " AND amount = 300.00", claimNumber)).isEqualTo(1);
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("paidTotal").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(letterTypes(claimNumber)).contains("SETTLEMENT");
+
+    scenarios.acceptedInvoice(claimNumber, invoice("F-1002", line(LocalDate.of(2026, 4, 1), "TREATMENT", "350.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_AllTreatmentsSettled", "Boundary_AllTreatmentsSettled",
+        "Task_CloseClaim", "EndEvent_ClaimClosed").hasNotPassed("EndEvent_InvoicePeriodOver");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("650.00");
+
+    MvcResult refused = scenarios.sendInvoice(claimNumber,
+        invoice("F-1003", line(LocalDate.of(2026, 4, 2), "TREATMENT", "350.00")));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+    assertThat(body(refused)).contains("CLOSED", "claim-not-open-for-invoices");
+    assertThat(count("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?", claimNumber)).isEqualTo(2);
+  }
+
+  @Test
+  void financeApprovesOrRejectsAPaymentAboveTheThreshold() {
+    String claimNumber = approvedPhysioClaim(6);
+    ProcessInstance instance = instanceOf(claimNumber);
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 10, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("B-1", line(LocalDate.of(2026, 4, 1), "TREATMENT", "10000.01")));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(scenarios.invoiceView(claimNumber, "B-1").get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    Task approval = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ApprovePayment").singleResult();
+    assertThat(approval).hasCandidateGroup("finance");
+    Map<String, Object> shown = tasks.getVariablesLocal(approval.getId());
+    assertThat((String) shown.get("viewLines")).contains("10,000.01");
+    assertThat(shown.get("viewPaidTotal")).isEqualTo("10,000.01");
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("0.00");
+    assertThatThrownBy(() -> tasks.complete(approval.getId(), withVariables("paymentDecision", "MAYBE")))
+        .isInstanceOf(ProcessEngineException.class);
+
+    tasks.complete(approval.getId(), withVariables("paymentDecision", "APPROVE"));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(scenarios.invoiceView(claimNumber, "B-1").get("status").asText()).isEqualTo("SETTLED");
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("10000.01");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameLike("view%").count()).isZero();
+
+    scenarios.acceptedInvoice(claimNumber, invoice("B-2", line(LocalDate.of(2026, 4, 8), "TREATMENT", "20000.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+    Task second = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ApprovePayment").singleResult();
+    tasks.complete(second.getId(), withVariables("paymentDecision", "REJECT"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    JsonNode rejected = scenarios.invoiceView(claimNumber, "B-2");
+    assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(rejected.get("paidTotal").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(instance).hasPassed("Task_RejectPayment").isWaitingAt("Timer_InvoicePeriodOver");
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("10000.01");
+    assertThat(count("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ?", claimNumber)).isEqualTo(1);
+    // the refused invoice gave back its treatment and its amount
+    assertThat(count("SELECT treatments_used FROM flex_treatment_usage WHERE person_id = ?"
+        + " AND limit_rule = 'LIMIT_PHYSIO_CHIRO_12' AND calendar_year = 2026", policy.holder())).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT paid_total FROM flex_sum_usage WHERE person_id = ?").param(policy.holder())
+        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("10000.01");
+  }
+
+  @Test
+  void SLA_INVOICE_6M_theClaimClosesSixMonthsAfterItsLastApprovedTreatment() {
+    String claimNumber = approvedPhysioClaim(6); // approved 27 March 2026
+    ProcessInstance instance = instanceOf(claimNumber);
+    Job timer = management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_InvoicePeriodOver").singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 9, 28, 0, 0)));
+
+    EngineTime.setNow(LocalDateTime.of(2026, 5, 20, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("L-1", line(LocalDate.of(2026, 5, 10), "TREATMENT", "400.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    EngineTime.setNow(LocalDateTime.of(2026, 9, 28, 0, 30));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).hasPassed("Gateway_InvoicePeriodOver").isWaitingAt("Timer_InvoicePeriodOver");
+    assertThat(management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_InvoicePeriodOver").singleResult().getDuedate())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 11, 11, 0, 0)));
+
+    EngineTime.setNow(LocalDateTime.of(2026, 11, 10, 23, 0));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_TREATMENT");
+
+    EngineTime.setNow(LocalDateTime.of(2026, 11, 11, 0, 30));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isEnded().hasPassed("EndEvent_InvoicePeriodOver", "Task_CloseClaim", "EndEvent_ClaimClosed");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("CLOSED");
+  }
+
+  private static String body(MvcResult result) {
+    try {
+      return result.getResponse().getContentAsString();
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

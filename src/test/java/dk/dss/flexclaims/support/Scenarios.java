@@ -77,6 +77,65 @@ public final class Scenarios {
     }
   }
 
+  /** An invoice body of interfaces.md from a provider with a public agreement, not related to the insured. */
+  @SafeVarargs
+  public static Map<String, Object> invoice(String invoiceNumber, Map<String, Object>... lines) {
+    Map<String, Object> provider = new LinkedHashMap<>();
+    provider.put("name", "Klinik Vest ApS");
+    provider.put("providerNumber", "123456");
+    provider.put("relatedToInsured", false);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("invoiceNumber", invoiceNumber);
+    body.put("provider", provider);
+    body.put("lines", List.of(lines));
+    return body;
+  }
+
+  /** An invoice line without subsidies. */
+  public static Map<String, Object> line(LocalDate date, String type, String amount) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("date", date.toString());
+    line.put("type", type);
+    line.put("amount", new java.math.BigDecimal(amount));
+    line.put("publicSubsidy", java.math.BigDecimal.ZERO);
+    line.put("danmarkSubsidy", java.math.BigDecimal.ZERO);
+    return line;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> provider(Map<String, Object> invoice) {
+    return (Map<String, Object>) invoice.get("provider");
+  }
+
+  /** Sends an invoice as the portal does; answers the raw result (202 or a problem). */
+  public MvcResult sendInvoice(String claimNumber, Map<String, Object> invoice) {
+    try {
+      return mvc.perform(post("/api/claims/" + claimNumber + "/invoices").with(httpBasic("nina", "demo"))
+          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(invoice))).andReturn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends an invoice that must be accepted (202). */
+  public JsonNode acceptedInvoice(String claimNumber, Map<String, Object> invoice) {
+    MvcResult result = sendInvoice(claimNumber, invoice);
+    try {
+      if (result.getResponse().getStatus() != 202) {
+        throw new AssertionError("Expected 202 but was " + result.getResponse().getStatus() + ": "
+            + result.getResponse().getContentAsString());
+      }
+      return JSON.readTree(result.getResponse().getContentAsString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public JsonNode invoiceView(String claimNumber, String invoiceNumber) {
+    return call(get("/api/claims/" + claimNumber + "/invoices/" + invoiceNumber).with(httpBasic("nina", "demo")),
+        null, 200);
+  }
+
   private JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
       Object body, int expectedStatus) {
     try {

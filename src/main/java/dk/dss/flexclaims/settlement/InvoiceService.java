@@ -1,0 +1,139 @@
+package dk.dss.flexclaims.settlement;
+
+import dk.dss.flexclaims.claim.Claim;
+import dk.dss.flexclaims.claim.ClaimRepository;
+import dk.dss.flexclaims.claim.ClaimService;
+import dk.dss.flexclaims.claim.ClaimStatus;
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.LineType;
+import dk.dss.flexclaims.process.ProcessVariables;
+import dk.dss.flexclaims.web.ConflictException;
+import dk.dss.flexclaims.web.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receiving invoices and answering them. An invoice is stored and handed to the claim's process
+ * (message InvoiceReceived) in one transaction; the process settles it asynchronously. A refused
+ * invoice stores nothing.
+ */
+@Service
+public class InvoiceService {
+
+  /** Covers settled directly with a network provider (PAY_NETWORK_DIRECT). */
+  private static final Set<Cover> NETWORK_COVERS = EnumSet.of(Cover.PSYCHOLOGIST, Cover.TRAUMA, Cover.SPECIALIST_EXAM);
+
+  private final InvoiceRepository invoices;
+  private final ClaimRepository claims;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  InvoiceService(InvoiceRepository invoices, ClaimRepository claims, RuntimeService runtime, Clock clock) {
+    this.invoices = invoices;
+    this.claims = claims;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  /** What {@code GET /api/claims/{n}/invoices/{invoiceNumber}} answers. */
+  public record InvoiceView(String claimNumber, String invoiceNumber, InvoiceStatus status, ProviderView provider,
+      OffsetDateTime receivedAt, OffsetDateTime settledAt, BigDecimal paidTotal, Payee payee, List<LineView> lines) {}
+
+  public record ProviderView(String name, String providerNumber, boolean relatedToInsured, boolean inNetwork) {}
+
+  public record LineView(LocalDate date, LineType type, BigDecimal amount, BigDecimal publicSubsidy,
+      BigDecimal danmarkSubsidy, boolean publicOffered, BigDecimal paidAmount, List<String> reasons) {}
+
+  @Transactional
+  public InvoiceView receive(String claimNumber, InvoiceRequest request) {
+    claims.find(claimNumber).orElseThrow(() -> ClaimService.notFound(claimNumber));
+    Claim claim = claims.lock(claimNumber);
+    if (claim.status() != ClaimStatus.APPROVED && claim.status() != ClaimStatus.IN_TREATMENT) {
+      throw new ConflictException("claim-not-open-for-invoices", "The claim takes no invoices",
+          "Claim " + claimNumber + " is " + claim.status() + ": invoices are accepted only for an approved claim"
+              + " (APPROVED or IN_TREATMENT) until its invoice period ends.");
+    }
+    String invoiceNumber = request.invoiceNumber().strip();
+    if (invoices.exists(claimNumber, invoiceNumber)) {
+      throw duplicate(claimNumber);
+    }
+    if (claim.processInstanceId() == null || runtime.createEventSubscriptionQuery()
+        .processInstanceId(claim.processInstanceId()).eventName(ProcessVariables.MESSAGE_INVOICE_RECEIVED)
+        .count() == 0) {
+      throw new ConflictException("claim-not-ready-for-invoices", "The claim takes no invoices yet",
+          "Claim " + claimNumber + " is " + claim.status() + " but its treatment course has not started yet;"
+              + " please send the invoice again later.");
+    }
+    List<StoredInvoice.Line> lines = new ArrayList<>();
+    for (int i = 0; i < request.lines().size(); i++) {
+      InvoiceRequest.LineRequest line = request.lines().get(i);
+      lines.add(new StoredInvoice.Line(i + 1, line.date(), line.type(), line.amount(), orZero(line.publicSubsidy()),
+          orZero(line.danmarkSubsidy()), Boolean.TRUE.equals(line.publicOffered()), null, List.of(), false));
+    }
+    InvoiceRequest.ProviderRequest provider = request.provider();
+    boolean inNetwork = provider.inNetwork() != null ? provider.inNetwork() : NETWORK_COVERS.contains(claim.cover());
+    long invoiceId;
+    try {
+      invoiceId = invoices.insert(claimNumber, invoiceNumber, provider.name().strip(),
+          provider.providerNumber() == null || provider.providerNumber().isBlank() ? null
+              : provider.providerNumber().strip(),
+          provider.relatedToInsured(), inNetwork, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), lines);
+    } catch (DuplicateKeyException sentTwiceAtOnce) {
+      throw duplicate(claimNumber);
+    }
+    if (claim.status() == ClaimStatus.APPROVED) {
+      claims.setStatus(claimNumber, ClaimStatus.IN_TREATMENT);
+    }
+    Map<String, Object> local = new HashMap<>();
+    local.put(ProcessVariables.INVOICE_ID, invoiceId);
+    local.put(ProcessVariables.INVOICE_NUMBER, invoiceNumber);
+    local.put(ProcessVariables.APPROVAL_NEEDED, false);
+    local.put(ProcessVariables.PAID_TOTAL_ORE, 0L);
+    local.put(ProcessVariables.PAYMENT_DECISION, null);
+    local.put(ProcessVariables.COURSE_COMPLETE, false);
+    runtime.createMessageCorrelation(ProcessVariables.MESSAGE_INVOICE_RECEIVED)
+        .processInstanceId(claim.processInstanceId())
+        .setVariablesLocal(local)
+        .correlateWithResult();
+    return view(claimNumber, invoiceNumber);
+  }
+
+  @Transactional(readOnly = true)
+  public InvoiceView view(String claimNumber, String invoiceNumber) {
+    claims.find(claimNumber).orElseThrow(() -> ClaimService.notFound(claimNumber));
+    StoredInvoice invoice = invoices.find(claimNumber, invoiceNumber)
+        .orElseThrow(() -> new NotFoundException("invoice-not-found", "Invoice not found",
+            "Claim " + claimNumber + " has no invoice with that number.", null,
+            invoiceNumber.matches("[A-Za-z0-9._-]{1,50}") ? null : invoiceNumber));
+    boolean settled = invoice.payee() != null;
+    return new InvoiceView(invoice.claimNumber(), invoice.invoiceNumber(), invoice.status(),
+        new ProviderView(invoice.providerName(), invoice.providerNumber(), invoice.relatedToInsured(),
+            invoice.inNetwork()),
+        invoice.receivedAt(), invoice.settledAt(), invoice.paidTotal(), invoice.payee(),
+        invoices.lines(invoice.id()).stream().map(l -> new LineView(l.date(), l.type(), l.amount(), l.publicSubsidy(),
+            l.danmarkSubsidy(), l.publicOffered(), settled ? l.paidAmount() : null,
+            l.reasons().stream().map(Enum::name).toList())).toList());
+  }
+
+  private static ConflictException duplicate(String claimNumber) {
+    return new ConflictException("duplicate-invoice", "Invoice already received",
+        "Claim " + claimNumber + " already has an invoice with this number; an invoice is settled and paid once.");
+  }
+
+  private static BigDecimal orZero(BigDecimal amount) {
+    return amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2);
+  }
+}

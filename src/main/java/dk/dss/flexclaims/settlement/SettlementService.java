@@ -1,0 +1,314 @@
+package dk.dss.flexclaims.settlement;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.claim.Claim;
+import dk.dss.flexclaims.claim.ClaimRepository;
+import dk.dss.flexclaims.claim.ClaimStatus;
+import dk.dss.flexclaims.coverage.ClaimUsage;
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.CoverLimits;
+import dk.dss.flexclaims.coverage.Invoice;
+import dk.dss.flexclaims.coverage.InvoiceLine;
+import dk.dss.flexclaims.coverage.LineSettlement;
+import dk.dss.flexclaims.coverage.LineType;
+import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.coverage.Settlement;
+import dk.dss.flexclaims.coverage.SettlementCalculator;
+import dk.dss.flexclaims.letter.LetterType;
+import dk.dss.flexclaims.letter.Letters;
+import dk.dss.flexclaims.policy.Person;
+import dk.dss.flexclaims.policy.Policy;
+import dk.dss.flexclaims.policy.PolicyRepository;
+import dk.dss.flexclaims.usage.BenefitLedger;
+import dk.dss.flexclaims.usage.UsageService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Settling invoices of a treatment course: the PAY_* rules ({@link SettlementCalculator}) applied
+ * in one transaction with the benefit ledger, the payment, the settlement letter, and the
+ * course's invoice period (SLA_INVOICE_6M).
+ *
+ * <p>Race safety: a settlement locks, in this order, the invoice, the claim, the person's
+ * treatment counters of the invoice's calendar years (ascending) and the person's insurance-sum
+ * row of the current insurance year ({@code SELECT ... FOR UPDATE}); it reads the usage from the
+ * locked rows, settles, and books with the ledger's conditional updates (a booking that would
+ * exceed a cap fails the transaction rather than pay). Two settlements for the same person
+ * therefore run one after the other, the second seeing what the first booked; the fixed lock order
+ * rules out deadlocks. A settlement waiting for finance keeps its booking (a reservation); a
+ * refused one gives it back.
+ */
+@Service
+public class SettlementService {
+
+  /** Rules after which a line pays nothing and uses no treatment (see {@link SettlementCalculator}). */
+  private static final Set<RuleId> NOT_COUNTED = EnumSet.of(RuleId.PAY_LINE_EXCLUDED, RuleId.PAY_RELATED_PROVIDER,
+      RuleId.PAY_INVOICE_LATE, RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_PUBLIC_OFFERED, RuleId.PAY_NOT_APPROVED_COUNT,
+      RuleId.PAY_TREATMENT_CAP, RuleId.LIMIT_BLOCKADE_ONE);
+
+  private final InvoiceRepository invoices;
+  private final ClaimRepository claims;
+  private final PolicyRepository policies;
+  private final BenefitLedger ledger;
+  private final SettlementCalculator calculator;
+  private final Letters letters;
+  private final PaymentOutlet outlet;
+  private final SettlementConfiguration.SettlementProperties properties;
+  private final Clock clock;
+
+  SettlementService(InvoiceRepository invoices, ClaimRepository claims, PolicyRepository policies,
+      BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentOutlet outlet,
+      SettlementConfiguration.SettlementProperties properties, Clock clock) {
+    this.invoices = invoices;
+    this.claims = claims;
+    this.policies = policies;
+    this.ledger = ledger;
+    this.calculator = calculator;
+    this.letters = letters;
+    this.outlet = outlet;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * What the process needs after a settlement.
+   *
+   * @param approvalNeeded       the paid total is above the approval threshold
+   * @param paidTotalOre         the paid total in øre
+   * @param invoicePeriodEndsAt  when the claim stops taking invoices (SLA_INVOICE_6M)
+   */
+  public record Outcome(boolean approvalNeeded, long paidTotalOre, Instant invoicePeriodEndsAt) {}
+
+  /**
+   * SLA_INVOICE_6M: the claim takes invoices until 6 months after its last approved treatment —
+   * the latest treatment line that counted towards its approved treatments, else the approval
+   * date — and closes at the start of the following day.
+   */
+  @Transactional
+  public Instant openInvoicePeriod(String claimNumber) {
+    claims.lock(claimNumber);
+    return invoicePeriodEnd(claimNumber);
+  }
+
+  /** Settles a received invoice with the ledger; settling it again answers the first outcome. */
+  @Transactional
+  public Outcome settle(long invoiceId) {
+    StoredInvoice invoice = invoices.lock(invoiceId);
+    if (invoice.status() != InvoiceStatus.RECEIVED || invoice.payee() != null) {
+      return new Outcome(invoice.status() == InvoiceStatus.AWAITING_APPROVAL, ore(invoice.paidTotal()),
+          invoicePeriodEnd(invoice.claimNumber()));
+    }
+    Claim claim = claims.lock(invoice.claimNumber());
+    Policy policy = policyOf(claim);
+    List<StoredInvoice.Line> lines = invoices.lines(invoiceId);
+    LocalDate today = LocalDate.now(clock);
+    String person = claim.personId();
+
+    RuleId limit = treatmentLimit(claim.cover());
+    Map<Year, Integer> usedBefore = new TreeMap<>();
+    if (limit != null) {
+      Set<Integer> years = new TreeSet<>();
+      lines.stream().filter(l -> l.type() == LineType.TREATMENT).forEach(l -> years.add(l.date().getYear()));
+      for (int year : years) {
+        usedBefore.put(Year.of(year), ledger.lockTreatmentsUsed(person, limit, year));
+      }
+    }
+    LocalDate insuranceYear = UsageService.insuranceYearStart(policy.startDate(), today);
+    BigDecimal paidBefore = ledger.lockPaid(person, insuranceYear);
+
+    ClaimUsage usage = new ClaimUsage(claim.cover(), approvalDate(claim), claim.approvedTreatments(),
+        invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
+        invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false), usedBefore,
+        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO));
+    Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
+        DanishWorkingDays.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
+        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList()), usage);
+
+    if (limit != null) {
+      for (Map.Entry<Year, Integer> before : usedBefore.entrySet()) {
+        int added = settlement.treatmentsUsedByYear().getOrDefault(before.getKey(), before.getValue())
+            - before.getValue();
+        if (added > 0 && !ledger.bookTreatments(person, limit, before.getKey().getValue(), added,
+            limit == RuleId.LIMIT_OSTEO_5 ? CoverLimits.OSTEO_TREATMENTS_PER_YEAR
+                : CoverLimits.PHYSIO_CHIRO_TREATMENTS_PER_YEAR)) {
+          throw new IllegalStateException("treatment limit exceeded while booking invoice " + invoiceId);
+        }
+      }
+    }
+    if (settlement.paidTotal().signum() > 0
+        && !ledger.bookPayment(person, insuranceYear, settlement.paidTotal(), CoverLimits.INSURANCE_SUM)) {
+      throw new IllegalStateException("insurance sum exceeded while booking invoice " + invoiceId);
+    }
+
+    List<StoredInvoice.Line> settled = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      StoredInvoice.Line line = lines.get(i);
+      LineSettlement result = settlement.lines().get(i);
+      boolean counted = (line.type() == LineType.TREATMENT || line.type() == LineType.BLOCKADE)
+          && result.reasons().stream().noneMatch(NOT_COUNTED::contains);
+      settled.add(new StoredInvoice.Line(line.lineNo(), line.date(), line.type(), line.amount(), line.publicSubsidy(),
+          line.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), counted));
+    }
+    boolean approvalNeeded = settlement.paidTotal().compareTo(properties.approvalThreshold()) > 0;
+    invoices.recordSettlement(invoiceId, approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,
+        settlement.paidTotal(), invoice.inNetwork() ? Payee.PROVIDER : Payee.INSURED, insuranceYear, settled);
+    return new Outcome(approvalNeeded, ore(settlement.paidTotal()), invoicePeriodEnd(claim.claimNumber()));
+  }
+
+  /** Records the payment of a settled invoice and hands it to the bank outlet after commit. */
+  @Transactional
+  public void pay(long invoiceId) {
+    StoredInvoice invoice = invoices.lock(invoiceId);
+    if (invoice.status() == InvoiceStatus.SETTLED) {
+      return;
+    }
+    if (invoice.payee() == null || invoice.status() == InvoiceStatus.REJECTED) {
+      throw new IllegalStateException("invoice " + invoiceId + " is " + invoice.status() + ", not settled");
+    }
+    if (invoice.paidTotal().signum() > 0) {
+      String payeeName = invoice.payee() == Payee.PROVIDER ? invoice.providerName()
+          : personOf(claims.find(invoice.claimNumber()).orElseThrow()).name();
+      Payment payment = invoices.insertPayment(invoiceId, invoice.claimNumber(), invoice.paidTotal(),
+          invoice.payee(), payeeName, LocalDate.now(clock), now());
+      afterCommit(() -> outlet.pay(payment));
+    }
+    invoices.markSettled(invoiceId, now());
+  }
+
+  /** Finance refused the payment: nothing is paid and the ledger gets its booking back. */
+  @Transactional
+  public void rejectPayment(long invoiceId) {
+    StoredInvoice invoice = invoices.lock(invoiceId);
+    if (invoice.status() == InvoiceStatus.REJECTED) {
+      return;
+    }
+    if (invoice.status() != InvoiceStatus.AWAITING_APPROVAL) {
+      throw new IllegalStateException("invoice " + invoiceId + " is " + invoice.status() + ", not awaiting approval");
+    }
+    Claim claim = claims.lock(invoice.claimNumber());
+    RuleId limit = treatmentLimit(claim.cover());
+    if (limit != null) {
+      Map<Integer, Integer> countedByYear = new TreeMap<>();
+      invoices.lines(invoiceId).stream().filter(l -> l.counted() && l.type() == LineType.TREATMENT)
+          .forEach(l -> countedByYear.merge(l.date().getYear(), 1, Integer::sum));
+      for (Map.Entry<Integer, Integer> year : countedByYear.entrySet()) {
+        ledger.lockTreatmentsUsed(claim.personId(), limit, year.getKey());
+        ledger.releaseTreatments(claim.personId(), limit, year.getKey(), year.getValue());
+      }
+    }
+    if (invoice.paidTotal().signum() > 0) {
+      ledger.lockPaid(claim.personId(), invoice.insuranceYearStart());
+      ledger.releasePayment(claim.personId(), invoice.insuranceYearStart(), invoice.paidTotal());
+    }
+    invoices.markRejected(invoiceId, now());
+  }
+
+  /** The settlement letter: each line, what is paid, and every cut in plain words with its rule ID. */
+  @Transactional
+  public void sendLetter(long invoiceId) {
+    StoredInvoice invoice = invoices.get(invoiceId);
+    Claim claim = claims.find(invoice.claimNumber()).orElseThrow();
+    List<StoredInvoice.Line> lines = invoices.lines(invoiceId);
+    Set<RuleId> rules = new LinkedHashSet<>();
+    if (invoice.status() != InvoiceStatus.REJECTED) {
+      lines.forEach(l -> rules.addAll(l.reasons()));
+    }
+    letters.send(claim.policyNumber(), claim.claimNumber(), LetterType.SETTLEMENT, List.copyOf(rules),
+        SettlementLetters.settlement(personOf(claim).name(), claim.claimNumber(), invoice, lines));
+  }
+
+  /** Every approved treatment of the claim is settled and no invoice is open (claims without a count never are). */
+  @Transactional(readOnly = true)
+  public boolean courseComplete(String claimNumber) {
+    Claim claim = claims.find(claimNumber).orElseThrow();
+    return claim.approvedTreatments() != null && invoices.open(claimNumber) == 0
+        && invoices.countedInClaim(claimNumber, LineType.TREATMENT, true) >= claim.approvedTreatments();
+  }
+
+  /** The treatment course is over: the claim takes no more invoices. */
+  @Transactional
+  public void close(String claimNumber) {
+    claims.lock(claimNumber);
+    claims.setStatus(claimNumber, ClaimStatus.CLOSED);
+  }
+
+  private Instant invoicePeriodEnd(String claimNumber) {
+    Claim claim = claims.find(claimNumber).orElseThrow();
+    LocalDate last = approvalDate(claim);
+    LocalDate treated = invoices.lastCountedTreatment(claimNumber).orElse(null);
+    if (last == null || (treated != null && treated.isAfter(last))) {
+      last = treated;
+    }
+    if (last == null) {
+      last = LocalDate.now(clock);
+    }
+    LocalDate lastDay = last.plusMonths(6);
+    claims.setInvoicesUntil(claimNumber, lastDay);
+    return lastDay.plusDays(1).atStartOfDay(DanishWorkingDays.ZONE).toInstant();
+  }
+
+  private static LocalDate approvalDate(Claim claim) {
+    return claim.decidedAt() == null ? null : claim.decidedAt().atZoneSameInstant(DanishWorkingDays.ZONE).toLocalDate();
+  }
+
+  private static RuleId treatmentLimit(Cover cover) {
+    return switch (cover) {
+      case PHYSIO, CHIRO -> RuleId.LIMIT_PHYSIO_CHIRO_12;
+      case OSTEO -> RuleId.LIMIT_OSTEO_5;
+      default -> null;
+    };
+  }
+
+  private static InvoiceLine toRule(StoredInvoice.Line line) {
+    return new InvoiceLine(line.date(), line.type(), line.amount(), line.publicSubsidy(), line.danmarkSubsidy(),
+        line.publicOffered());
+  }
+
+  static long ore(BigDecimal amount) {
+    return amount.movePointRight(2).longValueExact();
+  }
+
+  private Policy policyOf(Claim claim) {
+    return policies.find(claim.policyNumber())
+        .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
+  }
+
+  private Person personOf(Claim claim) {
+    return policyOf(claim).person(claim.personId())
+        .orElseGet(() -> new Person(claim.personId(), claim.policyNumber(), null, "insured", null, null));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          action.run();
+        }
+      });
+    } else {
+      action.run();
+    }
+  }
+}
