@@ -49,6 +49,8 @@ public final class SettlementCalculator {
             LineType.RECORDS, LineType.AIDS, LineType.TRANSPORT, LineType.ADDITIONAL_SERVICE);
     private static final Set<LineType> SPECIALIST_ONLY = EnumSet.of(LineType.SCAN, LineType.BLOCKADE);
     private static final Set<Cover> NETWORK_COVERS = EnumSet.of(Cover.PSYCHOLOGIST, Cover.TRAUMA, Cover.SPECIALIST_EXAM);
+    /** Covered only with a network provider (terms §5.7, §5.8): an invoice from outside the network is not paid. */
+    private static final Set<Cover> NETWORK_ONLY = EnumSet.of(Cover.PSYCHOLOGIST, Cover.TRAUMA);
 
     private final RateTable rates;
 
@@ -92,6 +94,9 @@ public final class SettlementCalculator {
             if (line.publicOffered()) {
                 reasons.add(RuleId.PAY_PUBLIC_OFFERED);
             }
+            if (NETWORK_ONLY.contains(cover) && !invoice.providerInNetwork()) {
+                reasons.add(RuleId.PAY_NETWORK_DIRECT); // psychologists and trauma counselling only in the network
+            }
             if (!reasons.isEmpty()) {
                 results[index] = new LineSettlement(line, zero(), reasons);
                 continue;
@@ -125,7 +130,7 @@ public final class SettlementCalculator {
             }
             pay = pay.setScale(2, RoundingMode.HALF_UP);
             if (pay.compareTo(sumLeft) > 0) {
-                pay = sumLeft.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+                pay = sumLeft.max(BigDecimal.ZERO).setScale(2, RoundingMode.DOWN); // never an øre beyond the sum
                 reasons.add(RuleId.PAY_SUM_CAP);
             }
             sumLeft = sumLeft.subtract(pay);

@@ -131,7 +131,8 @@ class SettlementCalculatorTest {
     @ParameterizedTest(name = "{0} in network {1}: paid {3}")
     @CsvSource({"PSYCHOLOGIST, true, 1250, 1100.00, true", "PSYCHOLOGIST, true, 1000, 1000.00, false",
             "TRAUMA, true, 1500, 1300.00, true", "SPECIALIST_EXAM, true, 3100, 2500.00, true",
-            "SPECIALIST_EXAM, false, 3100, 3100.00, false"})
+            "SPECIALIST_EXAM, false, 3100, 3100.00, false",
+            "PSYCHOLOGIST, false, 1000, 0.00, true", "TRAUMA, false, 1000, 0.00, true"})
     void PAY_NETWORK_DIRECT(Cover cover, boolean inNetwork, String amount, String paid, boolean cut) {
         Invoice invoice = new Invoice(DAY, null, inNetwork, false, List.of(line(DAY, LineType.TREATMENT, amount)));
         LineSettlement s = calculator.settle(invoice, usage(cover)).lines().get(0);
@@ -209,7 +210,8 @@ class SettlementCalculatorTest {
     }
 
     @ParameterizedTest(name = "left {0}: paid {1}")
-    @CsvSource({"450.00, 450.00, false", "449.99, 449.99, true", "0.01, 0.01, true", "0.00, 0.00, true"})
+    @CsvSource({"450.00, 450.00, false", "449.99, 449.99, true", "0.01, 0.01, true", "0.005, 0.00, true",
+            "0.00, 0.00, true"})
     void PAY_SUM_CAP(String left, String paid, boolean cut) {
         ClaimUsage usage = new ClaimUsage(Cover.PHYSIO, APPROVED, null, 0, 0, Map.of(), new BigDecimal(left));
         Settlement s = calculator.settle(invoice(line(DAY, LineType.TREATMENT, "450")), usage);
