@@ -6,7 +6,9 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class ClaimServiceLevelVariables {
 
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  ClaimServiceLevelVariables(RuntimeService runtime) {
+  ClaimServiceLevelVariables(RuntimeService runtime, IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   /** From a step of the route. */
@@ -41,16 +45,27 @@ class ClaimServiceLevelVariables {
     publish(route.getProcessInstanceId(), ProcessVariables.claimNumber(route), dueAt, breached);
   }
 
-  /** From outside the route (e.g. when the calendar changed). */
+  /**
+   * From outside the route (e.g. when the calendar changed). The application acts here, not the
+   * user who completed a task: a health team member may not read or change the claim's process.
+   */
   void publish(String routeProcessInstanceId, String claimNumber, Instant dueAt, boolean breached) {
-    claimProcess(routeProcessInstanceId, claimNumber).ifPresent(claim -> {
-      if (dueAt == null) {
-        runtime.removeVariable(claim.getId(), SLA_DUE_AT);
-      } else {
-        runtime.setVariable(claim.getId(), SLA_DUE_AT, Date.from(dueAt));
+    Authentication user = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      claimProcess(routeProcessInstanceId, claimNumber).ifPresent(claim -> {
+        if (dueAt == null) {
+          runtime.removeVariable(claim.getId(), SLA_DUE_AT);
+        } else {
+          runtime.setVariable(claim.getId(), SLA_DUE_AT, Date.from(dueAt));
+        }
+        runtime.setVariable(claim.getId(), SLA_BREACHED, breached);
+      });
+    } finally {
+      if (user != null) {
+        identity.setAuthentication(user);
       }
-      runtime.setVariable(claim.getId(), SLA_BREACHED, breached);
-    });
+    }
   }
 
   private Optional<ProcessInstance> claimProcess(String routeProcessInstanceId, String claimNumber) {

@@ -61,8 +61,9 @@ public class ServiceLevelTimers {
   public List<Moved> recalculate(ServiceLevels calendar) {
     List<Moved> moved = new ArrayList<>();
     for (ServiceLevelClock clock : serviceLevels.running()) {
-      if (!clock.kind().countsWorkingDays()) {
-        continue;
+      if (!clock.kind().countsWorkingDays()
+          || runtime.createProcessInstanceQuery().processInstanceId(clock.processInstanceId()).count() == 0) {
+        continue; // wall-clock, or its route was ended by hand (Cockpit)
       }
       Deadlines deadlines = ServiceLevelService.deadlines(calendar, clock.kind(), clock.startedAt());
       if (deadlines.dueAt().equals(clock.dueAt()) && deadlines.atRiskAt().equals(clock.atRiskAt())) {

@@ -13,6 +13,8 @@ import dk.dss.flexclaims.support.ProcessCoverage;
 import dk.dss.flexclaims.support.Scenarios;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -35,6 +37,7 @@ class TraumaCallbackProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired IdentityService identity;
   @Autowired ServiceLevelService serviceLevels;
   @Autowired MockMvc mvc;
 
@@ -118,7 +121,13 @@ class TraumaCallbackProcessTest {
 
     at(LocalDateTime.of(2026, 6, 10, 11, 15), route);
     tasks.claim(call(route).getId(), "nina");
-    tasks.complete(call(route).getId(), withVariables("calledAt", "2026-06-10T11:10+02:00"));
+    // as in Tasklist: nina may work on her task, not read or change the claim's process
+    identity.setAuthentication("nina", List.of("health-team"));
+    try {
+      tasks.complete(call(route).getId(), withVariables("calledAt", "2026-06-10T11:10+02:00"));
+    } finally {
+      identity.clearAuthentication();
+    }
 
     assertThat(route.instance()).isEnded().hasPassed("EndEvent_InsuredCalledBack");
     assertThat(management.createJobQuery().processInstanceId(route.id()).count()).isZero();
