@@ -44,10 +44,15 @@ final class RouteScenarios {
 
   /** A trauma claim and its callback route, started now (the approval). */
   Route traumaCallback() {
+    return start(reportTrauma(), "trauma-callback");
+  }
+
+  /** A trauma claim reported now; answers its number. */
+  String reportTrauma() {
     Map<String, Object> body = claim(policy(), "TRAUMA", null, EngineTime.now().toLocalDate());
     body.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt",
         EngineTime.now().minusHours(3).toOffsetDateTime().toString(), "policeReport", "KBH-2026-1234"));
-    return start(scenarios.report(body), "trauma-callback");
+    return scenarios.report(body);
   }
 
   private Route start(String claimNumber, String key) {

@@ -15,7 +15,11 @@ import dk.dss.flexclaims.support.Scenarios;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,7 @@ class ServiceLevelApiTest {
   @Autowired ManagementService management;
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired RepositoryService repository;
 
   RouteScenarios routes;
 
@@ -125,6 +130,39 @@ class ServiceLevelApiTest {
     assertThat(moved.get("dueAt").asText()).isEqualTo("2027-01-12T23:59:59+01:00");
     assertThat(management.createJobQuery().jobId(deadlineJob).singleResult().getDuedate())
         .isEqualTo(EngineTime.at(LocalDateTime.of(2027, 1, 12, 23, 59, 59)));
+  }
+
+  /** The call the claim process will make (the snippet the integrator gets), on a stand-in caller. */
+  @Test
+  void aCallingProcessGetsTheDeadlineWhileTheRouteRunsAndTheOutcomeAfter() {
+    EngineTime.setNow(LocalDateTime.of(2026, 10, 5, 9, 0));
+    String claimNumber = routes.reportTrauma();
+    BpmnModelInstance caller = Bpmn.createExecutableProcess("sla-caller").camundaHistoryTimeToLive(1)
+        .startEvent().callActivity("CallActivity_TraumaCallback").calledElement("trauma-callback")
+        .camundaIn("claimNumber", "claimNumber").camundaInBusinessKey("#{execution.processBusinessKey}")
+        .camundaOut("slaBreached", "slaBreached").camundaOut("slaOutcome", "slaOutcome")
+        .userTask("Task_AfterRoute").endEvent().done();
+    String deployment = repository.createDeployment().addModelInstance("sla-caller.bpmn", caller).deploy().getId();
+    try {
+      String parent = runtime.startProcessInstanceByKey("sla-caller", claimNumber, Map.of("claimNumber", claimNumber))
+          .getId();
+      String route = runtime.createProcessInstanceQuery().superProcessInstanceId(parent).singleResult().getId();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(route).singleResult().getBusinessKey())
+          .isEqualTo(claimNumber);
+      EngineTime.runDueJobs(management, route);
+      assertThat(runtime.getVariable(parent, "slaDueAt")).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 10, 5, 12, 0)));
+      assertThat(runtime.getVariable(parent, "slaBreached")).isEqualTo(false);
+
+      EngineTime.setNow(LocalDateTime.of(2026, 10, 5, 9, 40));
+      tasks.complete(tasks.createTaskQuery().processInstanceId(route).singleResult().getId());
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(route).count()).isZero();
+      assertThat(runtime.getVariables(parent)).doesNotContainKey("slaDueAt")
+          .containsEntry("slaBreached", false).containsEntry("slaOutcome", "MET");
+      assertThat(tasks.createTaskQuery().processInstanceId(parent).taskDefinitionKey("Task_AfterRoute").count())
+          .isEqualTo(1);
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   @Test
