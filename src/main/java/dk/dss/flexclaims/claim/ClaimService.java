@@ -6,6 +6,7 @@ import dk.dss.flexclaims.letter.LetterRepository;
 import dk.dss.flexclaims.numbering.Numbers;
 import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.process.ProcessVariables;
+import dk.dss.flexclaims.sla.ServiceLevelService;
 import dk.dss.flexclaims.web.ConflictException;
 import dk.dss.flexclaims.web.NotFoundException;
 import java.math.BigDecimal;
@@ -39,10 +40,11 @@ public class ClaimService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final JdbcClient jdbc;
+  private final ServiceLevelService serviceLevels;
   private final Clock clock;
 
   ClaimService(ClaimRepository claims, PolicyRepository policies, LetterRepository letters, Numbers numbers,
-      RuntimeService runtime, TaskService tasks, JdbcClient jdbc, Clock clock) {
+      RuntimeService runtime, TaskService tasks, JdbcClient jdbc, ServiceLevelService serviceLevels, Clock clock) {
     this.claims = claims;
     this.policies = policies;
     this.letters = letters;
@@ -50,6 +52,7 @@ public class ClaimService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.jdbc = jdbc;
+    this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
 
@@ -114,8 +117,15 @@ public class ClaimService {
     }
   }
 
-  /** The due date of the claim's running service level: the earliest due date of its open tasks. */
+  /**
+   * The due date of the claim's running service level: its running service-level clock
+   * (SLA_EXAM_10WD, SLA_TRAUMA_3H), else the earliest due date of its open tasks (the assessment).
+   */
   private OffsetDateTime slaDueAt(String claimNumber) {
+    java.util.Optional<java.time.Instant> clockDue = serviceLevels.runningDueAt(claimNumber);
+    if (clockDue.isPresent()) {
+      return clockDue.get().atZone(clock.getZone()).toOffsetDateTime();
+    }
     return tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).active().list().stream()
         .map(Task::getDueDate)
         .filter(java.util.Objects::nonNull)

@@ -30,6 +30,19 @@ public final class ServiceLevels {
         return workingDays.endOfWorkingDayAfter(approved, 10);
     }
 
+    /**
+     * SLA_EXAM_10WD: when the clock escalates to a team lead, 2 working days before the deadline: the end of the
+     * 8th working day after approval, leaving the 9th and 10th.
+     */
+    public ZonedDateTime examStartAtRisk(LocalDate approved) {
+        return workingDays.endOfWorkingDayAfter(approved, 10 - 2);
+    }
+
+    /** SLA_TRAUMA_3H: when the clock escalates to a team lead, 2 hours after approval (1 hour before due). */
+    public Instant traumaCallbackAtRisk(Instant approved) {
+        return approved.plus(Duration.ofHours(2));
+    }
+
     /** SLA_TRAUMA_3H: 3 hours after approval, around the clock. */
     public Instant traumaCallbackDue(Instant approved) {
         return approved.plus(Duration.ofHours(3));

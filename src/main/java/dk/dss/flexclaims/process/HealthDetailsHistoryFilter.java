@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  *       input is a person's diagnosis, and the "would this be covered?" check must store nothing;
  *       the claim keeps the rule IDs that decided it;
  *   <li>the variables that show facts in a form ({@code view*}, task-local) and the assessor's
- *       free-text note ({@code assessmentNote}, moved into the claim record on completion): every
- *       event of such a variable is dropped, so it never outlives the task.
+ *       free-text note ({@code assessmentNote}, moved into the claim record on completion) and the
+ *       specialist examination's provider ({@code examinationProvider}, moved into the clocks table):
+ *       every event of such a variable is dropped, so it never outlives the task.
  * </ul>
  */
 @Component
@@ -34,7 +35,8 @@ class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
 
   static boolean isPrivate(String variableName) {
     return variableName != null
-        && (variableName.startsWith(VIEW_PREFIX) || ProcessVariables.ASSESSMENT_NOTE.equals(variableName));
+        && (variableName.startsWith(VIEW_PREFIX) || ProcessVariables.ASSESSMENT_NOTE.equals(variableName)
+            || ServiceLevelRoutes.EXAMINATION_PROVIDER.equals(variableName));
   }
 
   static boolean keep(HistoryEvent event) {

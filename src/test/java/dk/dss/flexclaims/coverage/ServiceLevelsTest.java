@@ -30,6 +30,20 @@ class ServiceLevelsTest {
         assertThat(sla.examStartDue(approved).toOffsetDateTime().toString()).isEqualTo(due);
     }
 
+    @ParameterizedTest(name = "approved {0}: escalated after {1}, due {2}")
+    @CsvSource({"2026-03-27, 2026-04-13, 2026-04-15", "2026-04-01, 2026-04-16, 2026-04-20",
+            "2026-12-23, 2027-01-08, 2027-01-12", "2026-04-30, 2026-05-12, 2026-05-15",
+            "2026-06-02, 2026-06-15, 2026-06-17"})
+    void SLA_EXAM_10WD_escalates_two_working_days_before(LocalDate approved, LocalDate atRisk, LocalDate due) {
+        assertThat(sla.examStartAtRisk(approved).toLocalDate()).isEqualTo(atRisk);
+        assertThat(sla.examStartDue(approved).toLocalDate()).isEqualTo(due);
+    }
+
+    @Test
+    void SLA_TRAUMA_3H_escalates_after_two_hours() {
+        assertThat(sla.traumaCallbackAtRisk(Instant.parse("2026-03-07T22:30:00Z"))).isEqualTo(Instant.parse("2026-03-08T00:30:00Z"));
+    }
+
     @Test
     void SLA_TRAUMA_3H() {
         assertThat(sla.traumaCallbackDue(Instant.parse("2026-03-07T22:30:00Z"))).isEqualTo(Instant.parse("2026-03-08T01:30:00Z"));

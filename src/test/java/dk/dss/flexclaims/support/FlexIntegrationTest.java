@@ -18,10 +18,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// first: the class being measured is known before Spring's test listeners start measuring it
+@ExtendWith(ProcessCoverage.MeasuredClass.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(ProcessCoverage.class)
-@ExtendWith(ProcessCoverage.MeasuredClass.class)
 public @interface FlexIntegrationTest {}

@@ -1,0 +1,101 @@
+package dk.dss.flexclaims.process;
+
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_KIND;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_STARTED_AT;
+
+import dk.dss.flexclaims.sla.ServiceLevelKind;
+import dk.dss.flexclaims.sla.ServiceLevelService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service-level routes' service tasks: start the clock, record the escalation, record the
+ * breach. The timers that call them are the routes' timer events, on the due dates computed here.
+ */
+@Configuration
+class ServiceLevelDelegates {
+
+  private final ServiceLevelService serviceLevels;
+  private final ClaimServiceLevelVariables claimVariables;
+  private final TaskService tasks;
+  private final Clock clock;
+
+  ServiceLevelDelegates(ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables,
+      TaskService tasks, Clock clock) {
+    this.serviceLevels = serviceLevels;
+    this.claimVariables = claimVariables;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  /** SLA_EXAM_10WD: the deadline is the end of the 10th working day after approval. */
+  @Bean
+  JavaDelegate startExaminationClock() {
+    return execution -> start(execution, ServiceLevelKind.SLA_EXAM_10WD);
+  }
+
+  /** SLA_TRAUMA_3H: the deadline is 3 hours after approval, around the clock. */
+  @Bean
+  JavaDelegate startCallbackClock() {
+    return execution -> start(execution, ServiceLevelKind.SLA_TRAUMA_3H);
+  }
+
+  @Bean
+  JavaDelegate recordSlaEscalation() {
+    return execution -> serviceLevels.escalate(execution.getProcessInstanceId());
+  }
+
+  @Bean
+  JavaDelegate recordSlaBreach() {
+    return execution -> {
+      ServiceLevelKind kind = kind(execution);
+      if (serviceLevels.breach(execution.getProcessInstanceId(), responsible(execution, kind))) {
+        execution.setVariable(SLA_BREACHED, true);
+        claimVariables.publish(execution, ((Date) execution.getVariable(SLA_DUE_AT)).toInstant(), true);
+      }
+    };
+  }
+
+  private void start(DelegateExecution execution, ServiceLevelKind kind) {
+    Object startedAt = execution.getVariable(SLA_STARTED_AT);
+    Instant approvedAt = startedAt instanceof Date date ? date.toInstant() : clock.instant();
+    ServiceLevelService.Deadlines deadlines = serviceLevels.start(ProcessVariables.claimNumber(execution), kind,
+        execution.getProcessInstanceId(), approvedAt);
+    execution.setVariable(SLA_KIND, kind.name());
+    execution.setVariable(SLA_DUE_AT, Date.from(deadlines.dueAt()));
+    execution.setVariable(SLA_AT_RISK_AT, Date.from(deadlines.atRiskAt()));
+    execution.setVariable(SLA_BREACHED, false);
+    claimVariables.publish(execution, deadlines.dueAt(), false);
+  }
+
+  static ServiceLevelKind kind(DelegateExecution execution) {
+    return ServiceLevelKind.valueOf((String) execution.getVariable(SLA_KIND));
+  }
+
+  /** Who has the watched task: its assignee, else its candidate groups. */
+  private String responsible(DelegateExecution execution, ServiceLevelKind kind) {
+    Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ServiceLevelRoutes.watchedTask(kind)).singleResult();
+    if (task == null) {
+      return null;
+    }
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).sorted().collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,153 @@
+package dk.dss.flexclaims.process;
+
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.BOOKING_OUTCOME;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLED_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_DATE;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_ENDS_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_PROVIDER;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_SECTOR;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.LAPSE_REASON;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.PUBLIC_DATE_IN_TIME;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_OUTCOME;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.sla.ServiceLevelClock;
+import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
+import dk.dss.flexclaims.sla.ServiceLevelClock.Sector;
+import dk.dss.flexclaims.sla.ServiceLevelService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service-level routes' tasks, on completion: the form's values are checked whatever the
+ * client (a refusal leaves the task open) and the clock stops. The examination's provider moves
+ * into the clocks table and out of the process.
+ */
+@Configuration
+class ServiceLevelTasks {
+
+  /** A call recorded more than this in the future is a typing error. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ServiceLevelService serviceLevels;
+  private final ClaimServiceLevelVariables claimVariables;
+  private final Clock clock;
+
+  ServiceLevelTasks(ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables, Clock clock) {
+    this.serviceLevels = serviceLevels;
+    this.claimVariables = claimVariables;
+    this.clock = clock;
+  }
+
+  /** "Book specialist examination": booked (date, provider, public or private) or the guarantee lapsed. */
+  @Bean
+  TaskListener examinationBookingTask() {
+    return task -> {
+      if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        return;
+      }
+      String pid = task.getProcessInstanceId();
+      Object outcome = task.getVariable(BOOKING_OUTCOME);
+      ServiceLevelClock stopped;
+      if ("LAPSED".equals(outcome)) {
+        LapseReason reason = oneOf(LapseReason.class, task.getVariable(LAPSE_REASON), "the reason the guarantee lapsed");
+        stopped = serviceLevels.lapsed(pid, reason);
+      } else if ("BOOKED".equals(outcome)) {
+        LocalDate date = date(task.getVariable(EXAMINATION_DATE));
+        String provider = provider(task.getVariable(EXAMINATION_PROVIDER));
+        Sector sector = oneOf(Sector.class, task.getVariable(EXAMINATION_SECTOR), "public or private");
+        Boolean publicInTime = Boolean.TRUE.equals(task.getVariable(PUBLIC_DATE_IN_TIME));
+        stopped = serviceLevels.examinationBooked(pid, date, provider, sector, publicInTime, responsible(task));
+        task.getExecution().setVariable(EXAMINATION_ENDS_AT,
+            Date.from(date.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toInstant()));
+      } else {
+        throw new BadUserRequestException("Choose whether the examination was booked or the guarantee lapsed");
+      }
+      task.getExecution().removeVariable(EXAMINATION_PROVIDER);
+      stopped(task, stopped);
+    };
+  }
+
+  /** "Call the insured back": the call's time (default now), neither in the future nor before approval. */
+  @Bean
+  TaskListener callbackTask() {
+    return task -> {
+      if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        return;
+      }
+      Instant now = clock.instant();
+      Object value = task.getVariable(CALLED_AT);
+      Instant calledAt = value == null || "".equals(value) ? now : instant(value);
+      ServiceLevelClock running = serviceLevels.ofProcess(task.getProcessInstanceId())
+          .orElseThrow(() -> new IllegalStateException("The callback has no clock"));
+      if (calledAt.isAfter(now.plus(CLOCK_SKEW)) || calledAt.isBefore(running.startedAt().minusSeconds(60))) {
+        throw new BadUserRequestException("The call's time must lie between the approval and now");
+      }
+      task.getExecution().setVariable(CALLED_AT, Date.from(calledAt));
+      stopped(task, serviceLevels.called(task.getProcessInstanceId(), calledAt, responsible(task)));
+    };
+  }
+
+  private void stopped(DelegateTask task, ServiceLevelClock clock) {
+    task.getExecution().setVariable(SLA_OUTCOME, clock.outcome().name());
+    task.getExecution().setVariable(SLA_BREACHED, clock.breached());
+    claimVariables.publish(task.getExecution(), null, clock.breached());
+  }
+
+  private static String responsible(DelegateTask task) {
+    return task.getAssignee() != null ? task.getAssignee() : "health-team";
+  }
+
+  private static <E extends Enum<E>> E oneOf(Class<E> type, Object value, String what) {
+    return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
+        .orElseThrow(() -> new BadUserRequestException("Choose " + what + ": one of "
+            + Arrays.toString(type.getEnumConstants())));
+  }
+
+  private static LocalDate date(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(DanishWorkingDays.ZONE).toLocalDate();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+      } catch (DateTimeParseException e) {
+        // answered below
+      }
+    }
+    throw new BadUserRequestException("Give the examination's date (YYYY-MM-DD)");
+  }
+
+  private static String provider(Object value) {
+    if (value instanceof String text && !text.isBlank() && text.strip().length() <= 200) {
+      return text.strip();
+    }
+    throw new BadUserRequestException("Give the provider of the examination (at most 200 characters)");
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof String text) {
+      try {
+        return OffsetDateTime.parse(text.strip()).toInstant();
+      } catch (DateTimeParseException e) {
+        // answered below
+      }
+    }
+    throw new BadUserRequestException("Give the call's date and time with its offset, e.g. 2026-03-28T10:15+01:00");
+  }
+}

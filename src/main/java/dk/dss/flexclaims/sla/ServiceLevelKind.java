@@ -1,0 +1,28 @@
+package dk.dss.flexclaims.sla;
+
+import dk.dss.flexclaims.coverage.RuleId;
+
+/** The service levels with a running clock (coverage-rules.md section 8), named by their rule IDs. */
+public enum ServiceLevelKind {
+  /** A specialist examination starts within 10 working days after approval. */
+  SLA_EXAM_10WD(RuleId.SLA_EXAM_10WD, true),
+  /** A psychologist calls the insured within 3 hours after a trauma notification is approved. */
+  SLA_TRAUMA_3H(RuleId.SLA_TRAUMA_3H, false);
+
+  private final RuleId rule;
+  private final boolean workingDays;
+
+  ServiceLevelKind(RuleId rule, boolean workingDays) {
+    this.rule = rule;
+    this.workingDays = workingDays;
+  }
+
+  public RuleId rule() {
+    return rule;
+  }
+
+  /** Whether the clock counts Danish working days (and so moves when the calendar changes). */
+  public boolean countsWorkingDays() {
+    return workingDays;
+  }
+}

@@ -1,0 +1,177 @@
+package dk.dss.flexclaims.sla;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
+import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
+import dk.dss.flexclaims.sla.ServiceLevelClock.Sector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service-level clocks of the claims' routes (SLA_EXAM_10WD, SLA_TRAUMA_3H): started when a
+ * route starts, escalated, breached, stopped when the booking or the call is recorded or the
+ * guarantee lapses. The timers that drive these steps are the routes' timer jobs; this is their
+ * record for monitors ({@code GET /api/sla}, metrics) and the claim ({@code slaDueAt}).
+ */
+@Service
+public class ServiceLevelService {
+
+  private final ServiceLevelClocks clocks;
+  private final ServiceLevels serviceLevels;
+  private final ServiceLevelMetrics metrics;
+  private final Clock clock;
+
+  ServiceLevelService(ServiceLevelClocks clocks, ServiceLevels serviceLevels, ServiceLevelMetrics metrics,
+      Clock clock) {
+    this.clocks = clocks;
+    this.serviceLevels = serviceLevels;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** When a clock escalates and when it is due. */
+  public record Deadlines(Instant atRiskAt, Instant dueAt) {}
+
+  /** The deadlines of a clock started at the moment, on the given rules' calendar. */
+  public static Deadlines deadlines(ServiceLevels levels, ServiceLevelKind kind, Instant startedAt) {
+    return switch (kind) {
+      case SLA_EXAM_10WD -> {
+        LocalDate approved = startedAt.atZone(DanishWorkingDays.ZONE).toLocalDate();
+        yield new Deadlines(levels.examStartAtRisk(approved).toInstant(), levels.examStartDue(approved).toInstant());
+      }
+      case SLA_TRAUMA_3H -> new Deadlines(levels.traumaCallbackAtRisk(startedAt), levels.traumaCallbackDue(startedAt));
+    };
+  }
+
+  /** Starts the route's clock (once: a retried start answers the clock already started). */
+  @Transactional
+  public Deadlines start(String claimNumber, ServiceLevelKind kind, String processInstanceId, Instant startedAt) {
+    Optional<ServiceLevelClock> existing = clocks.ofProcess(processInstanceId);
+    if (existing.isPresent()) {
+      return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
+    }
+    Deadlines deadlines = deadlines(serviceLevels, kind, startedAt);
+    clocks.insert(claimNumber, kind, processInstanceId, startedAt.truncatedTo(ChronoUnit.MILLIS),
+        deadlines.dueAt(), deadlines.atRiskAt());
+    return deadlines;
+  }
+
+  /** The clock is about to be missed: a team lead follows up. Nothing happens to a stopped clock. */
+  @Transactional
+  public void escalate(String processInstanceId) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    if (c.running()) {
+      clocks.escalated(c.id(), now());
+    }
+  }
+
+  /**
+   * The deadline has passed without the booking or the call: the breach is recorded with who had
+   * the task and how late it is so far. Answers whether a breach was recorded now.
+   */
+  @Transactional
+  public boolean breach(String processInstanceId, String responsible) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    if (!c.running() || c.breached()) {
+      return false;
+    }
+    Instant now = now();
+    clocks.breached(c.id(), now, responsible, Math.max(0, Duration.between(c.dueAt(), now).toSeconds()));
+    return true;
+  }
+
+  /**
+   * The examination is booked: the clock stops. Met when the examination starts by the deadline's
+   * day; late otherwise, by the days between (a breach not yet recorded is recorded now).
+   */
+  @Transactional
+  public ServiceLevelClock examinationBooked(String processInstanceId, LocalDate date, String provider,
+      Sector sector, Boolean publicDateInTime, String responsible) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    requireRunning(c);
+    clocks.booking(c.id(), date, provider, sector, publicDateInTime);
+    Instant examinationDayEnds = date.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toInstant();
+    long overdue = Math.max(0, Duration.between(c.dueAt(), examinationDayEnds).toSeconds());
+    Instant now = now();
+    if (overdue > 0) {
+      clocks.breached(c.id(), now, responsible, overdue);
+    }
+    clocks.stopped(c.id(), now, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
+    return clocks.ofProcess(processInstanceId).orElseThrow();
+  }
+
+  /** The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach follows. */
+  @Transactional
+  public ServiceLevelClock lapsed(String processInstanceId, LapseReason reason) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    requireRunning(c);
+    clocks.lapseReason(c.id(), reason);
+    clocks.stopped(c.id(), now(), Outcome.LAPSED, null);
+    return clocks.ofProcess(processInstanceId).orElseThrow();
+  }
+
+  /** The psychologist reached the insured: the first contact is recorded and the clock stops. */
+  @Transactional
+  public ServiceLevelClock called(String processInstanceId, Instant calledAt, String responsible) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    requireRunning(c);
+    Instant at = calledAt.truncatedTo(ChronoUnit.SECONDS);
+    clocks.firstContact(c.id(), at);
+    long overdue = Math.max(0, Duration.between(c.dueAt(), at).toSeconds());
+    if (overdue > 0) {
+      clocks.breached(c.id(), now(), responsible, overdue);
+    }
+    clocks.stopped(c.id(), now(), overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
+        overdue > 0 || c.breached() ? overdue : null);
+    metrics.firstContact(c.kind(), Duration.between(c.startedAt(), at));
+    return clocks.ofProcess(processInstanceId).orElseThrow();
+  }
+
+  /** New deadlines of a running clock (the calendar changed); its timers are moved by the caller. */
+  @Transactional
+  public void move(String processInstanceId, Deadlines deadlines) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    if (c.running()) {
+      clocks.moved(c.id(), deadlines.dueAt(), deadlines.atRiskAt());
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ServiceLevelClock> ofProcess(String processInstanceId) {
+    return clocks.ofProcess(processInstanceId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ServiceLevelClock> running() {
+    return clocks.running();
+  }
+
+  @Transactional(readOnly = true)
+  public List<ServiceLevelClock> ofClaim(String claimNumber) {
+    return clocks.ofClaim(claimNumber);
+  }
+
+  /** The due date of the claim's running service level, the earliest if more run. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> runningDueAt(String claimNumber) {
+    return clocks.runningOfClaim(claimNumber).stream().map(ServiceLevelClock::dueAt).findFirst();
+  }
+
+  private static void requireRunning(ServiceLevelClock c) {
+    if (!c.running()) {
+      throw new IllegalStateException("The service-level clock of claim " + c.claimNumber() + " has stopped");
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,297 @@
+package dk.dss.flexclaims.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.process.ServiceLevelTimers;
+import dk.dss.flexclaims.sla.RouteScenarios.Route;
+import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
+import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
+import dk.dss.flexclaims.support.EngineTime;
+import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.ProcessCoverage;
+import dk.dss.flexclaims.support.Scenarios;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * SLA_EXAM_10WD: the specialist examination route with the real delegates, the clocks table and
+ * the engine clock moved across weekends and Danish holidays. Expected dates are counted by hand
+ * from the calendar in the comments.
+ */
+@FlexIntegrationTest
+@ProcessCoverage.NotMeasured("claim-handling")
+class SpecialistExaminationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired ServiceLevelService serviceLevels;
+  @Autowired ServiceLevelTimers timers;
+  @Autowired MockMvc mvc;
+
+  Scenarios scenarios;
+  RouteScenarios routes;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    scenarios = new Scenarios(mvc);
+    routes = new RouteScenarios(scenarios, runtime, management);
+  }
+
+  @AfterEach
+  void resetClock() {
+    EngineTime.reset();
+  }
+
+  private Task booking(Route route) {
+    return tasks.createTaskQuery().processInstanceId(route.id()).taskDefinitionKey("Task_BookExamination")
+        .singleResult();
+  }
+
+  private Task followUp(Route route) {
+    return tasks.createTaskQuery().processInstanceId(route.id())
+        .taskDefinitionKey("Task_FollowUpExaminationDeadline").singleResult();
+  }
+
+  private Date jobDue(Route route, String timer) {
+    Job job = management.createJobQuery().processInstanceId(route.id()).activityId(timer).singleResult();
+    return job == null ? null : job.getDuedate();
+  }
+
+  private ServiceLevelClock clock(Route route) {
+    return serviceLevels.ofProcess(route.id()).orElseThrow();
+  }
+
+  private void at(LocalDateTime copenhagen, Route route) {
+    EngineTime.setNow(copenhagen);
+    EngineTime.runDueJobs(management, route.id());
+  }
+
+  @ParameterizedTest(name = "approved {0}: escalated at the end of {1}, due at the end of {2}")
+  @CsvSource({
+      // Friday before Palm Sunday: 30, 31 Mar, 1 Apr (2-6 Apr Easter closed), 7, 8, 9, 10, 13 (8th), 14, 15 Apr (10th)
+      "2026-03-27T10:00, 2026-04-13, 2026-04-15",
+      // Wednesday of Maundy Thursday week: 7, 8, 9, 10, 13, 14, 15, 16 (8th), 17, 20 Apr (10th)
+      "2026-04-01T15:30, 2026-04-16, 2026-04-20",
+      // Good Friday itself counts from the next working day, Tuesday 7 April: the same as from 1 April
+      "2026-04-03T09:00, 2026-04-16, 2026-04-20",
+      // 23 Dec: 24-27 Dec closed, 28, 29, 30 Dec, 31 Dec and 1 Jan closed, 4, 5, 6, 7, 8 Jan (8th), 11, 12 Jan (10th)
+      "2026-12-23T11:00, 2027-01-08, 2027-01-12",
+      // 30 Apr: 1 May (no Great Prayer Day since 2024), 4-8 May, 11, 12 May (8th), 13, 14 May Ascension closed, 15 May (10th)
+      "2026-04-30T16:45, 2026-05-12, 2026-05-15",
+      // 2 Jun: 3, 4, 5 Jun closed (Constitution Day), 8-12, 15 Jun (8th), 16, 17 Jun (10th)
+      "2026-06-02T08:00, 2026-06-15, 2026-06-17"})
+  void SLA_EXAM_10WD_deadlines_on_the_Danish_calendar(LocalDateTime approved, LocalDate atRisk, LocalDate due) {
+    EngineTime.setNow(approved);
+    Route route = routes.specialistExamination();
+    Date dueAt = EngineTime.at(due.atTime(23, 59, 59));
+    Date atRiskAt = EngineTime.at(atRisk.atTime(23, 59, 59));
+
+    assertThat(route.instance()).isWaitingAt("Task_BookExamination");
+    Task task = booking(route);
+    assertThat(task).hasCandidateGroup("health-team");
+    assertThat(task.getDueDate()).isEqualTo(dueAt);
+    assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(dueAt);
+    assertThat(jobDue(route, "Timer_ExaminationAtRisk")).isEqualTo(atRiskAt);
+    assertThat(clock(route).dueAt()).isEqualTo(dueAt.toInstant());
+    assertThat(clock(route).startedAt()).isEqualTo(EngineTime.at(approved).toInstant());
+    // Cockpit: the claim carries the deadline; the claims API answers it
+    assertThat(runtime.getVariable(routes.claimProcessId(route.claimNumber()), "slaDueAt")).isEqualTo(dueAt);
+    assertThat(runtime.getVariable(routes.claimProcessId(route.claimNumber()), "slaBreached")).isEqualTo(false);
+    assertThat(scenarios.claimView(route.claimNumber()).get("slaDueAt").asText())
+        .isEqualTo(due.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toOffsetDateTime().toString());
+  }
+
+  @Test
+  void escalatesTwoWorkingDaysBeforeAndRecordsTheBreachAtTheDeadlineNotBefore() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    String claimProcess = routes.claimProcessId(route.claimNumber());
+
+    at(LocalDateTime.of(2026, 4, 13, 23, 59), route);
+    assertThat(followUp(route)).isNull();
+    assertThat(clock(route).escalatedAt()).isNull();
+
+    at(LocalDateTime.of(2026, 4, 14, 0, 0), route);
+    Task followUp = followUp(route);
+    assertThat(followUp).isNotNull().hasCandidateGroup("team-leads");
+    assertThat(followUp.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)));
+    assertThat(clock(route).escalatedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 14, 0, 0)).toInstant());
+    assertThat(clock(route).breached()).isFalse();
+
+    at(LocalDateTime.of(2026, 4, 15, 23, 59, 58), route);
+    assertThat(clock(route).breached()).isFalse();
+    assertThat(route.instance()).hasNotPassed("Task_RecordExaminationBreach");
+
+    tasks.claim(booking(route).getId(), "nina");
+    at(LocalDateTime.of(2026, 4, 15, 23, 59, 59), route);
+    ServiceLevelClock breached = clock(route);
+    assertThat(breached.breachedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
+    assertThat(breached.breachResponsible()).isEqualTo("nina");
+    assertThat(breached.overdueSeconds()).isZero();
+    assertThat(breached.running()).isTrue();
+    assertThat(route.instance()).hasPassed("EndEvent_BreachRecorded").isWaitingAt("Task_BookExamination");
+    assertThat(runtime.getVariable(claimProcess, "slaBreached")).isEqualTo(true);
+
+    // the team lead follows up; the booking comes two days late
+    tasks.complete(followUp.getId());
+    at(LocalDateTime.of(2026, 4, 16, 9, 30), route);
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "BOOKED", "examinationDate", "2026-04-17",
+        "examinationProvider", "Privathospitalet Aros", "examinationSector", "PRIVATE", "publicDateInTime", false));
+    ServiceLevelClock late = clock(route);
+    assertThat(late.outcome()).isEqualTo(Outcome.LATE);
+    assertThat(late.overdueSeconds()).isEqualTo(2 * 24 * 3600L);
+    assertThat(late.examinationDate()).isEqualTo(LocalDate.of(2026, 4, 17));
+    assertThat(late.examinationProvider()).isEqualTo("Privathospitalet Aros");
+    assertThat(runtime.getVariables(claimProcess)).doesNotContainKey("slaDueAt").containsEntry("slaBreached", true);
+    assertThat(route.instance()).hasPassed("Task_FollowUpExaminationDeadline", "EndEvent_DeadlineFollowedUp",
+        "EndEvent_BookingRecorded").isWaitingAt("Timer_ExaminationDayOver");
+
+    at(LocalDateTime.of(2026, 4, 17, 23, 59, 59), route);
+    assertThat(route.instance()).isEnded().hasPassed("EndEvent_ExaminationHeld").variables()
+        .containsEntry("slaOutcome", "LATE").containsEntry("slaBreached", true);
+    // the provider is in the clocks table, not in the engine's history
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(route.id())
+        .variableName("examinationProvider").count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(route.id()).list())
+        .noneMatch(d -> d.toString().contains("Aros"));
+  }
+
+  @Test
+  void bookedInTimeStopsTheClockBeforeAnyEscalation() {
+    EngineTime.setNow(LocalDateTime.of(2026, 12, 23, 11, 0));
+    Route route = routes.specialistExamination();
+
+    at(LocalDateTime.of(2026, 12, 28, 10, 0), route);
+    tasks.claim(booking(route).getId(), "nina");
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "BOOKED", "examinationDate", "2027-01-12",
+        "examinationProvider", "Aarhus Universitetshospital", "examinationSector", "PUBLIC", "publicDateInTime", true));
+
+    ServiceLevelClock met = clock(route);
+    assertThat(met.outcome()).isEqualTo(Outcome.MET);
+    assertThat(met.examinationSector()).isEqualTo(ServiceLevelClock.Sector.PUBLIC);
+    assertThat(met.publicDateInTime()).isTrue();
+    assertThat(management.createJobQuery().processInstanceId(route.id()).activityId("Timer_ExaminationAtRisk").count())
+        .isZero();
+    assertThat(management.createJobQuery().processInstanceId(route.id()).activityId("Timer_ExaminationDeadline")
+        .count()).isZero();
+
+    at(LocalDateTime.of(2027, 1, 20, 8, 0), route);
+    assertThat(route.instance()).isEnded().hasPassed("EndEvent_ExaminationHeld")
+        .hasNotPassed("Task_RecordExaminationEscalation", "Task_RecordExaminationBreach");
+    assertThat(clock(route).escalatedAt()).isNull();
+    assertThat(clock(route).breached()).isFalse();
+  }
+
+  @Test
+  void aLapseStopsTheClock() {
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 30, 16, 45));
+    Route route = routes.specialistExamination();
+
+    at(LocalDateTime.of(2026, 5, 5, 14, 0), route);
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "LAPSED",
+        "lapseReason", "INSURED_ASKED_LATER"));
+
+    assertThat(route.instance()).isEnded().hasPassed("EndEvent_GuaranteeLapsed");
+    ServiceLevelClock lapsed = clock(route);
+    assertThat(lapsed.outcome()).isEqualTo(Outcome.LAPSED);
+    assertThat(lapsed.lapseReason()).isEqualTo(LapseReason.INSURED_ASKED_LATER);
+    assertThat(lapsed.stoppedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 5, 5, 14, 0)).toInstant());
+    assertThat(scenarios.claimView(route.claimNumber()).get("slaDueAt").asText()).doesNotStartWith("2026-05-15");
+
+    // nothing fires afterwards: no escalation on 12 May, no breach on 15 May
+    at(LocalDateTime.of(2026, 5, 20, 0, 0), route);
+    assertThat(management.createJobQuery().processInstanceId(route.id()).count()).isZero();
+    assertThat(clock(route).escalatedAt()).isNull();
+    assertThat(clock(route).breached()).isFalse();
+    assertThat(serviceLevels.running()).noneMatch(c -> c.processInstanceId().equals(route.id()));
+  }
+
+  @Test
+  void theBookingFormIsCheckedWhenTheTaskIsCompleted() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    String id = booking(route).getId();
+
+    assertThatThrownBy(() -> tasks.complete(id)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("booked or the guarantee lapsed");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "LAPSED")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "BOOKED", "examinationDate",
+        "2026-04-10", "examinationSector", "PUBLIC"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("provider");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "BOOKED", "examinationDate",
+        "next week", "examinationProvider", "Klinik", "examinationSector", "PUBLIC")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("date");
+    assertThat(booking(route)).isNotNull();
+    assertThat(clock(route).running()).isTrue();
+
+    tasks.complete(id, withVariables("bookingOutcome", "LAPSED", "lapseReason", "POSTPONED_MEDICAL"));
+    assertThat(clock(route).lapseReason()).isEqualTo(LapseReason.POSTPONED_MEDICAL);
+  }
+
+  @Test
+  void aChangedCalendarMovesTheRunningClocks() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    String claimProcess = routes.claimProcessId(route.claimNumber());
+
+    // 10 April closed as well: 30, 31 Mar, 1, 7, 8, 9, 13, 14 (8th), 15, 16 Apr (10th)
+    ServiceLevels withClosingDay = new ServiceLevels(
+        new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
+    List<ServiceLevelTimers.Moved> moved = timers.recalculate(withClosingDay);
+
+    Date due = EngineTime.at(LocalDateTime.of(2026, 4, 16, 23, 59, 59));
+    Date atRisk = EngineTime.at(LocalDateTime.of(2026, 4, 14, 23, 59, 59));
+    assertThat(moved).anySatisfy(m -> {
+      assertThat(m.processInstanceId()).isEqualTo(route.id());
+      assertThat(m.dueAt()).isEqualTo(due.toInstant());
+    });
+    assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(due);
+    assertThat(jobDue(route, "Timer_ExaminationAtRisk")).isEqualTo(atRisk);
+    assertThat(booking(route).getDueDate()).isEqualTo(due);
+    assertThat(runtime.getVariable(route.id(), "slaDueAt")).isEqualTo(due);
+    assertThat(runtime.getVariable(claimProcess, "slaDueAt")).isEqualTo(due);
+    assertThat(clock(route).dueAt()).isEqualTo(due.toInstant());
+    assertThat(clock(route).atRiskAt()).isEqualTo(atRisk.toInstant());
+
+    // the moved timers fire at their new time, not the old
+    at(LocalDateTime.of(2026, 4, 14, 12, 0), route);
+    assertThat(followUp(route)).isNull();
+    at(LocalDateTime.of(2026, 4, 15, 0, 0), route);
+    assertThat(followUp(route)).isNotNull();
+    at(LocalDateTime.of(2026, 4, 16, 12, 0), route);
+    assertThat(clock(route).breached()).isFalse();
+
+    // back to the application's calendar
+    timers.recalculate();
+    assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)));
+  }
+}
