@@ -5,6 +5,7 @@ import dk.dss.flexclaims.claim.ClaimRequest;
 import dk.dss.flexclaims.claim.ClaimService;
 import dk.dss.flexclaims.coverage.Cause;
 import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.IncidentType;
 import dk.dss.flexclaims.coverage.PaymentFrequency;
 import dk.dss.flexclaims.coverage.TreatmentLocation;
 import dk.dss.flexclaims.policy.Policy;
@@ -13,7 +14,15 @@ import dk.dss.flexclaims.policy.Product;
 import dk.dss.flexclaims.policy.SignOnRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,10 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The local demo's book: one family's policy and four claims that show the claim process's
- * paths (two to assess in Tasklist, one awaiting its referral, one rejected). Made once, on the
- * first start of an empty database, when {@code flex.demo.data} is on (never in the postgres
- * profile).
+ * The local demo's book: one family's policy and six claims that show the claim process's
+ * paths: two to assess in Tasklist, one awaiting its referral, one rejected, and two approved with
+ * a running service-level clock (a specialist examination due in 10 working days, a trauma
+ * callback due in 3 hours) to watch in Cockpit and {@code GET /api/sla}. Made once, on the first
+ * start of an empty database, when {@code flex.demo.data} is on (never in the postgres profile).
  */
 @Component
 class DemoData {
@@ -39,14 +49,21 @@ class DemoData {
   private final ClaimService claims;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
   private final boolean enabled;
 
-  DemoData(PolicyService policies, ClaimService claims, JdbcClient jdbc, Clock clock,
+  DemoData(PolicyService policies, ClaimService claims, JdbcClient jdbc, Clock clock, RuntimeService runtime,
+      TaskService tasks, ManagementService management,
       @Value("${flex.demo.enabled:false}") boolean demo, @Value("${flex.demo.data:true}") boolean data) {
     this.policies = policies;
     this.claims = claims;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
     this.enabled = demo && data;
   }
 
@@ -68,6 +85,16 @@ class DemoData {
         PaymentFrequency.MONTHLY, true, null, false)).policy();
     String holder = policy.persons().get(0).personId();
     String child = policy.persons().get(1).personId();
+    Claim exam = claims.report(claim(policy, holder, Cover.SPECIALIST_EXAM, "R10.4", "Stomach pain for a month",
+        today.minusWeeks(4), new ClaimRequest.ReferralRequest(today.minusDays(2), "Dr. Hansen, Aarhus C")));
+    ClaimRequest robbery = claim(policy, child, Cover.TRAUMA, "F43.0", "Robbed on the way home",
+        today, null);
+    Claim trauma = claims.report(new ClaimRequest(robbery.policyNumber(), robbery.personId(), robbery.cover(),
+        robbery.icd10(), robbery.description(), robbery.onsetDate(), false, null, false, TreatmentLocation.DENMARK,
+        false, Cause.NONE, false, false, false, new ClaimRequest.IncidentRequest(IncidentType.ROBBERY_ASSAULT,
+            OffsetDateTime.now(clock).minusHours(2), "AAR-DEMO-1")));
+    approveNow(exam);
+    approveNow(trauma);
     return List.of(
         claims.report(claim(policy, holder, Cover.PHYSIO, "M54.5", "Low back pain after moving house",
             today.minusWeeks(3), new ClaimRequest.ReferralRequest(today.minusDays(5), "Dr. Hansen, Aarhus C"))),
@@ -75,7 +102,40 @@ class DemoData {
             today.minusWeeks(2), null)),
         claims.report(claim(policy, holder, Cover.SPECIALIST_EXAM, "M75.1", "Shoulder pain, needs a scan",
             today.minusWeeks(6), null)),
-        claims.report(claim(policy, holder, Cover.CHIRO, "K07.6", "Jaw joint pain", today.minusWeeks(1), null)));
+        claims.report(claim(policy, holder, Cover.CHIRO, "K07.6", "Jaw joint pain", today.minusWeeks(1), null)),
+        exam, trauma);
+  }
+
+  /** Takes a demo claim through its check and approves it as a nurse would, so that its route's clock runs. */
+  private void approveNow(Claim claim) {
+    runJobs(claim.processInstanceId());
+    Task assessment = tasks.createTaskQuery().processInstanceId(claim.processInstanceId())
+        .taskDefinitionKey("Task_AssessClaim").singleResult();
+    if (assessment == null) {
+      log.warn("Demo claim {} is not waiting for its assessment", claim.claimNumber());
+      return;
+    }
+    tasks.complete(assessment.getId(), Map.of("assessmentDecision", "APPROVE"));
+    runJobs(claim.processInstanceId());
+    runtime.createProcessInstanceQuery().superProcessInstanceId(claim.processInstanceId()).list()
+        .forEach(route -> runJobs(route.getId()));
+  }
+
+  /** Runs the instance's due jobs now (the job executor starts only once the application is ready). */
+  private void runJobs(String processInstanceId) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (ProcessEngineException e) {
+          return; // taken by the job executor meanwhile, or failing: the engine retries it
+        }
+      }
+    }
   }
 
   private static ClaimRequest claim(Policy policy, String personId, Cover cover, String icd10, String description,

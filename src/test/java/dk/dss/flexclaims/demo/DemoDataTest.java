@@ -20,6 +20,7 @@ class DemoDataTest {
   @Autowired ClaimService claims;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void demoClaimsShowTheClaimProcessesPaths() {
@@ -27,10 +28,16 @@ class DemoDataTest {
     made.forEach(claim -> EngineTime.runDueJobs(management, claim.processInstanceId()));
 
     assertThat(made).extracting(c -> claims.view(c.claimNumber()).status().name())
-        .containsExactly("IN_ASSESSMENT", "IN_ASSESSMENT", "AWAITING_REFERRAL", "REJECTED");
+        .containsExactly("IN_ASSESSMENT", "IN_ASSESSMENT", "AWAITING_REFERRAL", "REJECTED", "APPROVED", "APPROVED");
     for (Claim claim : made.subList(0, 2)) {
       assertThat(tasks.createTaskQuery().processInstanceBusinessKey(claim.claimNumber())
           .taskCandidateGroup("health-team").taskName("Assess claim").count()).isEqualTo(1);
+    }
+    // the approved ones have a running clock: a timer job and a deadline on the claim
+    for (Claim claim : made.subList(4, 6)) {
+      assertThat(claims.view(claim.claimNumber()).slaDueAt()).as(claim.claimNumber()).isNotNull();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(claim.claimNumber())
+          .processDefinitionKeyIn("specialist-examination", "trauma-callback").count()).isEqualTo(1);
     }
   }
 }
