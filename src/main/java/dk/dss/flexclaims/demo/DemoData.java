@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,25 +86,22 @@ class DemoData {
         PaymentFrequency.MONTHLY, true, null, false)).policy();
     String holder = policy.persons().get(0).personId();
     String child = policy.persons().get(1).personId();
-    Claim exam = claims.report(claim(policy, holder, Cover.SPECIALIST_EXAM, "R10.4", "Stomach pain for a month",
-        today.minusWeeks(4), new ClaimRequest.ReferralRequest(today.minusDays(2), "Dr. Hansen, Aarhus C")));
-    ClaimRequest robbery = claim(policy, child, Cover.TRAUMA, "F43.0", "Robbed on the way home",
-        today, null);
-    Claim trauma = claims.report(new ClaimRequest(robbery.policyNumber(), robbery.personId(), robbery.cover(),
-        robbery.icd10(), robbery.description(), robbery.onsetDate(), false, null, false, TreatmentLocation.DENMARK,
-        false, Cause.NONE, false, false, false, new ClaimRequest.IncidentRequest(IncidentType.ROBBERY_ASSAULT,
-            OffsetDateTime.now(clock).minusHours(2), "AAR-DEMO-1")));
-    approveNow(exam);
-    approveNow(trauma);
-    return List.of(
+    List<Claim> toAssess = List.of(
         claims.report(claim(policy, holder, Cover.PHYSIO, "M54.5", "Low back pain after moving house",
             today.minusWeeks(3), new ClaimRequest.ReferralRequest(today.minusDays(5), "Dr. Hansen, Aarhus C"))),
         claims.report(claim(policy, child, Cover.CHIRO, "S93.4", "Sprained ankle at handball practice",
             today.minusWeeks(2), null)),
         claims.report(claim(policy, holder, Cover.SPECIALIST_EXAM, "M75.1", "Shoulder pain, needs a scan",
             today.minusWeeks(6), null)),
-        claims.report(claim(policy, holder, Cover.CHIRO, "K07.6", "Jaw joint pain", today.minusWeeks(1), null)),
-        exam, trauma);
+        claims.report(claim(policy, holder, Cover.CHIRO, "K07.6", "Jaw joint pain", today.minusWeeks(1), null)));
+    Claim exam = claims.report(claim(policy, holder, Cover.SPECIALIST_EXAM, "R10.4", "Stomach pain for a month",
+        today.minusWeeks(4), new ClaimRequest.ReferralRequest(today.minusDays(2), "Dr. Hansen, Aarhus C")));
+    Claim trauma = claims.report(claim(policy, child, Cover.TRAUMA, "F43.0", "Robbed on the way home", today, null,
+        new ClaimRequest.IncidentRequest(IncidentType.ROBBERY_ASSAULT, OffsetDateTime.now(clock).minusHours(2),
+            "AAR-DEMO-1")));
+    approveNow(exam);
+    approveNow(trauma);
+    return Stream.concat(toAssess.stream(), Stream.of(exam, trauma)).toList();
   }
 
   /** Takes a demo claim through its check and approves it as a nurse would, so that its route's clock runs. */
@@ -140,7 +138,12 @@ class DemoData {
 
   private static ClaimRequest claim(Policy policy, String personId, Cover cover, String icd10, String description,
       LocalDate onset, ClaimRequest.ReferralRequest referral) {
+    return claim(policy, personId, cover, icd10, description, onset, referral, null);
+  }
+
+  private static ClaimRequest claim(Policy policy, String personId, Cover cover, String icd10, String description,
+      LocalDate onset, ClaimRequest.ReferralRequest referral, ClaimRequest.IncidentRequest incident) {
     return new ClaimRequest(policy.policyNumber(), personId, cover, icd10, description, onset, false, referral,
-        false, TreatmentLocation.DENMARK, false, Cause.NONE, false, false, false, null);
+        false, TreatmentLocation.DENMARK, false, Cause.NONE, false, false, false, incident);
   }
 }
