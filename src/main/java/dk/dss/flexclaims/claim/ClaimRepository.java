@@ -134,6 +134,12 @@ public class ClaimRepository {
     update("invoices_until = :v", claimNumber, lastDay);
   }
 
+  /** The last day the claim takes invoices (SLA_INVOICE_6M), once its course has started; else empty. */
+  public Optional<LocalDate> invoicesUntil(String claimNumber) {
+    return Optional.ofNullable(jdbc.sql("SELECT invoices_until FROM flex_claims WHERE claim_number = :n")
+        .param("n", claimNumber).query((rs, row) -> rs.getObject(1, LocalDate.class)).single());
+  }
+
   public void setAssessmentNote(String claimNumber, String note) {
     update("assessment_note = :v", claimNumber, note);
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -36,11 +37,16 @@ class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
   static boolean isPrivate(String variableName) {
     return variableName != null
         && (variableName.startsWith(VIEW_PREFIX) || ProcessVariables.ASSESSMENT_NOTE.equals(variableName)
-            || ServiceLevelRoutes.EXAMINATION_PROVIDER.equals(variableName));
+            || ServiceLevelRoutes.EXAMINATION_PROVIDER.equals(variableName)
+            || ServiceLevelRoutes.LAPSE_REASON.equals(variableName));
   }
 
   static boolean keep(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable && isPrivate(variable.getVariableName())) {
+      return false;
+    }
+    // a form submitted from Tasklist is also written as form properties at level "full"
+    if (event instanceof HistoricFormPropertyEventEntity property && isPrivate(property.getPropertyId())) {
       return false;
     }
     return !(event instanceof HistoricDecisionEvaluationEvent evaluation

@@ -76,6 +76,7 @@ class ServiceLevelTasks {
         throw new BadUserRequestException("Choose whether the examination was booked or the guarantee lapsed");
       }
       task.getExecution().removeVariable(EXAMINATION_PROVIDER);
+      task.getExecution().removeVariable(LAPSE_REASON); // a medical reason: kept with the clock only
       stopped(task, stopped);
     };
   }
@@ -122,7 +123,10 @@ class ServiceLevelTasks {
     }
     if (value instanceof String text && !text.isBlank()) {
       try {
-        return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+        String given = text.strip();
+        return given.length() > 10
+            ? OffsetDateTime.parse(given).atZoneSameInstant(DanishWorkingDays.ZONE).toLocalDate()
+            : LocalDate.parse(given);
       } catch (DateTimeParseException e) {
         // answered below
       }

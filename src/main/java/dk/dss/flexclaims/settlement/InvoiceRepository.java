@@ -60,6 +60,17 @@ class InvoiceRepository {
         .param("c", claimNumber).param("n", invoiceNumber).query(Long.class).single() > 0;
   }
 
+  /** The same provider's invoice number already received for the person, on any of the person's claims. */
+  boolean existsForPerson(String personId, String invoiceNumber, String providerName, String providerNumber) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM flex_invoices i JOIN flex_claims c ON c.claim_number = i.claim_number
+            WHERE c.person_id = :person AND i.invoice_number = :number
+              AND (i.provider_number = :providerNumber OR LOWER(i.provider_name) = LOWER(:providerName))""")
+        .param("person", personId).param("number", invoiceNumber)
+        .param("providerNumber", providerNumber == null ? "" : providerNumber).param("providerName", providerName)
+        .query(Long.class).single() > 0;
+  }
+
   Optional<StoredInvoice> find(String claimNumber, String invoiceNumber) {
     return jdbc.sql("SELECT * FROM flex_invoices WHERE claim_number = :c AND invoice_number = :n")
         .param("c", claimNumber).param("n", invoiceNumber).query(InvoiceRepository::map).optional();

@@ -8,6 +8,9 @@ import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.LineType;
 import dk.dss.flexclaims.process.ProcessVariables;
 import dk.dss.flexclaims.web.ConflictException;
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.web.InvalidRequestException;
+import dk.dss.flexclaims.web.FieldProblem;
 import dk.dss.flexclaims.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -66,8 +69,26 @@ public class InvoiceService {
           "Claim " + claimNumber + " is " + claim.status() + ": invoices are accepted only for an approved claim"
               + " (APPROVED or IN_TREATMENT) until its invoice period ends.");
     }
+    LocalDate today = LocalDate.now(clock.withZone(DanishWorkingDays.ZONE));
+    List<FieldProblem> future = new ArrayList<>();
+    for (int i = 0; i < request.lines().size(); i++) {
+      if (request.lines().get(i).date().isAfter(today)) {
+        future.add(new FieldProblem("lines[" + i + "].date", "lies in the future: an invoice is for treatment given"));
+      }
+    }
+    if (!future.isEmpty()) {
+      throw new InvalidRequestException(future);
+    }
+    if (claims.invoicesUntil(claimNumber).filter(today::isAfter).isPresent()) {
+      throw new ConflictException("claim-not-open-for-invoices", "The claim takes no invoices",
+          "The invoice period of claim " + claimNumber + " has ended (6 months after its last approved treatment,"
+              + " SLA_INVOICE_6M).");
+    }
     String invoiceNumber = request.invoiceNumber().strip();
-    if (invoices.exists(claimNumber, invoiceNumber)) {
+    String providerNumber = request.provider().providerNumber() == null
+        || request.provider().providerNumber().isBlank() ? null : request.provider().providerNumber().strip();
+    if (invoices.exists(claimNumber, invoiceNumber) || invoices.existsForPerson(claim.personId(), invoiceNumber,
+        request.provider().name().strip(), providerNumber)) {
       throw duplicate(claimNumber);
     }
     if (claim.processInstanceId() == null || runtime.createEventSubscriptionQuery()

@@ -162,7 +162,9 @@ public class SettlementService {
       StoredInvoice.Line line = lines.get(i);
       LineSettlement result = settlement.lines().get(i);
       boolean counted = (line.type() == LineType.TREATMENT || line.type() == LineType.BLOCKADE)
-          && result.reasons().stream().noneMatch(NOT_COUNTED::contains);
+          && result.reasons().stream().noneMatch(NOT_COUNTED::contains)
+          // a psychologist outside the network is not paid at all: no treatment used either
+          && !(result.reasons().contains(RuleId.PAY_NETWORK_DIRECT) && result.paidAmount().signum() == 0);
       settled.add(new StoredInvoice.Line(line.lineNo(), line.date(), line.type(), line.amount(), line.publicSubsidy(),
           line.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), counted));
     }

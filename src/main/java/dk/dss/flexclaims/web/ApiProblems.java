@@ -85,6 +85,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         .body(Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage()));
   }
 
+  /** Two writers on the same claim at the same moment: nothing was stored, sending again succeeds. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ResponseEntity<Object> concurrentUpdate(org.camunda.bpm.engine.OptimisticLockingException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
+        .body(Problems.problem(HttpStatus.CONFLICT, "concurrent-update", "Changed at the same moment",
+            "The claim was being updated at the same moment; nothing was stored. Please send the request again."));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     String reference = UUID.randomUUID().toString();

@@ -135,7 +135,7 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     assertThat(shown.get("viewIcd10")).isEqualTo("M54.5");
     assertThat((String) shown.get("viewIcd10Text")).isEqualTo("Low back pain");
 
-    tasks.complete(task.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 4,
+    engine.getFormService().submitTaskForm(task.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 4,
         "assessmentNote", "Note with health details"));
     EngineTime.runDueJobs(management, instance.getId());
 
@@ -146,6 +146,11 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
         .variableNameLike("view%").count()).isZero();
     assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
         .noneMatch(d -> d.toString().contains("Note with health details"));
+    // submitted as Tasklist submits a form: no form field of it in history either
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).formFields().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId())
+        .contains("assessmentDecision")
+        .doesNotContain("assessmentNote");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
         .extracting(v -> v.getName())
         .doesNotContain("description", "icd10", "cpr");

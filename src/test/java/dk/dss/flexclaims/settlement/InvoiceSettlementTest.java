@@ -218,6 +218,44 @@ class InvoiceSettlementTest {
         .query(String.class).single()).isEqualTo("PROVIDER");
   }
 
+  /** Psychological treatment is covered only in the network (terms §5.7): outside it nothing is paid and no treatment used. */
+  @Test
+  void PAY_NETWORK_DIRECT_outsideTheNetworkNothingIsPaidAndNoTreatmentUsed() {
+    String claimNumber = approved("PSYCHOLOGIST", 2);
+    later();
+    Map<String, Object> outside = invoice("P-OUT", line(day(4, 1), "TREATMENT", "1000.00"));
+    provider(outside).put("inNetwork", false);
+    assertLine(settle(claimNumber, outside), 0, "0.00", RuleId.PAY_NETWORK_DIRECT);
+    JsonNode inside = settle(claimNumber, invoice("P-IN", line(day(4, 8), "TREATMENT", "1000.00"),
+        line(day(4, 15), "TREATMENT", "1000.00")));
+    assertLine(inside, 0, "1000.00");
+    assertLine(inside, 1, "1000.00");
+  }
+
+  @Test
+  void anInvoiceForTreatmentNotYetGivenIsRefusedAndNothingStored() throws Exception {
+    String claimNumber = approved("PHYSIO", 4);
+    later();
+    MvcResult refused = scenarios.sendInvoice(claimNumber,
+        invoice("FUT-1", line(EngineTime.now().toLocalDate().plusDays(1), "TREATMENT", "300.00")));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+    assertThat(refused.getResponse().getContentAsString()).contains("lines[0].date");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?").param(claimNumber)
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void theSameProvidersInvoiceOnAnotherClaimOfThePersonIsRefused() throws Exception {
+    String first = approved("PHYSIO", 4);
+    String second = approved("CHIRO", 4);
+    later();
+    Map<String, Object> body = invoice("SHARED-1", line(day(4, 1), "TREATMENT", "300.00"));
+    scenarios.acceptedInvoice(first, body);
+    MvcResult again = scenarios.sendInvoice(second, body);
+    assertThat(again.getResponse().getStatus()).isEqualTo(409);
+    assertThat(again.getResponse().getContentAsString()).contains("duplicate-invoice");
+  }
+
   @Test
   void PAY_LINE_EXCLUDED() {
     String claimNumber = approved("PHYSIO", 4);
