@@ -62,6 +62,10 @@ class AssessmentTask implements TaskListener {
         .ifPresent(problem -> {
           throw new BadUserRequestException(problem);
         });
+    if ("APPROVE".equals(task.getVariable(ASSESSMENT_DECISION))) {
+      // the moment of approval: the cover's service-level clock runs from here (SLA_EXAM_10WD, SLA_TRAUMA_3H)
+      task.getExecution().setVariable(ProcessVariables.APPROVED_AT, Date.from(clock.instant()));
+    }
     if (treatmentCover && task.getVariable(APPROVED_TREATMENTS) instanceof Number number) {
       task.getExecution().setVariable(APPROVED_TREATMENTS, number.intValue());
     }

@@ -27,6 +27,9 @@ public final class ProcessVariables {
   public static final String REFERRAL_REMINDER_AT = "referralReminderAt";
   public static final String REFERRAL_DEADLINE_AT = "referralDeadlineAt";
 
+  /** When the health team approved the claim (a Date): the service-level routes' clocks start here. */
+  public static final String APPROVED_AT = "approvedAt";
+
   // set by the assessment form (interfaces.md, "Human steps")
   public static final String ASSESSMENT_DECISION = "assessmentDecision";
   public static final String APPROVED_TREATMENTS = "approvedTreatments";

@@ -69,8 +69,11 @@ class ClaimRouteCallTest extends ClaimProcessFixture {
     trauma.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-03-27T07:00:00+01:00",
         "policeReport", "AAR-2026-77"));
     String claimNumber = reportAndCheck(trauma);
-    approve(claimNumber);
     ProcessInstance instance = instanceOf(claimNumber);
+    tasks.complete(assessmentTask(instance).getId(), withVariables("assessmentDecision", "APPROVE"));
+    // the approval letter's step runs 40 minutes later (a retry): the 3 hours still count from the approval
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 40));
+    EngineTime.runDueJobs(management, instance.getId());
     assertThat(instance).isWaitingAt("CallActivity_TraumaCallback");
 
     ProcessInstance callback = route(claimNumber, "trauma-callback");
