@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +51,12 @@ class ServiceLevelDelegates {
   @Bean
   JavaDelegate startCallbackClock() {
     return execution -> start(execution, ServiceLevelKind.SLA_TRAUMA_3H);
+  }
+
+  /** At the end of a route, however it ends: a clock still running is stopped as cancelled. */
+  @Bean
+  ExecutionListener serviceLevelRouteEnded() {
+    return execution -> serviceLevels.routeEnded(execution.getProcessInstanceId());
   }
 
   @Bean

@@ -12,7 +12,8 @@ public record ServiceLevelClock(long id, String claimNumber, ServiceLevelKind ki
     Boolean publicDateInTime) {
 
   /** How a clock ended. */
-  public enum Outcome { MET, LATE, LAPSED }
+  /** How the clock ended; CANCELLED: its route was ended by hand (e.g. in Cockpit) or with its claim. */
+  public enum Outcome { MET, LATE, LAPSED, CANCELLED }
 
   /** Why the examination guarantee lapsed (terms §4.8): the clock stops. */
   public enum LapseReason { INSURED_DECLINED_DATE, INSURED_ASKED_LATER, POSTPONED_MEDICAL }

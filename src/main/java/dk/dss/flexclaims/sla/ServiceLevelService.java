@@ -110,6 +110,19 @@ public class ServiceLevelService {
 
   /** The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach follows. */
   @Transactional
+  /**
+   * The route ended without stopping its clock (cancelled in Cockpit, or deleted with its claim):
+   * the clock stops as CANCELLED, so that no open clock is left behind.
+   */
+  public void routeEnded(String processInstanceId) {
+    clocks.ofProcess(processInstanceId).ifPresent(found -> {
+      ServiceLevelClock c = clocks.lock(processInstanceId);
+      if (c.running()) {
+        clocks.stopped(c.id(), now(), Outcome.CANCELLED, null);
+      }
+    });
+  }
+
   public ServiceLevelClock lapsed(String processInstanceId, LapseReason reason) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);

@@ -94,6 +94,19 @@ class SpecialistExaminationProcessTest {
     EngineTime.runDueJobs(management, route.id());
   }
 
+  @Test
+  void aRouteEndedByHandLeavesNoOpenClock() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    assertThat(clock(route).running()).isTrue();
+
+    runtime.deleteProcessInstance(route.id(), "cancelled in Cockpit");
+
+    assertThat(clock(route).running()).isFalse();
+    assertThat(clock(route).outcome()).isEqualTo(ServiceLevelClock.Outcome.CANCELLED);
+    assertThat(serviceLevels.running()).extracting(ServiceLevelClock::processInstanceId).doesNotContain(route.id());
+  }
+
   @ParameterizedTest(name = "approved {0}: escalated at the end of {1}, due at the end of {2}")
   @CsvSource({
       // Friday before Palm Sunday: 30, 31 Mar, 1 Apr (2-6 Apr Easter closed), 7, 8, 9, 10, 13 (8th), 14, 15 Apr (10th)
