@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes letters: stores each one and hands it to the {@link LetterSender} through
@@ -37,16 +35,7 @@ public class Letters {
   public Letter send(String policyNumber, String claimNumber, LetterType type, List<RuleId> rules, String text) {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     Letter letter = repository.insert(policyNumber, claimNumber, type, now, rules, text);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          delivery.deliver(letter);
-        }
-      });
-    } else {
-      delivery.deliver(letter);
-    }
+    delivery.afterCommit(letter);
     return letter;
   }
 }

@@ -164,10 +164,34 @@ class InvoiceRepository {
 
   Optional<Payment> payment(long invoiceId) {
     return jdbc.sql("SELECT * FROM flex_payments WHERE invoice_id = :id").param("id", invoiceId)
-        .query((rs, row) -> new Payment(rs.getLong("payment_id"), rs.getLong("invoice_id"),
-            rs.getString("claim_number"), rs.getBigDecimal("amount"), Payee.valueOf(rs.getString("payee")),
-            rs.getString("payee_name"), rs.getObject("payment_date", LocalDate.class)))
-        .optional();
+        .query(InvoiceRepository::mapPayment).optional();
+  }
+
+  /** Payments the bank's side has not taken yet, oldest first. */
+  List<Payment> paymentsWaiting(int max) {
+    return jdbc.sql("SELECT * FROM flex_payments WHERE handed_over_at IS NULL ORDER BY payment_id")
+        .query(InvoiceRepository::mapPayment).list().stream().limit(max).toList();
+  }
+
+  void markPaymentHandedOver(long paymentId, OffsetDateTime at) {
+    jdbc.sql("UPDATE flex_payments SET handed_over_at = :at, hand_over_attempts = hand_over_attempts + 1"
+        + " WHERE payment_id = :id").param("at", at).param("id", paymentId).update();
+  }
+
+  void markPaymentAttemptFailed(long paymentId) {
+    jdbc.sql("UPDATE flex_payments SET hand_over_attempts = hand_over_attempts + 1 WHERE payment_id = :id")
+        .param("id", paymentId).update();
+  }
+
+  boolean isHandedOver(long paymentId) {
+    return jdbc.sql("SELECT handed_over_at FROM flex_payments WHERE payment_id = :id").param("id", paymentId)
+        .query((rs, row) -> rs.getObject(1) != null).single();
+  }
+
+  private static Payment mapPayment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Payment(rs.getLong("payment_id"), rs.getLong("invoice_id"), rs.getString("claim_number"),
+        rs.getBigDecimal("amount"), Payee.valueOf(rs.getString("payee")), rs.getString("payee_name"),
+        rs.getObject("payment_date", LocalDate.class));
   }
 
   static String join(Collection<RuleId> rules) {

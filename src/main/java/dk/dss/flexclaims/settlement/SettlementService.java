@@ -38,8 +38,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Settling invoices of a treatment course: the PAY_* rules ({@link SettlementCalculator}) applied
@@ -69,12 +67,12 @@ public class SettlementService {
   private final BenefitLedger ledger;
   private final SettlementCalculator calculator;
   private final Letters letters;
-  private final PaymentOutlet outlet;
+  private final PaymentHandOver paymentHandOver;
   private final SettlementConfiguration.SettlementProperties properties;
   private final Clock clock;
 
   SettlementService(InvoiceRepository invoices, ClaimRepository claims, PolicyRepository policies,
-      BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentOutlet outlet,
+      BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
       SettlementConfiguration.SettlementProperties properties, Clock clock) {
     this.invoices = invoices;
     this.claims = claims;
@@ -82,7 +80,7 @@ public class SettlementService {
     this.ledger = ledger;
     this.calculator = calculator;
     this.letters = letters;
-    this.outlet = outlet;
+    this.paymentHandOver = paymentHandOver;
     this.properties = properties;
     this.clock = clock;
   }
@@ -174,7 +172,7 @@ public class SettlementService {
     return new Outcome(approvalNeeded, ore(settlement.paidTotal()), invoicePeriodEnd(claim.claimNumber()));
   }
 
-  /** Records the payment of a settled invoice and hands it to the bank outlet after commit. */
+  /** Records the payment of a settled invoice; it is handed to the bank after commit (an outbox, ADR 0008). */
   @Transactional
   public void pay(long invoiceId) {
     StoredInvoice invoice = invoices.lock(invoiceId);
@@ -189,7 +187,7 @@ public class SettlementService {
           : personOf(claims.find(invoice.claimNumber()).orElseThrow()).name();
       Payment payment = invoices.insertPayment(invoiceId, invoice.claimNumber(), invoice.paidTotal(),
           invoice.payee(), payeeName, LocalDate.now(clock), now());
-      afterCommit(() -> outlet.pay(payment));
+      paymentHandOver.afterCommit(payment);
     }
     invoices.markSettled(invoiceId, now());
   }
@@ -301,16 +299,4 @@ public class SettlementService {
     return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
-        }
-      });
-    } else {
-      action.run();
-    }
-  }
 }

@@ -58,14 +58,14 @@ class LetterDeliveryTest {
     Letter waiting = repository.insert(policyNumber, null, LetterType.WELCOME, java.time.OffsetDateTime.now(clock),
         List.of(), "Welcome again");
 
-    assertThat(flaky.deliver(waiting)).isFalse();
+    assertThat(flaky.handOver(waiting)).isFalse();
     assertThat(repository.isDelivered(waiting.id())).isFalse();
-    assertThat(repository.undelivered(LetterDelivery.BATCH)).extracting(Letter::id).contains(waiting.id());
-    flaky.deliverWaiting();
+    assertThat(repository.undelivered(dk.dss.flexclaims.handover.HandOver.BATCH)).extracting(Letter::id).contains(waiting.id());
+    flaky.handOverWaiting();
     assertThat(repository.isDelivered(waiting.id())).isFalse();
-    flaky.deliverWaiting();
+    flaky.handOverWaiting();
     assertThat(repository.isDelivered(waiting.id())).isTrue();
-    flaky.deliverWaiting();
+    flaky.handOverWaiting();
     assertThat(eBoks.taken).containsOnlyOnce(waiting.id());
   }
 }

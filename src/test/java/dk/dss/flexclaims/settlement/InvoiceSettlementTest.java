@@ -54,6 +54,9 @@ class InvoiceSettlementTest {
   @Autowired JdbcClient jdbc;
   @Autowired BenefitLedger ledger;
   @Autowired RateTable rates;
+  @Autowired InvoiceRepository invoiceRepository;
+  @Autowired java.time.Clock clock;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   Scenarios scenarios;
   PolicyRef policy;
@@ -254,6 +257,33 @@ class InvoiceSettlementTest {
     MvcResult again = scenarios.sendInvoice(second, body);
     assertThat(again.getResponse().getStatus()).isEqualTo(409);
     assertThat(again.getResponse().getContentAsString()).contains("duplicate-invoice");
+  }
+
+  /** The bank's side is down: the payment stays recorded and is handed over again until it is taken, once. */
+  @Test
+  void aPaymentTheBankCouldNotTakeIsHandedOverAgain() {
+    String claimNumber = approved("PHYSIO", 4);
+    later();
+    settle(claimNumber, invoice("BANK-1", line(day(4, 1), "TREATMENT", "300.00")));
+    long paymentId = jdbc.sql("SELECT payment_id FROM flex_payments WHERE claim_number = ?").param(claimNumber)
+        .query(Long.class).single();
+    assertThat(invoiceRepository.isHandedOver(paymentId)).isTrue(); // the logging stand-in took it
+    jdbc.sql("UPDATE flex_payments SET handed_over_at = NULL WHERE payment_id = ?").param(paymentId).update();
+
+    List<Long> taken = new ArrayList<>();
+    int[] failuresLeft = {1};
+    PaymentHandOver flakyBank = new PaymentHandOver(invoiceRepository, payment -> {
+      if (failuresLeft[0]-- > 0) {
+        throw new IllegalStateException("bank unavailable");
+      }
+      taken.add(payment.paymentId());
+    }, clock, transactions);
+    flakyBank.handOverWaiting();
+    assertThat(invoiceRepository.isHandedOver(paymentId)).isFalse();
+    flakyBank.handOverWaiting();
+    assertThat(invoiceRepository.isHandedOver(paymentId)).isTrue();
+    flakyBank.handOverWaiting();
+    assertThat(taken).containsOnlyOnce(paymentId);
   }
 
   @Test

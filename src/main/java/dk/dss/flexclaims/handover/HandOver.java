@@ -1,0 +1,86 @@
+package dk.dss.flexclaims.handover;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands what a decision wrote to an outside system (letters to e-Boks, payments to the bank) from
+ * an outbox table: only after the decision's commit, so a rolled-back decision sends nothing, and
+ * again on a schedule until the outside system has taken it, so nothing committed is lost. Each
+ * outcome is recorded in a transaction of its own. Logs ids and kinds only, never contents.
+ *
+ * @param <T> what is handed over
+ */
+public abstract class HandOver<T> {
+
+  private static final Logger log = LoggerFactory.getLogger(HandOver.class);
+  /** At most this many waiting items are handed over in one round. */
+  public static final int BATCH = 100;
+
+  private final Clock clock;
+  private final TransactionTemplate ownTransaction;
+
+  protected HandOver(Clock clock, PlatformTransactionManager transactions) {
+    this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Passes the item to the outside system; an exception means it did not take it. */
+  protected abstract void send(T item);
+
+  protected abstract long idOf(T item);
+
+  /** What the log may say of the item: its kind and id, nothing personal. */
+  protected abstract String describe(T item);
+
+  protected abstract void markHandedOver(long id, OffsetDateTime at);
+
+  protected abstract void markAttemptFailed(long id);
+
+  /** Items not handed over yet, oldest first. */
+  protected abstract List<T> waiting(int max);
+
+  /** Hands the item over once the current transaction has committed (at once outside a transaction). */
+  public void afterCommit(T item) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          handOver(item);
+        }
+      });
+    } else {
+      handOver(item);
+    }
+  }
+
+  /** Hands one item over; true when the outside system took it. A failure leaves it waiting for the next round. */
+  public boolean handOver(T item) {
+    try {
+      send(item);
+    } catch (RuntimeException e) {
+      ownTransaction.executeWithoutResult(status -> markAttemptFailed(idOf(item)));
+      log.warn("{} could not be handed over ({}); it will be tried again", describe(item),
+          e.getClass().getSimpleName());
+      return false;
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    ownTransaction.executeWithoutResult(status -> markHandedOver(idOf(item), now));
+    return true;
+  }
+
+  /** Hands over everything still waiting; answers how many were taken. Subclasses schedule it. */
+  public int handOverWaiting() {
+    return (int) waiting(BATCH).stream().filter(this::handOver).count();
+  }
+}
