@@ -14,28 +14,19 @@ import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.ProcessCoverage;
-import dk.dss.flexclaims.support.Scenarios;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * SLA_EXAM_10WD: the specialist examination route with the real delegates, the clocks table and
@@ -44,31 +35,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @FlexIntegrationTest
 @ProcessCoverage.NotMeasured("claim-handling")
-class SpecialistExaminationProcessTest {
+class SpecialistExaminationProcessTest extends RouteFixture {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
   @Autowired HistoryService history;
-  @Autowired ServiceLevelService serviceLevels;
   @Autowired ServiceLevelTimers timers;
-  @Autowired MockMvc mvc;
 
-  Scenarios scenarios;
-  RouteScenarios routes;
-
-  @BeforeEach
-  void setUp() {
-    AbstractAssertions.init(engine);
-    scenarios = new Scenarios(mvc);
-    routes = new RouteScenarios(scenarios, runtime, management);
-  }
-
-  @AfterEach
-  void resetClock() {
-    EngineTime.reset();
-  }
 
   private Task booking(Route route) {
     return tasks.createTaskQuery().processInstanceId(route.id()).taskDefinitionKey("Task_BookExamination")
@@ -83,15 +54,6 @@ class SpecialistExaminationProcessTest {
   private Date jobDue(Route route, String timer) {
     Job job = management.createJobQuery().processInstanceId(route.id()).activityId(timer).singleResult();
     return job == null ? null : job.getDuedate();
-  }
-
-  private ServiceLevelClock clock(Route route) {
-    return serviceLevels.ofProcess(route.id()).orElseThrow();
-  }
-
-  private void at(LocalDateTime copenhagen, Route route) {
-    EngineTime.setNow(copenhagen);
-    EngineTime.runDueJobs(management, route.id());
   }
 
   @Test

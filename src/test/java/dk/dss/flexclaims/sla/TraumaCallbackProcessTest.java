@@ -10,49 +10,22 @@ import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.ProcessCoverage;
-import dk.dss.flexclaims.support.Scenarios;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** SLA_TRAUMA_3H: the trauma callback route, around the clock, with the engine clock. */
 @FlexIntegrationTest
 @ProcessCoverage.NotMeasured("claim-handling")
-class TraumaCallbackProcessTest {
+class TraumaCallbackProcessTest extends RouteFixture {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired ManagementService management;
   @Autowired IdentityService identity;
-  @Autowired ServiceLevelService serviceLevels;
-  @Autowired MockMvc mvc;
 
-  RouteScenarios routes;
-
-  @BeforeEach
-  void setUp() {
-    AbstractAssertions.init(engine);
-    routes = new RouteScenarios(new Scenarios(mvc), runtime, management);
-  }
-
-  @AfterEach
-  void resetClock() {
-    EngineTime.reset();
-  }
 
   private Task call(Route route) {
     return tasks.createTaskQuery().processInstanceId(route.id()).taskDefinitionKey("Task_CallInsuredBack")
@@ -62,15 +35,6 @@ class TraumaCallbackProcessTest {
   private Task followUp(Route route) {
     return tasks.createTaskQuery().processInstanceId(route.id()).taskDefinitionKey("Task_FollowUpCallbackDeadline")
         .singleResult();
-  }
-
-  private ServiceLevelClock clock(Route route) {
-    return serviceLevels.ofProcess(route.id()).orElseThrow();
-  }
-
-  private void at(LocalDateTime copenhagen, Route route) {
-    EngineTime.setNow(copenhagen);
-    EngineTime.runDueJobs(management, route.id());
   }
 
   @Test
