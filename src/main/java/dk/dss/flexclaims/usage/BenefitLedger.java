@@ -33,12 +33,15 @@ public class BenefitLedger {
   public static final Set<RuleId> TREATMENT_LIMITS = Set.of(RuleId.LIMIT_PHYSIO_CHIRO_12, RuleId.LIMIT_OSTEO_5);
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate separately;
+  private final TransactionTemplate savepoint;
 
   BenefitLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // a missing counter row is created under a savepoint of the caller's transaction: the same
+    // connection (no second one while the settlement's locks are held), and a row created at the
+    // same moment by another settlement only rolls back to the savepoint
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Treatments used towards a limit in a calendar year (0 when none were booked). */
@@ -156,7 +159,7 @@ public class BenefitLedger {
 
   private void createOnce(String sql, Object... params) {
     try {
-      separately.executeWithoutResult(status -> jdbc.sql(sql).params(params).update());
+      savepoint.executeWithoutResult(status -> jdbc.sql(sql).params(params).update());
     } catch (DuplicateKeyException createdConcurrently) {
       // the row exists now, which is all we wanted
     }
