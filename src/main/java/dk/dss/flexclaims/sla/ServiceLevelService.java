@@ -101,19 +101,19 @@ public class ServiceLevelService {
     Instant examinationDayEnds = date.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toInstant();
     long overdue = Math.max(0, Duration.between(c.dueAt(), examinationDayEnds).toSeconds());
     Instant now = now();
-    if (overdue > 0) {
-      clocks.breached(c.id(), now, responsible, overdue);
+    if (overdue > 0 && !c.breached()) {
+      // booked for a day after the deadline: the breach is the deadline's, not the booking's
+      clocks.breached(c.id(), now.isAfter(c.dueAt()) ? now : c.dueAt(), responsible, overdue);
     }
     clocks.stopped(c.id(), now, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
     return clocks.ofProcess(processInstanceId).orElseThrow();
   }
 
-  /** The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach follows. */
-  @Transactional
   /**
    * The route ended without stopping its clock (cancelled in Cockpit, or deleted with its claim):
    * the clock stops as CANCELLED, so that no open clock is left behind.
    */
+  @Transactional
   public void routeEnded(String processInstanceId) {
     clocks.ofProcess(processInstanceId).ifPresent(found -> {
       ServiceLevelClock c = clocks.lock(processInstanceId);
@@ -123,6 +123,8 @@ public class ServiceLevelService {
     });
   }
 
+  /** The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach follows. */
+  @Transactional
   public ServiceLevelClock lapsed(String processInstanceId, LapseReason reason) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);

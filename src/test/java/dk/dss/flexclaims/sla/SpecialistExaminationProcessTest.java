@@ -57,6 +57,19 @@ class SpecialistExaminationProcessTest extends RouteFixture {
   }
 
   @Test
+  void aBookingForADayAfterTheDeadlineRecordsTheBreachAtTheDeadlineNotBefore() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    at(LocalDateTime.of(2026, 3, 30, 9, 0), route);
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "BOOKED", "examinationDate", "2026-04-20",
+        "examinationProvider", "Privathospitalet Aros", "examinationSector", "PRIVATE", "publicDateInTime", false));
+    ServiceLevelClock late = clock(route);
+    assertThat(late.outcome()).isEqualTo(ServiceLevelClock.Outcome.LATE);
+    // due at the end of 15 April; the examination on 20 April
+    assertThat(late.breachedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
+  }
+
+  @Test
   void aRouteEndedByHandLeavesNoOpenClock() {
     EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
     Route route = routes.specialistExamination();
