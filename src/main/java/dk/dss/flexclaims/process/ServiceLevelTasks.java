@@ -66,6 +66,11 @@ class ServiceLevelTasks {
         stopped = serviceLevels.lapsed(pid, reason);
       } else if ("BOOKED".equals(outcome)) {
         LocalDate date = date(task.getVariable(EXAMINATION_DATE));
+        LocalDate approved = serviceLevels.ofProcess(pid).orElseThrow().startedAt()
+            .atZone(DanishWorkingDays.ZONE).toLocalDate();
+        if (date.isBefore(approved)) {
+          throw new BadUserRequestException("The examination's date lies before the approval (" + approved + ")");
+        }
         String provider = provider(task.getVariable(EXAMINATION_PROVIDER));
         Sector sector = oneOf(Sector.class, task.getVariable(EXAMINATION_SECTOR), "public or private");
         Boolean publicInTime = Boolean.TRUE.equals(task.getVariable(PUBLIC_DATE_IN_TIME));

@@ -70,6 +70,17 @@ class SpecialistExaminationProcessTest extends RouteFixture {
   }
 
   @Test
+  void anExaminationDateBeforeTheApprovalIsRefused() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    String id = booking(route).getId();
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "BOOKED", "examinationDate",
+        "2026-03-20", "examinationProvider", "Aros", "examinationSector", "PRIVATE", "publicDateInTime", false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("before the approval");
+    assertThat(clock(route).running()).isTrue();
+  }
+
+  @Test
   void aRouteEndedByHandLeavesNoOpenClock() {
     EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
     Route route = routes.specialistExamination();
