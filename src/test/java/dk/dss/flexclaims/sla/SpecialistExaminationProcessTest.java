@@ -293,4 +293,19 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     timers.recalculate();
     assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)));
   }
+
+  @Test
+  void aBreachedClockKeepsItsDeadlineWhenTheCalendarChanges() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    at(LocalDateTime.of(2026, 4, 16, 8, 0), route); // past the deadline of 15 April: breached
+    assertThat(clock(route).breached()).isTrue();
+
+    ServiceLevels withClosingDay = new ServiceLevels(
+        new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
+    assertThat(timers.recalculate(withClosingDay)).extracting(ServiceLevelTimers.Moved::processInstanceId)
+        .doesNotContain(route.id());
+    assertThat(clock(route).dueAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
+    assertThat(clock(route).breached()).isTrue();
+  }
 }
