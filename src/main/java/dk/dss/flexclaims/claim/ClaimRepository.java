@@ -10,11 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,7 +91,7 @@ public class ClaimRepository {
         WHERE claim_number = :n""")
         .param("verdict", verdict.name())
         .param("cover", cover.name())
-        .param("reasons", join(reasons))
+        .param("reasons", RuleId.join(reasons))
         .param("from", newClaimPossibleFrom)
         .param("n", claimNumber)
         .update();
@@ -123,7 +120,7 @@ public class ClaimRepository {
         WHERE claim_number = :n""")
         .param("status", status.name())
         .param("approved", approvedTreatments)
-        .param("reasons", join(reasons))
+        .param("reasons", RuleId.join(reasons))
         .param("at", decidedAt)
         .param("n", claimNumber)
         .update();
@@ -149,14 +146,7 @@ public class ClaimRepository {
         .param("v", value).param("n", claimNumber).update();
   }
 
-  static String join(Collection<RuleId> rules) {
-    return rules.stream().map(RuleId::name).distinct().collect(Collectors.joining(","));
-  }
 
-  static List<RuleId> split(String rules) {
-    return rules == null || rules.isBlank() ? List.of()
-        : Arrays.stream(rules.split(",")).map(String::trim).map(RuleId::valueOf).toList();
-  }
 
   private static Claim map(ResultSet rs, int row) throws SQLException {
     return new Claim(
@@ -183,7 +173,7 @@ public class ClaimRepository {
         rs.getString("incident_police_report"),
         ClaimStatus.valueOf(rs.getString("status")),
         rs.getString("verdict") == null ? null : Verdict.valueOf(rs.getString("verdict")),
-        split(rs.getString("reasons")),
+        RuleId.listOf(rs.getString("reasons")),
         (Integer) rs.getObject("approved_treatments"),
         rs.getObject("reported_at", OffsetDateTime.class),
         rs.getObject("decided_at", OffsetDateTime.class),

@@ -1,5 +1,10 @@
 package dk.dss.flexclaims.coverage;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The rules of Health insurance Flex with the stable IDs of coverage-rules.md. Every automated
  * decision names the rules it applied by these IDs. {@link #text()} is a plain-language "why" for
@@ -132,5 +137,19 @@ public enum RuleId {
     /** Reason with its source, e.g. "Dental problems are not covered (terms §6)". */
     public String explanation() {
         return text + " (" + terms + ")";
+    }
+
+    /**
+     * Rule IDs as one comma-separated text ("EXCL_DENTAL,LIMIT_ONE_COURSE"), as the claim, invoice
+     * and letter tables and the claim process's variables keep them; each ID once, in order.
+     */
+    public static String join(Collection<RuleId> rules) {
+        return rules.stream().map(RuleId::name).distinct().collect(Collectors.joining(","));
+    }
+
+    /** The rule IDs of a text made by {@link #join(Collection)}; none for null or blank. */
+    public static List<RuleId> listOf(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Arrays.stream(joined.split(",")).map(String::trim).map(RuleId::valueOf).toList();
     }
 }

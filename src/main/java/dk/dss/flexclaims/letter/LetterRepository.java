@@ -5,9 +5,7 @@ import dk.dss.flexclaims.coverage.RuleId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,7 +27,7 @@ public class LetterRepository {
     jdbc.sql("""
             INSERT INTO flex_letters (policy_number, claim_number, letter_type, sent_at, rules, letter_text)
             VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(policyNumber, claimNumber, type.name(), sentAt, joinRules(rules), text)
+        .params(policyNumber, claimNumber, type.name(), sentAt, RuleId.join(rules), text)
         .update(keys, "letter_id");
     long id = keys.getKeyAs(Number.class).longValue();
     return new Letter(id, policyNumber, claimNumber, type, sentAt, rules, text);
@@ -66,19 +64,12 @@ public class LetterRepository {
         .param(policyNumber).query(LetterRepository::map).list();
   }
 
-  static String joinRules(List<RuleId> rules) {
-    return rules.stream().map(RuleId::name).collect(Collectors.joining(","));
-  }
 
-  static List<RuleId> splitRules(String rules) {
-    return rules == null || rules.isBlank() ? List.of()
-        : Arrays.stream(rules.split(",")).map(String::trim).map(RuleId::valueOf).toList();
-  }
 
   private static Letter map(ResultSet rs, int row) throws SQLException {
     return new Letter(rs.getLong("letter_id"), rs.getString("policy_number"), rs.getString("claim_number"),
         LetterType.valueOf(rs.getString("letter_type")),
         rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(DanishWorkingDays.ZONE).toOffsetDateTime(),
-        splitRules(rs.getString("rules")), rs.getString("letter_text"));
+        RuleId.listOf(rs.getString("rules")), rs.getString("letter_text"));
   }
 }

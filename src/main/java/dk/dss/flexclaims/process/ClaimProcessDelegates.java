@@ -37,7 +37,7 @@ class ClaimProcessDelegates {
     return execution -> {
       ClaimDecisions.CheckOutcome outcome = decisions.check(claimNumber(execution));
       ProcessVariables.setVerdict(execution, outcome.result().verdict(), outcome.cover(), outcome.reasons());
-      execution.setVariable(DECIDED_BY, ProcessVariables.join(outcome.result().decidedBy()));
+      execution.setVariable(DECIDED_BY, RuleId.join(outcome.result().decidedBy()));
     };
   }
 
@@ -87,6 +87,6 @@ class ClaimProcessDelegates {
     if ("REJECT".equals(execution.getVariable(ASSESSMENT_DECISION))) {
       return List.of(RuleId.valueOf((String) execution.getVariable(REJECTION_RULE)));
     }
-    return ProcessVariables.rules((String) execution.getVariable(DECIDED_BY));
+    return RuleId.listOf((String) execution.getVariable(DECIDED_BY));
   }
 }

@@ -3,10 +3,7 @@ package dk.dss.flexclaims.process;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.Verdict;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -75,17 +72,8 @@ public final class ProcessVariables {
   public static void setVerdict(VariableScope scope, Verdict verdict, Cover cover, Collection<RuleId> reasons) {
     scope.setVariable(VERDICT, verdict.name());
     scope.setVariable(COVER, cover.name());
-    scope.setVariable(REASONS, join(reasons));
+    scope.setVariable(REASONS, RuleId.join(reasons));
   }
 
-  public static String join(Collection<RuleId> rules) {
-    return rules.stream().map(RuleId::name).collect(Collectors.joining(","));
-  }
 
-  public static List<RuleId> rules(String joined) {
-    if (joined == null || joined.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(joined.split(",")).map(RuleId::valueOf).toList();
-  }
 }

@@ -7,11 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -101,7 +98,7 @@ class InvoiceRepository {
       jdbc.sql("""
           UPDATE flex_invoice_lines SET paid_amount = :paid, reasons = :reasons, counted = :counted
           WHERE invoice_id = :id AND line_no = :no""")
-          .param("paid", line.paidAmount()).param("reasons", join(line.reasons())).param("counted", line.counted())
+          .param("paid", line.paidAmount()).param("reasons", RuleId.join(line.reasons())).param("counted", line.counted())
           .param("id", invoiceId).param("no", line.lineNo()).update();
     }
     jdbc.sql("""
@@ -194,14 +191,7 @@ class InvoiceRepository {
         rs.getObject("payment_date", LocalDate.class));
   }
 
-  static String join(Collection<RuleId> rules) {
-    return rules.stream().map(RuleId::name).distinct().collect(Collectors.joining(","));
-  }
 
-  static List<RuleId> split(String rules) {
-    return rules == null || rules.isBlank() ? List.of()
-        : Arrays.stream(rules.split(",")).map(String::trim).map(RuleId::valueOf).toList();
-  }
 
   private static StoredInvoice map(ResultSet rs, int row) throws SQLException {
     return new StoredInvoice(rs.getLong("invoice_id"), rs.getString("claim_number"), rs.getString("invoice_number"),
@@ -218,7 +208,7 @@ class InvoiceRepository {
     return new StoredInvoice.Line(rs.getInt("line_no"), rs.getObject("line_date", LocalDate.class),
         LineType.valueOf(rs.getString("line_type")), rs.getBigDecimal("amount").setScale(2),
         rs.getBigDecimal("public_subsidy").setScale(2), rs.getBigDecimal("danmark_subsidy").setScale(2),
-        rs.getBoolean("public_offered"), paid == null ? null : paid.setScale(2), split(rs.getString("reasons")),
+        rs.getBoolean("public_offered"), paid == null ? null : paid.setScale(2), RuleId.listOf(rs.getString("reasons")),
         rs.getBoolean("counted"));
   }
 }
