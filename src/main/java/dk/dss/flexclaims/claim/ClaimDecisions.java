@@ -156,7 +156,6 @@ public class ClaimDecisions {
   }
 
   Person personOf(Claim claim) {
-    return policyOf(claim).person(claim.personId())
-        .orElseGet(() -> new Person(claim.personId(), claim.policyNumber(), null, "insured", null, null));
+    return policyOf(claim).addressee(claim.personId());
   }
 }

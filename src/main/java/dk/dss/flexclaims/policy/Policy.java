@@ -23,6 +23,14 @@ public record Policy(String policyNumber, Product product, LocalDate startDate, 
     return persons.stream().filter(p -> p.personId().equals(personId)).findFirst();
   }
 
+  /**
+   * The person to address a claim's letters to: the claimant, or for a claimant who is not on the
+   * policy (ELIG_PERSON_NOT_INSURED) a stand-in named "insured".
+   */
+  public Person addressee(String personId) {
+    return person(personId).orElseGet(() -> new Person(personId, policyNumber, null, "insured", null, null));
+  }
+
   /** What the coverage check needs to know. */
   public PolicyFacts facts() {
     return new PolicyFacts(startDate, endDate, seniorityFrom, paymentFrequency, premiumRightLost,

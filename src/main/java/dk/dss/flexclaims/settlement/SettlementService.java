@@ -291,8 +291,7 @@ public class SettlementService {
   }
 
   private Person personOf(Claim claim) {
-    return policyOf(claim).person(claim.personId())
-        .orElseGet(() -> new Person(claim.personId(), claim.policyNumber(), null, "insured", null, null));
+    return policyOf(claim).addressee(claim.personId());
   }
 
   private OffsetDateTime now() {
