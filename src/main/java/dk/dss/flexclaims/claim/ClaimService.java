@@ -11,11 +11,14 @@ import dk.dss.flexclaims.web.ConflictException;
 import dk.dss.flexclaims.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -122,13 +125,13 @@ public class ClaimService {
    * (SLA_EXAM_10WD, SLA_TRAUMA_3H), else the earliest due date of its open tasks (the assessment).
    */
   private OffsetDateTime slaDueAt(String claimNumber) {
-    java.util.Optional<java.time.Instant> clockDue = serviceLevels.runningDueAt(claimNumber);
+    Optional<Instant> clockDue = serviceLevels.runningDueAt(claimNumber);
     if (clockDue.isPresent()) {
       return clockDue.get().atZone(clock.getZone()).toOffsetDateTime();
     }
     return tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).active().list().stream()
         .map(Task::getDueDate)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .min(Date::compareTo)
         .map(d -> d.toInstant().atZone(clock.getZone()).toOffsetDateTime())
         .orElse(null);

@@ -33,22 +33,10 @@ public final class EngineTime {
     ClockUtil.reset();
   }
 
-  /** Runs every job that is due now, and the jobs those create, until none is due (at most 100). */
-  public static int runDueJobs(ManagementService management) {
-    int ran = 0;
-    for (int round = 0; round < 100; round++) {
-      Job job = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1).stream()
-          .findFirst().orElse(null);
-      if (job == null) {
-        return ran;
-      }
-      management.executeJob(job.getId());
-      ran++;
-    }
-    throw new IllegalStateException("Jobs keep becoming due: a loop in a process?");
-  }
-
-  /** Runs the due jobs of one process instance only (other tests' instances are left alone). */
+  /**
+   * Runs the due jobs of one process instance, and the jobs those create, until none is due (at most
+   * 100); other tests' instances are left alone.
+   */
   public static int runDueJobs(ManagementService management, String processInstanceId) {
     int ran = 0;
     for (int round = 0; round < 100; round++) {
