@@ -38,8 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class DanishWorkingDays {
 
-    /** All dates of the product are Europe/Copenhagen. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId ZONE = Copenhagen.ZONE;
 
     /** Constitution Day, Christmas Eve and New Year's Eve. */
     public static final Set<MonthDay> DEFAULT_CLOSING_DAYS = Set.of(

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.claim;
 
-import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AssessmentFacts {
+
+  /** The form's field that tells whether the cover counts approved treatments (a task-local variable). */
+  public static final String VIEW_TREATMENT_COVER = "viewTreatmentCover";
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -81,7 +84,7 @@ public class AssessmentFacts {
         .map(t -> t.used() + " of " + t.limit() + " (" + t.rule().name() + ")")
         .collect(Collectors.joining(", ")));
     view.put("viewInsuranceSumLeft", money(personUsage.insuranceSum().left()));
-    view.put("viewTreatmentCover", ClaimLetters.countsTreatments(claim.cover()));
+    view.put(VIEW_TREATMENT_COVER, CoverLimits.countsTreatments(claim.cover()));
     view.put("viewTreatmentsLeft", limit.map(Limit::left).orElse(null));
     view.put("viewTreatmentsLeftText", limit
         .map(l -> "At most " + l.left() + " left this calendar year (" + l.rule().name() + ").")
@@ -94,13 +97,9 @@ public class AssessmentFacts {
   }
 
   private static Optional<Limit> limit(Claim claim, PersonUsage personUsage) {
-    RuleId rule = switch (claim.cover()) {
-      case PHYSIO, CHIRO -> RuleId.LIMIT_PHYSIO_CHIRO_12;
-      case OSTEO -> RuleId.LIMIT_OSTEO_5;
-      default -> null;
-    };
-    return personUsage.treatments().stream().filter(t -> t.rule() == rule).findFirst()
-        .map(t -> new Limit(t.rule(), t.limit(), t.used(), t.left()));
+    return CoverLimits.treatmentLimitOf(claim.cover()).flatMap(rule -> personUsage.treatments().stream()
+        .filter(t -> t.rule() == rule).findFirst()
+        .map(t -> new Limit(t.rule(), t.limit(), t.used(), t.left())));
   }
 
   private String personLine(Person person) {
@@ -117,9 +116,5 @@ public class AssessmentFacts {
     format.setMinimumFractionDigits(2);
     format.setMaximumFractionDigits(2);
     return format.format(amount);
-  }
-
-  static boolean isTreatmentCover(Cover cover) {
-    return ClaimLetters.countsTreatments(cover);
   }
 }

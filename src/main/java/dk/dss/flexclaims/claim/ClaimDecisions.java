@@ -1,7 +1,9 @@
 package dk.dss.flexclaims.claim;
 
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.calendar.DanishWorkingDays;
 import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.CoverageCheck;
 import dk.dss.flexclaims.coverage.CoverageResult;
 import dk.dss.flexclaims.coverage.RuleId;
@@ -10,7 +12,6 @@ import dk.dss.flexclaims.letter.Letters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
-import dk.dss.flexclaims.usage.UsageService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,16 +35,18 @@ public class ClaimDecisions {
   static final int REFERRAL_DEADLINE_DAYS_AFTER_REMINDER = 30;
 
   private final ClaimRepository claims;
+  private final ClaimLifecycle lifecycle;
   private final PolicyRepository policies;
-  private final UsageService usage;
+  private final ClaimantUsage usage;
   private final CoverageCheck coverageCheck;
   private final Letters letters;
   private final DanishWorkingDays workingDays;
   private final Clock clock;
 
-  ClaimDecisions(ClaimRepository claims, PolicyRepository policies, UsageService usage, CoverageCheck coverageCheck,
-      Letters letters, DanishWorkingDays workingDays, Clock clock) {
+  ClaimDecisions(ClaimRepository claims, ClaimLifecycle lifecycle, PolicyRepository policies, ClaimantUsage usage,
+      CoverageCheck coverageCheck, Letters letters, DanishWorkingDays workingDays, Clock clock) {
     this.claims = claims;
+    this.lifecycle = lifecycle;
     this.policies = policies;
     this.usage = usage;
     this.coverageCheck = coverageCheck;
@@ -63,7 +66,7 @@ public class ClaimDecisions {
     Claim claim = claims.lock(claimNumber);
     Policy policy = policyOf(claim);
     CoverageResult result = coverageCheck.check(claim.toFacts(), policy.facts(), claim.personId(),
-        usage.usageFacts(claim.personId(), policy.startDate(), claimNumber));
+        usage.asOfToday(claim.personId(), policy.startDate(), claimNumber));
     List<RuleId> reasons = new ArrayList<>(result.reasons());
     if (claim.cover() != claim.originalCover() && !reasons.contains(RuleId.TRAUMA_48H)) {
       reasons.add(0, RuleId.TRAUMA_48H); // the claim was rerouted before this check
@@ -84,7 +87,7 @@ public class ClaimDecisions {
     Claim claim = claims.lock(claimNumber);
     ZonedDateTime reminder = workingDays.endOfWorkingDayAfter(LocalDate.now(clock), REFERRAL_REMINDER_WORKING_DAYS);
     ZonedDateTime withdraw = reminder.plusDays(REFERRAL_DEADLINE_DAYS_AFTER_REMINDER);
-    claims.setStatus(claimNumber, ClaimStatus.AWAITING_REFERRAL);
+    lifecycle.moveTo(claim, ClaimStatus.AWAITING_REFERRAL);
     letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REQUEST, List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.referralRequest(personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
     return new ReferralDeadlines(reminder.toInstant(), withdraw.toInstant());
@@ -95,13 +98,13 @@ public class ClaimDecisions {
     Claim claim = claims.lock(claimNumber);
     letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REMINDER, List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.referralReminder(personOf(claim).name(), claimNumber,
-            withdrawAt.atZone(DanishWorkingDays.ZONE).toLocalDate()));
+            withdrawAt.atZone(Copenhagen.ZONE).toLocalDate()));
   }
 
   @Transactional
   public void withdraw(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
-    claims.setStatus(claimNumber, ClaimStatus.WITHDRAWN);
+    lifecycle.moveTo(claim, ClaimStatus.WITHDRAWN);
     letters.send(claim.policyNumber(), claimNumber, LetterType.WITHDRAWAL, List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.withdrawal(personOf(claim).name(), claimNumber));
   }
@@ -109,17 +112,13 @@ public class ClaimDecisions {
   @Transactional
   public void approve(String claimNumber, Integer approvedTreatments) {
     Claim claim = claims.lock(claimNumber);
-    Integer treatments = ClaimLetters.countsTreatments(claim.cover()) ? approvedTreatments : null;
-    claims.recordDecision(claimNumber, ClaimStatus.APPROVED, treatments, claim.reasons(), now());
+    Integer treatments = CoverLimits.countsTreatments(claim.cover()) ? approvedTreatments : null;
+    lifecycle.decide(claim, ClaimStatus.APPROVED, treatments, claim.reasons(), now());
     List<RuleId> named = new ArrayList<>(List.of(RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_INVOICE_LATE));
     if (treatments != null) {
       named.add(RuleId.PAY_NOT_APPROVED_COUNT);
     }
-    switch (claim.cover()) {
-      case PHYSIO, CHIRO -> named.add(RuleId.LIMIT_PHYSIO_CHIRO_12);
-      case OSTEO -> named.add(RuleId.LIMIT_OSTEO_5);
-      default -> { }
-    }
+    CoverLimits.treatmentLimitOf(claim.cover()).ifPresent(named::add);
     letters.send(claim.policyNumber(), claimNumber, LetterType.APPROVAL, named,
         ClaimLetters.approval(personOf(claim).name(), claimNumber, claim.cover(), treatments, LocalDate.now(clock)));
   }
@@ -134,7 +133,7 @@ public class ClaimDecisions {
     Claim claim = claims.lock(claimNumber);
     List<RuleId> reasons = new ArrayList<>(rules);
     claim.reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
-    claims.recordDecision(claimNumber, ClaimStatus.REJECTED, null, reasons, now());
+    lifecycle.decide(claim, ClaimStatus.REJECTED, null, reasons, now());
     LocalDate newClaimFrom = rules.contains(RuleId.QUAL_PRE_EXISTING) ? claim.newClaimPossibleFrom() : null;
     letters.send(claim.policyNumber(), claimNumber, LetterType.REJECTION, rules,
         ClaimLetters.rejection(personOf(claim).name(), claimNumber, claim.cover(), rules, newClaimFrom));

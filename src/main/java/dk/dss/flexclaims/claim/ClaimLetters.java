@@ -40,16 +40,12 @@ public final class ClaimLetters {
   }
 
   /** Covers approved as a number of treatments (the assessor sets approvedTreatments). */
-  public static boolean countsTreatments(Cover cover) {
-    return cover == Cover.PHYSIO || cover == Cover.CHIRO || cover == Cover.OSTEO || cover == Cover.PSYCHOLOGIST;
-  }
-
   public static String approval(String name, String claimNumber, Cover cover, Integer treatments, LocalDate approvedOn) {
     StringBuilder text = new StringBuilder();
     text.append("Dear ").append(name).append(",\n\n");
     text.append("We have approved your claim ").append(claimNumber).append(" for ").append(coverText(cover))
         .append(".\n\n");
-    if (countsTreatments(cover) && treatments != null) {
+    if (CoverLimits.countsTreatments(cover) && treatments != null) {
       text.append("Approved: ").append(treatments).append(treatments == 1 ? " treatment" : " treatments")
           .append(". Treatments beyond that number are not paid (PAY_NOT_APPROVED_COUNT).\n");
     }

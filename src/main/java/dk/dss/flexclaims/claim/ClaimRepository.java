@@ -11,11 +11,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The claims table ({@code flex_claims}). */
+/**
+ * The claims table ({@code flex_claims}), its only reader and writer. The status is written only
+ * through {@link ClaimLifecycle}.
+ */
 @Repository
 public class ClaimRepository {
 
@@ -25,7 +31,7 @@ public class ClaimRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Claim c) {
+  void insert(Claim c) {
     jdbc.sql("""
         INSERT INTO flex_claims (claim_number, policy_number, person_id, cover, original_cover, icd10, description,
           onset_date, chronic, referral_date, referral_issuer, arose_abroad, treatment_location, acute, cause,
@@ -97,7 +103,7 @@ public class ClaimRepository {
         .update();
   }
 
-  public void setStatus(String claimNumber, ClaimStatus status) {
+  void setStatus(String claimNumber, ClaimStatus status) {
     update("status = :v", claimNumber, status.name());
   }
 
@@ -112,7 +118,7 @@ public class ClaimRepository {
   }
 
   /** The decision that ends the assessment, approved or rejected. */
-  public void recordDecision(String claimNumber, ClaimStatus status, Integer approvedTreatments,
+  void recordDecision(String claimNumber, ClaimStatus status, Integer approvedTreatments,
       Collection<RuleId> reasons, OffsetDateTime decidedAt) {
     jdbc.sql("""
         UPDATE flex_claims SET status = :status, approved_treatments = :approved, reasons = :reasons,
@@ -137,8 +143,41 @@ public class ClaimRepository {
         .param("n", claimNumber).query((rs, row) -> rs.getObject(1, LocalDate.class)).single());
   }
 
+  /** Whether the person has another claim with an open course of treatment (LIMIT_ONE_COURSE). */
+  public boolean hasOpenCourse(String personId, String otherThanClaim) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
+            AND status IN (:statuses)""")
+        .param("person", personId).param("exclude", otherThanClaim == null ? "" : otherThanClaim)
+        .param("statuses", names(ClaimStatus.OPEN_COURSE))
+        .query(Long.class).single() > 0;
+  }
+
+  /**
+   * The ICD-10 codes of the person's other claims under a cover that the health team approved at
+   * some point (LIMIT_MENTAL_RECURRENT, LIMIT_EXAM_REPEAT).
+   */
+  public Set<String> approvedIcd10Codes(String personId, Cover cover, String otherThanClaim) {
+    return new HashSet<>(jdbc.sql("""
+            SELECT icd10 FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
+            AND cover = :cover AND status IN (:statuses) AND icd10 IS NOT NULL""")
+        .param("person", personId).param("exclude", otherThanClaim == null ? "" : otherThanClaim)
+        .param("cover", cover.name()).param("statuses", names(ClaimStatus.APPROVED_ONCE))
+        .query(String.class).list());
+  }
+
+  /** The numbers of every claim of the person. */
+  public List<String> claimNumbersOf(String personId) {
+    return jdbc.sql("SELECT claim_number FROM flex_claims WHERE person_id = :person ORDER BY claim_number")
+        .param("person", personId).query(String.class).list();
+  }
+
   public void setAssessmentNote(String claimNumber, String note) {
     update("assessment_note = :v", claimNumber, note);
+  }
+
+  private static List<String> names(Set<ClaimStatus> statuses) {
+    return statuses.stream().map(Enum::name).sorted().toList();
   }
 
   private void update(String assignment, String claimNumber, Object value) {

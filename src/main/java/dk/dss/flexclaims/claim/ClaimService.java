@@ -5,10 +5,9 @@ import dk.dss.flexclaims.letter.Letter;
 import dk.dss.flexclaims.letter.LetterRepository;
 import dk.dss.flexclaims.numbering.Numbers;
 import dk.dss.flexclaims.policy.PolicyRepository;
-import dk.dss.flexclaims.process.ProcessVariables;
+import dk.dss.flexclaims.refusal.ConflictException;
+import dk.dss.flexclaims.refusal.NotFoundException;
 import dk.dss.flexclaims.sla.ServiceLevelService;
-import dk.dss.flexclaims.web.ConflictException;
-import dk.dss.flexclaims.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,15 +15,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.Optional;
-import java.util.Objects;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,28 +29,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
   private final ClaimRepository claims;
+  private final ClaimLifecycle lifecycle;
+  private final ClaimProcess process;
+  private final ClaimPayments payments;
   private final PolicyRepository policies;
   private final LetterRepository letters;
   private final Numbers numbers;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final JdbcClient jdbc;
   private final ServiceLevelService serviceLevels;
   private final Clock clock;
 
-  ClaimService(ClaimRepository claims, PolicyRepository policies, LetterRepository letters, Numbers numbers,
-      RuntimeService runtime, TaskService tasks, JdbcClient jdbc, ServiceLevelService serviceLevels, Clock clock) {
+  ClaimService(ClaimRepository claims, ClaimLifecycle lifecycle, ClaimProcess process, ClaimPayments payments,
+      PolicyRepository policies, LetterRepository letters, Numbers numbers, ServiceLevelService serviceLevels,
+      Clock clock) {
     this.claims = claims;
+    this.lifecycle = lifecycle;
+    this.process = process;
+    this.payments = payments;
     this.policies = policies;
     this.letters = letters;
     this.numbers = numbers;
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.jdbc = jdbc;
     this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
-
   /** What {@code GET /api/claims/{claimNumber}} answers. */
   public record ClaimView(String claimNumber, String policyNumber, String personId, ClaimStatus status, Cover cover,
       List<String> reasons, Integer approvedTreatments, OffsetDateTime slaDueAt, BigDecimal paidTotal,
@@ -79,20 +71,15 @@ public class ClaimService {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     String claimNumber = numbers.nextClaimNumber(Year.from(now));
     Claim claim = request.toClaim(claimNumber, now);
-    claims.insert(claim);
-    String processInstanceId = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, claimNumber,
-        Map.of(ProcessVariables.CLAIM_NUMBER, claimNumber, ProcessVariables.COVER, request.cover().name()))
-        .getId();
-    claims.setProcessInstance(claimNumber, processInstanceId);
+    lifecycle.reported(claim);
+    claims.setProcessInstance(claimNumber, process.start(claimNumber, request.cover()));
     return claims.find(claimNumber).orElseThrow();
   }
 
   @Transactional(readOnly = true)
   public ClaimView view(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
-    BigDecimal paid = jdbc.sql("SELECT COALESCE(SUM(paid_total), 0) FROM flex_invoices WHERE claim_number = :n"
-            + " AND status = 'SETTLED'")
-        .param("n", claimNumber).query(BigDecimal.class).single().setScale(2);
+    BigDecimal paid = payments.paidTotal(claimNumber);
     return new ClaimView(claim.claimNumber(), claim.policyNumber(), claim.personId(), claim.status(), claim.cover(),
         claim.reasons().stream().map(Enum::name).toList(), claim.approvedTreatments(), slaDueAt(claimNumber),
         paid, claim.reportedAt(), letters.forClaim(claimNumber).stream().map(LetterView::of).toList());
@@ -113,10 +100,8 @@ public class ClaimService {
     }
     claims.setReferral(claimNumber, date, issuer);
     if (claim.status() == ClaimStatus.AWAITING_REFERRAL) {
-      runtime.createMessageCorrelation(ProcessVariables.MESSAGE_REFERRAL_RECEIVED)
-          .processInstanceBusinessKey(claimNumber)
-          .correlateWithResult();
-      claims.setStatus(claimNumber, ClaimStatus.IN_ASSESSMENT);
+      process.referralArrived(claimNumber);
+      lifecycle.moveTo(claim, ClaimStatus.IN_ASSESSMENT);
     }
   }
 
@@ -125,16 +110,11 @@ public class ClaimService {
    * (SLA_EXAM_10WD, SLA_TRAUMA_3H), else the earliest due date of its open tasks (the assessment).
    */
   private OffsetDateTime slaDueAt(String claimNumber) {
-    Optional<Instant> clockDue = serviceLevels.runningDueAt(claimNumber);
-    if (clockDue.isPresent()) {
-      return clockDue.get().atZone(clock.getZone()).toOffsetDateTime();
+    Optional<Instant> due = serviceLevels.runningDueAt(claimNumber);
+    if (due.isEmpty()) {
+      due = process.earliestTaskDue(claimNumber);
     }
-    return tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).active().list().stream()
-        .map(Task::getDueDate)
-        .filter(Objects::nonNull)
-        .min(Date::compareTo)
-        .map(d -> d.toInstant().atZone(clock.getZone()).toOffsetDateTime())
-        .orElse(null);
+    return due.map(d -> d.atZone(clock.getZone()).toOffsetDateTime()).orElse(null);
   }
 
   public static NotFoundException notFound(String claimNumber) {

@@ -9,12 +9,8 @@ import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.coverage.SignOnRules;
 import dk.dss.flexclaims.process.DmnExclusionGroups;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,11 +27,8 @@ class RulesConfiguration {
    * it to the running service-level clocks with {@code POST /api/admin/sla/recalculate}.
    */
   @Bean
-  DanishWorkingDays danishWorkingDays(
-      @Value("${flex.calendar.extra-closing-dates:}") List<String> extraClosingDates) {
-    Set<LocalDate> dates = extraClosingDates.stream().map(String::strip).filter(d -> !d.isEmpty())
-        .map(LocalDate::parse).collect(Collectors.toSet());
-    return new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, dates);
+  DanishWorkingDays danishWorkingDays(CalendarProperties calendar) {
+    return new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.copyOf(calendar.extraClosingDates()));
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.coverage;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /** The fixed figures of the terms. Index-adjusted rates are in the {@link RateTable}, not here. */
 public final class CoverLimits {
@@ -19,6 +20,31 @@ public final class CoverLimits {
     private CoverLimits() {
     }
 
+    /**
+     * The calendar-year treatment limit of a cover (LIMIT_PHYSIO_CHIRO_12, LIMIT_OSTEO_5), if it has one: the one
+     * switch from a cover to its limit.
+     */
+    public static Optional<RuleId> treatmentLimitOf(Cover cover) {
+        return Optional.ofNullable(treatmentLimitRule(cover));
+    }
+
+    /** The number of treatments a treatment limit allows per person and calendar year. */
+    public static int treatmentsPerYear(RuleId limit) {
+        return switch (limit) {
+            case LIMIT_PHYSIO_CHIRO_12 -> PHYSIO_CHIRO_TREATMENTS_PER_YEAR;
+            case LIMIT_OSTEO_5 -> OSTEO_TREATMENTS_PER_YEAR;
+            default -> throw new IllegalArgumentException(limit + " is not a treatment limit");
+        };
+    }
+
+    /**
+     * Covers whose approval names a number of treatments (PAY_NOT_APPROVED_COUNT): the health team approves a
+     * course of so many treatments.
+     */
+    public static boolean countsTreatments(Cover cover) {
+        return cover == Cover.PHYSIO || cover == Cover.CHIRO || cover == Cover.OSTEO || cover == Cover.PSYCHOLOGIST;
+    }
+
     /** The calendar-year treatment limit of a cover and its rule, or null when the cover has none. */
     static RuleId treatmentLimitRule(Cover cover) {
         return switch (cover) {
@@ -29,10 +55,6 @@ public final class CoverLimits {
     }
 
     static int treatmentLimit(Cover cover) {
-        return switch (cover) {
-            case PHYSIO, CHIRO -> PHYSIO_CHIRO_TREATMENTS_PER_YEAR;
-            case OSTEO -> OSTEO_TREATMENTS_PER_YEAR;
-            default -> Integer.MAX_VALUE;
-        };
+        return treatmentLimitOf(cover).map(CoverLimits::treatmentsPerYear).orElse(Integer.MAX_VALUE);
     }
 }

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.coverage;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -84,8 +84,8 @@ public final class CoverageCheck {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(usage, "usage");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), DanishWorkingDays.ZONE);
-        LocalDate reported = LocalDate.ofInstant(claim.reportedAt(), DanishWorkingDays.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Copenhagen.ZONE);
+        LocalDate reported = LocalDate.ofInstant(claim.reportedAt(), Copenhagen.ZONE);
         Set<RuleId> rejects = new LinkedHashSet<>();
         Set<RuleId> flags = new LinkedHashSet<>();
         LocalDate newClaimFrom = null;

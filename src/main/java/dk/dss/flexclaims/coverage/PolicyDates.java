@@ -26,6 +26,19 @@ public final class PolicyDates {
     }
 
     /**
+     * LIMIT_INSURANCE_SUM counts per insurance year: the first day of the insurance year that contains the given
+     * day is the policy start or its latest anniversary on or before that day (a 29 February start renews on
+     * 28 February). Before the start it is the start.
+     */
+    public static LocalDate insuranceYearStart(LocalDate policyStart, LocalDate day) {
+        if (!day.isAfter(policyStart)) {
+            return policyStart;
+        }
+        LocalDate anniversary = renewalDateIn(policyStart, day.getYear());
+        return anniversary.isAfter(day) ? renewalDateIn(policyStart, day.getYear() - 1) : anniversary;
+    }
+
+    /**
      * ELIG_CHILD_AGED_OUT: the last day a co-insured child is covered, "until the end of the payment period in
      * which the child turns 24" (terms §7.5). ANNUAL: the day before the first policy anniversary after the 24th
      * birthday (a birthday on an anniversary starts the payment period in which the child turns 24, so cover

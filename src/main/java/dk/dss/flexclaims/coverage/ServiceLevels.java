@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.coverage;
 
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.calendar.DanishWorkingDays;
 
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class ServiceLevels {
 
     /** SLA_ASSESS_1WD: end of the next working day after the claim was received. */
     public ZonedDateTime assessmentDue(Instant received) {
-        return workingDays.endOfNextWorkingDay(received.atZone(DanishWorkingDays.ZONE));
+        return workingDays.endOfNextWorkingDay(received.atZone(Copenhagen.ZONE));
     }
 
     /** SLA_EXAM_10WD: end of the 10th working day after approval. */
@@ -61,5 +62,25 @@ public final class ServiceLevels {
     /** SLA_INVOICE_6M: the last day the claim accepts invoices, 6 months after its last approved treatment date. */
     public static LocalDate invoicesAcceptedUntil(LocalDate lastApprovedTreatment) {
         return lastApprovedTreatment.plusMonths(6);
+    }
+
+    /**
+     * SLA_INVOICE_6M for a running treatment course: the last approved treatment is the latest treatment line that
+     * counted towards the claim's approved treatments, else the approval date, else today.
+     *
+     * @param approved             the day the claim was approved, or null
+     * @param lastCountedTreatment the latest counted treatment line, or null
+     */
+    public static LocalDate invoicesAcceptedUntil(LocalDate approved, LocalDate lastCountedTreatment, LocalDate today) {
+        LocalDate last = approved;
+        if (last == null || (lastCountedTreatment != null && lastCountedTreatment.isAfter(last))) {
+            last = lastCountedTreatment;
+        }
+        return invoicesAcceptedUntil(last == null ? today : last);
+    }
+
+    /** SLA_INVOICE_6M: the course closes at the start of the day after the last day that accepts invoices. */
+    public static Instant invoicePeriodEndsAt(LocalDate lastDayAcceptingInvoices) {
+        return lastDayAcceptingInvoices.plusDays(1).atStartOfDay(Copenhagen.ZONE).toInstant();
     }
 }

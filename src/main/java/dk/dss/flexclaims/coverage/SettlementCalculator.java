@@ -54,6 +54,14 @@ public final class SettlementCalculator {
 
     private final RateTable rates;
 
+    /**
+     * PAY_NETWORK_DIRECT: whether an invoice of the cover comes from a network provider, when the invoice does not
+     * say.
+     */
+    public static boolean settledWithNetwork(Cover cover) {
+        return NETWORK_COVERS.contains(cover);
+    }
+
     public SettlementCalculator(RateTable rates) {
         this.rates = Objects.requireNonNull(rates, "rates");
     }

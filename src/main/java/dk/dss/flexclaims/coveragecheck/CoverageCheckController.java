@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.coveragecheck;
 
 import dk.dss.flexclaims.claim.ClaimRequest;
+import dk.dss.flexclaims.claim.ClaimantUsage;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.CoverageCheck;
 import dk.dss.flexclaims.coverage.CoverageResult;
@@ -9,7 +10,6 @@ import dk.dss.flexclaims.coverage.UsageFacts;
 import dk.dss.flexclaims.coverage.Verdict;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyService;
-import dk.dss.flexclaims.usage.UsageService;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CoverageCheckController {
 
   private final PolicyService policies;
-  private final UsageService usage;
+  private final ClaimantUsage usage;
   private final CoverageCheck check;
   private final Clock clock;
 
-  CoverageCheckController(PolicyService policies, UsageService usage, CoverageCheck check, Clock clock) {
+  CoverageCheckController(PolicyService policies, ClaimantUsage usage, CoverageCheck check, Clock clock) {
     this.policies = policies;
     this.usage = usage;
     this.check = check;
@@ -42,7 +42,7 @@ class CoverageCheckController {
   CheckAnswer check(@Valid @RequestBody ClaimRequest claim) {
     Policy policy = policies.get(claim.policyNumber());
     UsageFacts facts = policy.person(claim.personId()).isPresent()
-        ? usage.usageFacts(claim.personId(), policy.startDate(), null)
+        ? usage.asOfToday(claim.personId(), policy.startDate(), null)
         : UsageFacts.NONE;
     CoverageResult result = check.check(claim.toFacts(clock.instant()), policy.facts(), claim.personId(), facts);
     return new CheckAnswer(result.verdict(), result.decidedBy(), result.flags(), result.effectiveCover(),

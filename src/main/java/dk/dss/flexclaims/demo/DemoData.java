@@ -9,6 +9,7 @@ import dk.dss.flexclaims.coverage.IncidentType;
 import dk.dss.flexclaims.coverage.PaymentFrequency;
 import dk.dss.flexclaims.coverage.TreatmentLocation;
 import dk.dss.flexclaims.policy.Policy;
+import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.policy.PolicyService;
 import dk.dss.flexclaims.policy.Product;
 import dk.dss.flexclaims.policy.SignOnRequest;
@@ -16,22 +17,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,31 +39,26 @@ class DemoData {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final PolicyService policies;
+  private final PolicyRepository policyRows;
   private final ClaimService claims;
-  private final JdbcClient jdbc;
+  private final DemoClaimSteps steps;
   private final Clock clock;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final ManagementService management;
   private final boolean enabled;
 
-  DemoData(PolicyService policies, ClaimService claims, JdbcClient jdbc, Clock clock, RuntimeService runtime,
-      TaskService tasks, ManagementService management,
-      @Value("${flex.demo.enabled:false}") boolean demo, @Value("${flex.demo.data:true}") boolean data) {
+  DemoData(PolicyService policies, PolicyRepository policyRows, ClaimService claims, DemoClaimSteps steps, Clock clock,
+      DemoProperties properties) {
     this.policies = policies;
+    this.policyRows = policyRows;
     this.claims = claims;
-    this.jdbc = jdbc;
+    this.steps = steps;
     this.clock = clock;
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.management = management;
-    this.enabled = demo && data;
+    this.enabled = properties.enabled() && properties.data();
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
   void onReady() {
-    if (enabled && jdbc.sql("SELECT COUNT(*) FROM flex_policies").query(Long.class).single() == 0) {
+    if (enabled && policyRows.count() == 0) {
       List<Claim> made = create();
       log.info("Demo data: policy {} with {} claims", made.get(0).policyNumber(), made.size());
     }
@@ -106,33 +93,8 @@ class DemoData {
 
   /** Takes a demo claim through its check and approves it as a nurse would, so that its route's clock runs. */
   private void approveNow(Claim claim) {
-    runJobs(claim.processInstanceId());
-    Task assessment = tasks.createTaskQuery().processInstanceId(claim.processInstanceId())
-        .taskDefinitionKey("Task_AssessClaim").singleResult();
-    if (assessment == null) {
+    if (!steps.approveAssessment(claim.processInstanceId())) {
       log.warn("Demo claim {} is not waiting for its assessment", claim.claimNumber());
-      return;
-    }
-    tasks.complete(assessment.getId(), Map.of("assessmentDecision", "APPROVE"));
-    runJobs(claim.processInstanceId());
-    runtime.createProcessInstanceQuery().superProcessInstanceId(claim.processInstanceId()).list()
-        .forEach(route -> runJobs(route.getId()));
-  }
-
-  /** Runs the instance's due jobs now (the job executor starts only once the application is ready). */
-  private void runJobs(String processInstanceId) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (ProcessEngineException e) {
-          return; // taken by the job executor meanwhile, or failing: the engine retries it
-        }
-      }
     }
   }
 

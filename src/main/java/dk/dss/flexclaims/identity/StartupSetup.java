@@ -1,8 +1,8 @@
 package dk.dss.flexclaims.identity;
 
+import dk.dss.flexclaims.demo.DemoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -22,11 +22,11 @@ class StartupSetup {
   private final Environment environment;
 
   StartupSetup(IdentitySetup identitySetup, TasklistFilters tasklistFilters, DemoUsers demoUsers,
-      @Value("${flex.demo.enabled:false}") boolean demo, Environment environment) {
+      DemoProperties demo, Environment environment) {
     this.identitySetup = identitySetup;
     this.tasklistFilters = tasklistFilters;
     this.demoUsers = demoUsers;
-    this.demo = demo;
+    this.demo = demo.enabled();
     this.environment = environment;
   }
 

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.letter;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.RuleId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,7 +69,7 @@ public class LetterRepository {
   private static Letter map(ResultSet rs, int row) throws SQLException {
     return new Letter(rs.getLong("letter_id"), rs.getString("policy_number"), rs.getString("claim_number"),
         LetterType.valueOf(rs.getString("letter_type")),
-        rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(DanishWorkingDays.ZONE).toOffsetDateTime(),
+        rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(Copenhagen.ZONE).toOffsetDateTime(),
         RuleId.listOf(rs.getString("rules")), rs.getString("letter_text"));
   }
 }

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.policy;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.PaymentFrequency;
 import dk.dss.flexclaims.coverage.PersonRole;
 import java.sql.ResultSet;
@@ -43,6 +43,11 @@ public class PolicyRepository {
     }
   }
 
+  /** How many policies there are. */
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM flex_policies").query(Long.class).single();
+  }
+
   public Optional<Policy> find(String policyNumber) {
     List<Person> persons = jdbc.sql("SELECT * FROM flex_insured_persons WHERE policy_number = ? ORDER BY person_id")
         .param(policyNumber).query(PolicyRepository::person).list();
@@ -63,7 +68,7 @@ public class PolicyRepository {
         rs.getBoolean("direct_debit"), rs.getObject("seniority_from", LocalDate.class),
         rs.getBoolean("danmark_member"), rs.getBigDecimal("annual_premium"),
         PolicyStatus.valueOf(rs.getString("status")), rs.getBoolean("premium_right_lost"),
-        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(DanishWorkingDays.ZONE).toOffsetDateTime(),
+        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(Copenhagen.ZONE).toOffsetDateTime(),
         rs.getBoolean("imported"), persons);
   }
 

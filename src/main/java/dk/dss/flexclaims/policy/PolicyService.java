@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.policy;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.PersonRole;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.PremiumCalculator;
@@ -11,9 +11,9 @@ import dk.dss.flexclaims.letter.Letter;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
 import dk.dss.flexclaims.numbering.Numbers;
-import dk.dss.flexclaims.web.FieldProblem;
-import dk.dss.flexclaims.web.InvalidRequestException;
-import dk.dss.flexclaims.web.NotFoundException;
+import dk.dss.flexclaims.refusal.FieldProblem;
+import dk.dss.flexclaims.refusal.InvalidRequestException;
+import dk.dss.flexclaims.refusal.NotFoundException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -75,7 +75,7 @@ public class PolicyService {
   }
 
   private SignedOn create(SignOnRequest request, boolean importing) {
-    LocalDate today = LocalDate.now(clock.withZone(DanishWorkingDays.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(Copenhagen.ZONE));
     validate(request, importing, today);
 
     String policyNumber = numbers.nextPolicyNumber();

@@ -1,11 +1,16 @@
 package dk.dss.flexclaims.process;
 
-import static dk.dss.flexclaims.process.ProcessVariables.APPROVED_TREATMENTS;
-import static dk.dss.flexclaims.process.ProcessVariables.ASSESSMENT_DECISION;
-import static dk.dss.flexclaims.process.ProcessVariables.ASSESSMENT_NOTE;
-import static dk.dss.flexclaims.process.ProcessVariables.REJECTION_RULE;
+import static dk.dss.flexclaims.process.ClaimHandling.APPROVED_AT;
+import static dk.dss.flexclaims.process.ClaimHandling.APPROVED_TREATMENTS;
+import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_DECISION;
+import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_NOTE;
+import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
+import static dk.dss.flexclaims.process.ClaimHandling.REJECTION_RULE;
+import static dk.dss.flexclaims.process.ClaimHandling.VIEW_TREATMENT_COVER;
 
+import dk.dss.flexclaims.claim.AssessmentDecision;
 import dk.dss.flexclaims.claim.AssessmentFacts;
+import dk.dss.flexclaims.claim.AssessmentRules;
 import dk.dss.flexclaims.claim.ClaimDecisions;
 import dk.dss.flexclaims.coverage.ServiceLevels;
 import java.time.Clock;
@@ -41,33 +46,31 @@ class AssessmentTask implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String claimNumber = ProcessVariables.claimNumber(task);
+    String claimNumber = CLAIM_NUMBER.get(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setDueDate(Date.from(serviceLevels.assessmentDue(clock.instant()).toInstant()));
       task.setVariablesLocal(facts.forForm(claimNumber));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       validate(task, claimNumber);
-      Object note = task.getVariable(ASSESSMENT_NOTE);
-      if (note instanceof String text && !text.isBlank()) {
-        decisions.keepAssessmentNote(claimNumber, text.strip());
-      }
-      task.getExecution().removeVariable(ASSESSMENT_NOTE);
+      ASSESSMENT_NOTE.find(task).filter(text -> !text.isBlank())
+          .ifPresent(text -> decisions.keepAssessmentNote(claimNumber, text.strip()));
+      ASSESSMENT_NOTE.remove(task.getExecution());
     }
   }
 
   private void validate(DelegateTask task, String claimNumber) {
-    boolean treatmentCover = Boolean.TRUE.equals(task.getVariable("viewTreatmentCover"));
-    rules.problem(claimNumber, treatmentCover, task.getVariable(ASSESSMENT_DECISION),
-        task.getVariable(APPROVED_TREATMENTS), task.getVariable(REJECTION_RULE))
+    boolean treatmentCover = VIEW_TREATMENT_COVER.find(task).orElse(false);
+    rules.problem(claimNumber, treatmentCover, ASSESSMENT_DECISION.raw(task), APPROVED_TREATMENTS.raw(task),
+            REJECTION_RULE.raw(task))
         .ifPresent(problem -> {
           throw new BadUserRequestException(problem);
         });
-    if ("APPROVE".equals(task.getVariable(ASSESSMENT_DECISION))) {
+    if (ASSESSMENT_DECISION.get(task) == AssessmentDecision.APPROVE) {
       // the moment of approval: the cover's service-level clock runs from here (SLA_EXAM_10WD, SLA_TRAUMA_3H)
-      task.getExecution().setVariable(ProcessVariables.APPROVED_AT, Date.from(clock.instant()));
+      APPROVED_AT.set(task.getExecution(), clock.instant());
     }
-    if (treatmentCover && task.getVariable(APPROVED_TREATMENTS) instanceof Number number) {
-      task.getExecution().setVariable(APPROVED_TREATMENTS, number.intValue());
+    if (treatmentCover) {
+      APPROVED_TREATMENTS.find(task).ifPresent(approved -> APPROVED_TREATMENTS.set(task.getExecution(), approved));
     }
   }
 }

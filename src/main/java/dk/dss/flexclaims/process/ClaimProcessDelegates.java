@@ -1,16 +1,20 @@
 package dk.dss.flexclaims.process;
 
-import static dk.dss.flexclaims.process.ProcessVariables.ASSESSMENT_DECISION;
-import static dk.dss.flexclaims.process.ProcessVariables.DECIDED_BY;
-import static dk.dss.flexclaims.process.ProcessVariables.REFERRAL_DEADLINE_AT;
-import static dk.dss.flexclaims.process.ProcessVariables.REFERRAL_REMINDER_AT;
-import static dk.dss.flexclaims.process.ProcessVariables.REJECTION_RULE;
-import static dk.dss.flexclaims.process.ProcessVariables.claimNumber;
+import static dk.dss.flexclaims.process.ClaimHandling.APPROVED_TREATMENTS;
+import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_DECISION;
+import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
+import static dk.dss.flexclaims.process.ClaimHandling.COVER;
+import static dk.dss.flexclaims.process.ClaimHandling.DECIDED_BY;
+import static dk.dss.flexclaims.process.ClaimHandling.REASONS;
+import static dk.dss.flexclaims.process.ClaimHandling.REFERRAL_DEADLINE_AT;
+import static dk.dss.flexclaims.process.ClaimHandling.REFERRAL_REMINDER_AT;
+import static dk.dss.flexclaims.process.ClaimHandling.REJECTION_RULE;
+import static dk.dss.flexclaims.process.ClaimHandling.VERDICT;
 
+import dk.dss.flexclaims.claim.AssessmentDecision;
 import dk.dss.flexclaims.claim.ClaimDecisions;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.RuleId;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,58 +39,57 @@ class ClaimProcessDelegates {
   @Bean
   JavaDelegate checkCoverage() {
     return execution -> {
-      ClaimDecisions.CheckOutcome outcome = decisions.check(claimNumber(execution));
-      ProcessVariables.setVerdict(execution, outcome.result().verdict(), outcome.cover(), outcome.reasons());
-      execution.setVariable(DECIDED_BY, RuleId.join(outcome.result().decidedBy()));
+      ClaimDecisions.CheckOutcome outcome = decisions.check(CLAIM_NUMBER.get(execution));
+      VERDICT.set(execution, outcome.result().verdict());
+      COVER.set(execution, outcome.cover());
+      REASONS.set(execution, outcome.reasons());
+      DECIDED_BY.set(execution, outcome.result().decidedBy());
     };
   }
 
   @Bean
   JavaDelegate continueAsPsychologist() {
     return execution -> {
-      decisions.continueAsPsychologist(claimNumber(execution));
-      execution.setVariable(ProcessVariables.COVER, Cover.PSYCHOLOGIST.name());
+      decisions.continueAsPsychologist(CLAIM_NUMBER.get(execution));
+      COVER.set(execution, Cover.PSYCHOLOGIST);
     };
   }
 
   @Bean
   JavaDelegate askForReferral() {
     return execution -> {
-      ClaimDecisions.ReferralDeadlines deadlines = decisions.askForReferral(claimNumber(execution));
-      execution.setVariable(REFERRAL_REMINDER_AT, Date.from(deadlines.reminderAt()));
-      execution.setVariable(REFERRAL_DEADLINE_AT, Date.from(deadlines.withdrawAt()));
+      ClaimDecisions.ReferralDeadlines deadlines = decisions.askForReferral(CLAIM_NUMBER.get(execution));
+      REFERRAL_REMINDER_AT.set(execution, deadlines.reminderAt());
+      REFERRAL_DEADLINE_AT.set(execution, deadlines.withdrawAt());
     };
   }
 
   @Bean
   JavaDelegate sendReferralReminder() {
-    return execution -> decisions.remindOfReferral(claimNumber(execution),
-        ((Date) execution.getVariable(REFERRAL_DEADLINE_AT)).toInstant());
+    return execution -> decisions.remindOfReferral(CLAIM_NUMBER.get(execution), REFERRAL_DEADLINE_AT.get(execution));
   }
 
   @Bean
   JavaDelegate withdrawClaim() {
-    return execution -> decisions.withdraw(claimNumber(execution));
+    return execution -> decisions.withdraw(CLAIM_NUMBER.get(execution));
   }
 
   @Bean
   JavaDelegate sendApprovalLetter() {
-    return execution -> {
-      Object approved = execution.getVariable(ProcessVariables.APPROVED_TREATMENTS);
-      decisions.approve(claimNumber(execution), approved instanceof Number n ? n.intValue() : null);
-    };
+    return execution -> decisions.approve(CLAIM_NUMBER.get(execution),
+        APPROVED_TREATMENTS.find(execution).orElse(null));
   }
 
   @Bean
   JavaDelegate sendRejectionLetter() {
-    return execution -> decisions.reject(claimNumber(execution), rejectionRules(execution));
+    return execution -> decisions.reject(CLAIM_NUMBER.get(execution), rejectionRules(execution));
   }
 
   /** The assessor's rule when the health team rejected, else the rules that decided the check. */
   static List<RuleId> rejectionRules(DelegateExecution execution) {
-    if ("REJECT".equals(execution.getVariable(ASSESSMENT_DECISION))) {
-      return List.of(RuleId.valueOf((String) execution.getVariable(REJECTION_RULE)));
+    if (ASSESSMENT_DECISION.find(execution).orElse(null) == AssessmentDecision.REJECT) {
+      return List.of(REJECTION_RULE.get(execution));
     }
-    return RuleId.listOf((String) execution.getVariable(DECIDED_BY));
+    return DECIDED_BY.get(execution);
   }
 }

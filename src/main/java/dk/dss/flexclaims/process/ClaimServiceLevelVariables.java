@@ -4,7 +4,6 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,14 +34,14 @@ class ClaimServiceLevelVariables {
     if (caller != null) {
       DelegateExecution claim = caller.getProcessInstance();
       if (dueAt == null) {
-        claim.removeVariable(SLA_DUE_AT);
+        SLA_DUE_AT.remove(claim);
       } else {
-        claim.setVariable(SLA_DUE_AT, Date.from(dueAt));
+        SLA_DUE_AT.set(claim, dueAt);
       }
-      claim.setVariable(SLA_BREACHED, breached);
+      SLA_BREACHED.set(claim, breached);
       return;
     }
-    publish(route.getProcessInstanceId(), ProcessVariables.claimNumber(route), dueAt, breached);
+    publish(route.getProcessInstanceId(), ClaimHandling.CLAIM_NUMBER.get(route), dueAt, breached);
   }
 
   /**
@@ -55,11 +54,11 @@ class ClaimServiceLevelVariables {
     try {
       claimProcess(routeProcessInstanceId, claimNumber).ifPresent(claim -> {
         if (dueAt == null) {
-          runtime.removeVariable(claim.getId(), SLA_DUE_AT);
+          runtime.removeVariable(claim.getId(), SLA_DUE_AT.name());
         } else {
-          runtime.setVariable(claim.getId(), SLA_DUE_AT, Date.from(dueAt));
+          runtime.setVariable(claim.getId(), SLA_DUE_AT.name(), SLA_DUE_AT.stored(dueAt));
         }
-        runtime.setVariable(claim.getId(), SLA_BREACHED, breached);
+        runtime.setVariable(claim.getId(), SLA_BREACHED.name(), breached);
       });
     } finally {
       if (user != null) {
@@ -74,7 +73,7 @@ class ClaimServiceLevelVariables {
     if (caller != null) {
       return Optional.of(caller);
     }
-    return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ClaimHandling.PROCESS_KEY)
         .processInstanceBusinessKey(claimNumber).list().stream().findFirst();
   }
 }

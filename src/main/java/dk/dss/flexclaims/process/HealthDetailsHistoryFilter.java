@@ -36,9 +36,9 @@ class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
 
   static boolean isPrivate(String variableName) {
     return variableName != null
-        && (variableName.startsWith(VIEW_PREFIX) || ProcessVariables.ASSESSMENT_NOTE.equals(variableName)
-            || ServiceLevelRoutes.EXAMINATION_PROVIDER.equals(variableName)
-            || ServiceLevelRoutes.LAPSE_REASON.equals(variableName));
+        && (variableName.startsWith(VIEW_PREFIX) || ClaimHandling.ASSESSMENT_NOTE.name().equals(variableName)
+            || ServiceLevelRoutes.EXAMINATION_PROVIDER.name().equals(variableName)
+            || ServiceLevelRoutes.LAPSE_REASON.name().equals(variableName));
   }
 
   static boolean keep(HistoryEvent event) {

@@ -1,8 +1,11 @@
 package dk.dss.flexclaims.process;
 
-import static dk.dss.flexclaims.process.ProcessVariables.PAYMENT_DECISION;
+import static dk.dss.flexclaims.process.ClaimHandling.INVOICE_ID;
+import static dk.dss.flexclaims.process.ClaimHandling.PAYMENT_DECISION;
 
 import dk.dss.flexclaims.settlement.PaymentApprovalFacts;
+import dk.dss.flexclaims.settlement.PaymentDecision;
+import java.util.Arrays;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,10 +28,10 @@ class PaymentApprovalTask implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariablesLocal(facts.forForm(ProcessVariables.invoiceId(task)));
+      task.setVariablesLocal(facts.forForm(INVOICE_ID.get(task)));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      Object decision = task.getVariable(PAYMENT_DECISION);
-      if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
+      Object decision = PAYMENT_DECISION.raw(task);
+      if (Arrays.stream(PaymentDecision.values()).noneMatch(d -> d.name().equals(decision))) {
         throw new BadUserRequestException("paymentDecision: choose APPROVE or REJECT.");
       }
     }

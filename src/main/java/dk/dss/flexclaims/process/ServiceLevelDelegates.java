@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
@@ -9,8 +10,6 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_STARTED_AT;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,6 +40,19 @@ class ServiceLevelDelegates {
     this.clock = clock;
   }
 
+  /**
+   * When the route starts: the clock runs from the approval the claim process handed in
+   * ({@code slaStartedAt}), else from this moment (a route started on its own).
+   */
+  @Bean
+  ExecutionListener serviceLevelRouteStarted() {
+    return execution -> {
+      if (SLA_STARTED_AT.find(execution).isEmpty()) {
+        SLA_STARTED_AT.set(execution, clock.instant());
+      }
+    };
+  }
+
   /** SLA_EXAM_10WD: the deadline is the end of the 10th working day after approval. */
   @Bean
   JavaDelegate startExaminationClock() {
@@ -67,28 +79,22 @@ class ServiceLevelDelegates {
   @Bean
   JavaDelegate recordSlaBreach() {
     return execution -> {
-      ServiceLevelKind kind = kind(execution);
+      ServiceLevelKind kind = SLA_KIND.get(execution);
       if (serviceLevels.breach(execution.getProcessInstanceId(), responsible(execution, kind))) {
-        execution.setVariable(SLA_BREACHED, true);
-        claimVariables.publish(execution, ((Date) execution.getVariable(SLA_DUE_AT)).toInstant(), true);
+        SLA_BREACHED.set(execution, true);
+        claimVariables.publish(execution, SLA_DUE_AT.get(execution), true);
       }
     };
   }
 
   private void start(DelegateExecution execution, ServiceLevelKind kind) {
-    Object startedAt = execution.getVariable(SLA_STARTED_AT);
-    Instant approvedAt = startedAt instanceof Date date ? date.toInstant() : clock.instant();
-    ServiceLevelService.Deadlines deadlines = serviceLevels.start(ProcessVariables.claimNumber(execution), kind,
-        execution.getProcessInstanceId(), approvedAt);
-    execution.setVariable(SLA_KIND, kind.name());
-    execution.setVariable(SLA_DUE_AT, Date.from(deadlines.dueAt()));
-    execution.setVariable(SLA_AT_RISK_AT, Date.from(deadlines.atRiskAt()));
-    execution.setVariable(SLA_BREACHED, false);
+    ServiceLevelService.Deadlines deadlines = serviceLevels.start(CLAIM_NUMBER.get(execution), kind,
+        execution.getProcessInstanceId(), SLA_STARTED_AT.get(execution));
+    SLA_KIND.set(execution, kind);
+    SLA_DUE_AT.set(execution, deadlines.dueAt());
+    SLA_AT_RISK_AT.set(execution, deadlines.atRiskAt());
+    SLA_BREACHED.set(execution, false);
     claimVariables.publish(execution, deadlines.dueAt(), false);
-  }
-
-  static ServiceLevelKind kind(DelegateExecution execution) {
-    return ServiceLevelKind.valueOf((String) execution.getVariable(SLA_KIND));
   }
 
   /** Who has the watched task: its assignee, else its candidate groups. */

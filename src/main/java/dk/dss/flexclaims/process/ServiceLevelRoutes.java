@@ -1,13 +1,22 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ProcessVariable.flag;
+import static dk.dss.flexclaims.process.ProcessVariable.moment;
+import static dk.dss.flexclaims.process.ProcessVariable.oneOf;
+import static dk.dss.flexclaims.process.ProcessVariable.text;
+
+import dk.dss.flexclaims.sla.BookingOutcome;
+import dk.dss.flexclaims.sla.ServiceLevelClock;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The service-level routes the claim process calls after the approval letter
  * ({@code processes/specialist-examination.bpmn}, {@code processes/trauma-callback.bpmn}): their
  * keys, the IDs of their timers and tasks, and their variables. Input: {@code claimNumber} (and
- * the claim number as business key). Output: {@code slaBreached}, {@code slaOutcome}.
+ * the claim number as business key) and {@code slaStartedAt} (the approval). Output:
+ * {@code slaBreached}, {@code slaOutcome}.
  */
 public final class ServiceLevelRoutes {
 
@@ -15,30 +24,31 @@ public final class ServiceLevelRoutes {
   public static final String TRAUMA_CALLBACK = "trauma-callback";
 
   // variables of the routes; slaDueAt and slaBreached are also set on the claim's process
-  /** When the route started (approval), set by the start event. */
-  public static final String SLA_STARTED_AT = "slaStartedAt";
-  public static final String SLA_KIND = "slaKind";
+  /** When the clock started: the approval handed in by the claim process, else the route's start. */
+  public static final ProcessVariable<Instant> SLA_STARTED_AT = moment("slaStartedAt");
+  public static final ProcessVariable<ServiceLevelKind> SLA_KIND = oneOf("slaKind", ServiceLevelKind.class);
   /** The deadline: the watched task's due date and the deadline timer. */
-  public static final String SLA_DUE_AT = "slaDueAt";
+  public static final ProcessVariable<Instant> SLA_DUE_AT = moment("slaDueAt");
   /** When the team lead is asked to follow up: the escalation timer. */
-  public static final String SLA_AT_RISK_AT = "slaAtRiskAt";
-  public static final String SLA_BREACHED = "slaBreached";
+  public static final ProcessVariable<Instant> SLA_AT_RISK_AT = moment("slaAtRiskAt");
+  public static final ProcessVariable<Boolean> SLA_BREACHED = flag("slaBreached");
   /** MET, LATE or LAPSED once the clock stopped. */
-  public static final String SLA_OUTCOME = "slaOutcome";
+  public static final ProcessVariable<ServiceLevelClock.Outcome> SLA_OUTCOME =
+      oneOf("slaOutcome", ServiceLevelClock.Outcome.class);
 
-  // the booking form (forms/specialist-examination-booking.form)
-  public static final String BOOKING_OUTCOME = "bookingOutcome";
-  public static final String LAPSE_REASON = "lapseReason";
-  public static final String EXAMINATION_DATE = "examinationDate";
+  // the booking form (forms/specialist-examination-booking.form); what a person sent is read raw and checked
+  public static final ProcessVariable<BookingOutcome> BOOKING_OUTCOME = oneOf("bookingOutcome", BookingOutcome.class);
+  public static final ProcessVariable<String> LAPSE_REASON = text("lapseReason");
+  public static final ProcessVariable<String> EXAMINATION_DATE = text("examinationDate");
   /** The provider's name goes into the clocks table, never into history (it may tell a speciality). */
-  public static final String EXAMINATION_PROVIDER = "examinationProvider";
-  public static final String EXAMINATION_SECTOR = "examinationSector";
-  public static final String PUBLIC_DATE_IN_TIME = "publicDateInTime";
+  public static final ProcessVariable<String> EXAMINATION_PROVIDER = text("examinationProvider");
+  public static final ProcessVariable<String> EXAMINATION_SECTOR = text("examinationSector");
+  public static final ProcessVariable<Boolean> PUBLIC_DATE_IN_TIME = flag("publicDateInTime");
   /** End of the examination day: the route waits until then. */
-  public static final String EXAMINATION_ENDS_AT = "examinationEndsAt";
+  public static final ProcessVariable<Instant> EXAMINATION_ENDS_AT = moment("examinationEndsAt");
 
-  // the callback form (forms/trauma-callback.form)
-  public static final String CALLED_AT = "calledAt";
+  // the callback form (forms/trauma-callback.form): sent as text, kept as the moment of the call
+  public static final ProcessVariable<Instant> CALLED_AT = moment("calledAt");
 
   // elements
   public static final String TASK_BOOK_EXAMINATION = "Task_BookExamination";

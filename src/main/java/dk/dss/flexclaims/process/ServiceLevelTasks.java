@@ -11,7 +11,8 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.PUBLIC_DATE_IN_TIME;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_OUTCOME;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
+import dk.dss.flexclaims.sla.BookingOutcome;
 import dk.dss.flexclaims.sla.ServiceLevelClock;
 import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Sector;
@@ -59,29 +60,28 @@ class ServiceLevelTasks {
         return;
       }
       String pid = task.getProcessInstanceId();
-      Object outcome = task.getVariable(BOOKING_OUTCOME);
+      Object outcome = BOOKING_OUTCOME.raw(task);
       ServiceLevelClock stopped;
-      if ("LAPSED".equals(outcome)) {
-        LapseReason reason = oneOf(LapseReason.class, task.getVariable(LAPSE_REASON), "the reason the guarantee lapsed");
+      if (BookingOutcome.LAPSED.name().equals(outcome)) {
+        LapseReason reason = oneOf(LapseReason.class, LAPSE_REASON.raw(task), "the reason the guarantee lapsed");
         stopped = serviceLevels.lapsed(pid, reason);
-      } else if ("BOOKED".equals(outcome)) {
-        LocalDate date = date(task.getVariable(EXAMINATION_DATE));
+      } else if (BookingOutcome.BOOKED.name().equals(outcome)) {
+        LocalDate date = date(EXAMINATION_DATE.raw(task));
         LocalDate approved = serviceLevels.ofProcess(pid).orElseThrow().startedAt()
-            .atZone(DanishWorkingDays.ZONE).toLocalDate();
+            .atZone(Copenhagen.ZONE).toLocalDate();
         if (date.isBefore(approved)) {
           throw new BadUserRequestException("The examination's date lies before the approval (" + approved + ")");
         }
-        String provider = provider(task.getVariable(EXAMINATION_PROVIDER));
-        Sector sector = oneOf(Sector.class, task.getVariable(EXAMINATION_SECTOR), "public or private");
-        Boolean publicInTime = Boolean.TRUE.equals(task.getVariable(PUBLIC_DATE_IN_TIME));
+        String provider = provider(EXAMINATION_PROVIDER.raw(task));
+        Sector sector = oneOf(Sector.class, EXAMINATION_SECTOR.raw(task), "public or private");
+        Boolean publicInTime = PUBLIC_DATE_IN_TIME.find(task).orElse(false);
         stopped = serviceLevels.examinationBooked(pid, date, provider, sector, publicInTime, responsible(task));
-        task.getExecution().setVariable(EXAMINATION_ENDS_AT,
-            Date.from(date.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toInstant()));
+        EXAMINATION_ENDS_AT.set(task.getExecution(), date.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toInstant());
       } else {
         throw new BadUserRequestException("Choose whether the examination was booked or the guarantee lapsed");
       }
-      task.getExecution().removeVariable(EXAMINATION_PROVIDER);
-      task.getExecution().removeVariable(LAPSE_REASON); // a medical reason: kept with the clock only
+      EXAMINATION_PROVIDER.remove(task.getExecution());
+      LAPSE_REASON.remove(task.getExecution()); // a medical reason: kept with the clock only
       stopped(task, stopped);
     };
   }
@@ -94,21 +94,21 @@ class ServiceLevelTasks {
         return;
       }
       Instant now = clock.instant();
-      Object value = task.getVariable(CALLED_AT);
+      Object value = CALLED_AT.raw(task);
       Instant calledAt = value == null || "".equals(value) ? now : instant(value);
       ServiceLevelClock running = serviceLevels.ofProcess(task.getProcessInstanceId())
           .orElseThrow(() -> new IllegalStateException("The callback has no clock"));
       if (calledAt.isAfter(now.plus(CLOCK_SKEW)) || calledAt.isBefore(running.startedAt().minusSeconds(60))) {
         throw new BadUserRequestException("The call's time must lie between the approval and now");
       }
-      task.getExecution().setVariable(CALLED_AT, Date.from(calledAt));
+      CALLED_AT.set(task.getExecution(), calledAt);
       stopped(task, serviceLevels.called(task.getProcessInstanceId(), calledAt, responsible(task)));
     };
   }
 
   private void stopped(DelegateTask task, ServiceLevelClock clock) {
-    task.getExecution().setVariable(SLA_OUTCOME, clock.outcome().name());
-    task.getExecution().setVariable(SLA_BREACHED, clock.breached());
+    SLA_OUTCOME.set(task.getExecution(), clock.outcome());
+    SLA_BREACHED.set(task.getExecution(), clock.breached());
     claimVariables.publish(task.getExecution(), null, clock.breached());
   }
 
@@ -124,13 +124,13 @@ class ServiceLevelTasks {
 
   private static LocalDate date(Object value) {
     if (value instanceof Date date) {
-      return date.toInstant().atZone(DanishWorkingDays.ZONE).toLocalDate();
+      return date.toInstant().atZone(Copenhagen.ZONE).toLocalDate();
     }
     if (value instanceof String text && !text.isBlank()) {
       try {
         String given = text.strip();
         return given.length() > 10
-            ? OffsetDateTime.parse(given).atZoneSameInstant(DanishWorkingDays.ZONE).toLocalDate()
+            ? OffsetDateTime.parse(given).atZoneSameInstant(Copenhagen.ZONE).toLocalDate()
             : LocalDate.parse(given);
       } catch (DateTimeParseException e) {
         // answered below

@@ -1,15 +1,14 @@
 package dk.dss.flexclaims.process;
 
-import static dk.dss.flexclaims.process.ProcessVariables.APPROVAL_NEEDED;
-import static dk.dss.flexclaims.process.ProcessVariables.COURSE_COMPLETE;
-import static dk.dss.flexclaims.process.ProcessVariables.INVOICE_PERIOD_ENDS_AT;
-import static dk.dss.flexclaims.process.ProcessVariables.PAID_TOTAL_ORE;
-import static dk.dss.flexclaims.process.ProcessVariables.claimNumber;
-import static dk.dss.flexclaims.process.ProcessVariables.invoiceId;
+import static dk.dss.flexclaims.process.ClaimHandling.APPROVAL_NEEDED;
+import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
+import static dk.dss.flexclaims.process.ClaimHandling.COURSE_COMPLETE;
+import static dk.dss.flexclaims.process.ClaimHandling.INVOICE_ID;
+import static dk.dss.flexclaims.process.ClaimHandling.INVOICE_PERIOD_ENDS_AT;
+import static dk.dss.flexclaims.process.ClaimHandling.PAID_TOTAL_ORE;
 
 import dk.dss.flexclaims.settlement.SettlementService;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The treatment course's service tasks, one bean per task. Per-invoice variables live in the
- * "Invoice" event subprocess (set locally when the invoice was correlated), so {@code setVariable}
+ * "Invoice" event subprocess (set locally when the invoice was correlated), so {@code set}
  * updates them there; the invoice period is the process instance's.
  */
 @Configuration
@@ -31,46 +30,46 @@ class SettlementDelegates {
 
   @Bean
   JavaDelegate openInvoicePeriod() {
-    return execution -> setInvoicePeriod(execution, settlements.openInvoicePeriod(claimNumber(execution)));
+    return execution -> setInvoicePeriod(execution, settlements.openInvoicePeriod(CLAIM_NUMBER.get(execution)));
   }
 
   @Bean
   JavaDelegate settleInvoice() {
     return execution -> {
-      SettlementService.Outcome outcome = settlements.settle(invoiceId(execution));
-      execution.setVariable(APPROVAL_NEEDED, outcome.approvalNeeded());
-      execution.setVariable(PAID_TOTAL_ORE, outcome.paidTotalOre());
+      SettlementService.Outcome outcome = settlements.settle(INVOICE_ID.get(execution));
+      APPROVAL_NEEDED.set(execution, outcome.approvalNeeded());
+      PAID_TOTAL_ORE.set(execution, outcome.paidTotalOre());
       setInvoicePeriod(execution, outcome.invoicePeriodEndsAt());
     };
   }
 
   @Bean
   JavaDelegate payInvoice() {
-    return execution -> settlements.pay(invoiceId(execution));
+    return execution -> settlements.pay(INVOICE_ID.get(execution));
   }
 
   @Bean
   JavaDelegate rejectPayment() {
     return execution -> {
-      settlements.rejectPayment(invoiceId(execution));
-      execution.setVariable(PAID_TOTAL_ORE, 0L);
+      settlements.rejectPayment(INVOICE_ID.get(execution));
+      PAID_TOTAL_ORE.set(execution, 0L);
     };
   }
 
   @Bean
   JavaDelegate sendSettlementLetter() {
     return execution -> {
-      settlements.sendLetter(invoiceId(execution));
-      execution.setVariable(COURSE_COMPLETE, settlements.courseComplete(claimNumber(execution)));
+      settlements.sendLetter(INVOICE_ID.get(execution));
+      COURSE_COMPLETE.set(execution, settlements.courseComplete(CLAIM_NUMBER.get(execution)));
     };
   }
 
   @Bean
   JavaDelegate closeClaim() {
-    return execution -> settlements.close(claimNumber(execution));
+    return execution -> settlements.close(CLAIM_NUMBER.get(execution));
   }
 
   private static void setInvoicePeriod(DelegateExecution execution, Instant endsAt) {
-    execution.getProcessInstance().setVariable(INVOICE_PERIOD_ENDS_AT, Date.from(endsAt));
+    INVOICE_PERIOD_ENDS_AT.set(execution.getProcessInstance(), endsAt);
   }
 }

@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.settlement;
 
+import dk.dss.flexclaims.claim.ClaimPayments;
 import dk.dss.flexclaims.coverage.LineType;
 import dk.dss.flexclaims.coverage.RuleId;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Invoices, their lines and their payments ({@code flex_invoices}, {@code flex_invoice_lines}, {@code flex_payments}). */
 @Repository
-class InvoiceRepository {
+class InvoiceRepository implements ClaimPayments {
 
   /** Lines count once their invoice is settled (paid, waiting to be paid or waiting for finance); a refusal uncounts them. */
   private static final String COUNTED = " AND l.counted";
@@ -57,15 +58,25 @@ class InvoiceRepository {
         .param("c", claimNumber).param("n", invoiceNumber).query(Long.class).single() > 0;
   }
 
-  /** The same provider's invoice number already received for the person, on any of the person's claims. */
-  boolean existsForPerson(String personId, String invoiceNumber, String providerName, String providerNumber) {
+  /** The same provider's invoice number already received on one of the given claims (the person's). */
+  boolean existsOnClaims(List<String> claimNumbers, String invoiceNumber, String providerName, String providerNumber) {
+    if (claimNumbers.isEmpty()) {
+      return false;
+    }
     return jdbc.sql("""
-            SELECT COUNT(*) FROM flex_invoices i JOIN flex_claims c ON c.claim_number = i.claim_number
-            WHERE c.person_id = :person AND i.invoice_number = :number
+            SELECT COUNT(*) FROM flex_invoices i
+            WHERE i.claim_number IN (:claims) AND i.invoice_number = :number
               AND (i.provider_number = :providerNumber OR LOWER(i.provider_name) = LOWER(:providerName))""")
-        .param("person", personId).param("number", invoiceNumber)
+        .param("claims", claimNumbers).param("number", invoiceNumber)
         .param("providerNumber", providerNumber == null ? "" : providerNumber).param("providerName", providerName)
         .query(Long.class).single() > 0;
+  }
+
+  @Override
+  public BigDecimal paidTotal(String claimNumber) {
+    return jdbc.sql("SELECT COALESCE(SUM(paid_total), 0) FROM flex_invoices WHERE claim_number = :n"
+            + " AND status = 'SETTLED'")
+        .param("n", claimNumber).query(BigDecimal.class).single().setScale(2);
   }
 
   Optional<StoredInvoice> find(String claimNumber, String invoiceNumber) {

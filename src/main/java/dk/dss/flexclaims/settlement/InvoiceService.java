@@ -1,29 +1,24 @@
 package dk.dss.flexclaims.settlement;
 
 import dk.dss.flexclaims.claim.Claim;
+import dk.dss.flexclaims.claim.ClaimLifecycle;
 import dk.dss.flexclaims.claim.ClaimRepository;
 import dk.dss.flexclaims.claim.ClaimService;
 import dk.dss.flexclaims.claim.ClaimStatus;
-import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.LineType;
-import dk.dss.flexclaims.process.ProcessVariables;
-import dk.dss.flexclaims.web.ConflictException;
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
-import dk.dss.flexclaims.web.InvalidRequestException;
-import dk.dss.flexclaims.web.FieldProblem;
-import dk.dss.flexclaims.web.NotFoundException;
+import dk.dss.flexclaims.coverage.SettlementCalculator;
+import dk.dss.flexclaims.refusal.ConflictException;
+import dk.dss.flexclaims.calendar.Copenhagen;
+import dk.dss.flexclaims.refusal.InvalidRequestException;
+import dk.dss.flexclaims.refusal.FieldProblem;
+import dk.dss.flexclaims.refusal.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,18 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoiceService {
 
-  /** Covers settled directly with a network provider (PAY_NETWORK_DIRECT). */
-  private static final Set<Cover> NETWORK_COVERS = EnumSet.of(Cover.PSYCHOLOGIST, Cover.TRAUMA, Cover.SPECIALIST_EXAM);
-
   private final InvoiceRepository invoices;
   private final ClaimRepository claims;
-  private final RuntimeService runtime;
+  private final ClaimLifecycle lifecycle;
+  private final InvoiceProcess process;
   private final Clock clock;
 
-  InvoiceService(InvoiceRepository invoices, ClaimRepository claims, RuntimeService runtime, Clock clock) {
+  InvoiceService(InvoiceRepository invoices, ClaimRepository claims, ClaimLifecycle lifecycle, InvoiceProcess process,
+      Clock clock) {
     this.invoices = invoices;
     this.claims = claims;
-    this.runtime = runtime;
+    this.lifecycle = lifecycle;
+    this.process = process;
     this.clock = clock;
   }
 
@@ -69,7 +64,7 @@ public class InvoiceService {
           "Claim " + claimNumber + " is " + claim.status() + ": invoices are accepted only for an approved claim"
               + " (APPROVED or IN_TREATMENT) until its invoice period ends.");
     }
-    LocalDate today = LocalDate.now(clock.withZone(DanishWorkingDays.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(Copenhagen.ZONE));
     List<FieldProblem> future = new ArrayList<>();
     for (int i = 0; i < request.lines().size(); i++) {
       if (request.lines().get(i).date().isAfter(today)) {
@@ -87,13 +82,11 @@ public class InvoiceService {
     String invoiceNumber = request.invoiceNumber().strip();
     String providerNumber = request.provider().providerNumber() == null
         || request.provider().providerNumber().isBlank() ? null : request.provider().providerNumber().strip();
-    if (invoices.exists(claimNumber, invoiceNumber) || invoices.existsForPerson(claim.personId(), invoiceNumber,
-        request.provider().name().strip(), providerNumber)) {
+    if (invoices.exists(claimNumber, invoiceNumber) || invoices.existsOnClaims(claims.claimNumbersOf(claim.personId()),
+        invoiceNumber, request.provider().name().strip(), providerNumber)) {
       throw duplicate(claimNumber);
     }
-    if (claim.processInstanceId() == null || runtime.createEventSubscriptionQuery()
-        .processInstanceId(claim.processInstanceId()).eventName(ProcessVariables.MESSAGE_INVOICE_RECEIVED)
-        .count() == 0) {
+    if (claim.processInstanceId() == null || !process.takesInvoices(claim.processInstanceId())) {
       throw new ConflictException("claim-not-ready-for-invoices", "The claim takes no invoices yet",
           "Claim " + claimNumber + " is " + claim.status() + " but its treatment course has not started yet;"
               + " please send the invoice again later.");
@@ -105,7 +98,7 @@ public class InvoiceService {
           orZero(line.danmarkSubsidy()), Boolean.TRUE.equals(line.publicOffered()), null, List.of(), false));
     }
     InvoiceRequest.ProviderRequest provider = request.provider();
-    boolean inNetwork = provider.inNetwork() != null ? provider.inNetwork() : NETWORK_COVERS.contains(claim.cover());
+    boolean inNetwork = provider.inNetwork() != null ? provider.inNetwork() : SettlementCalculator.settledWithNetwork(claim.cover());
     long invoiceId;
     try {
       invoiceId = invoices.insert(claimNumber, invoiceNumber, provider.name().strip(),
@@ -116,19 +109,9 @@ public class InvoiceService {
       throw duplicate(claimNumber);
     }
     if (claim.status() == ClaimStatus.APPROVED) {
-      claims.setStatus(claimNumber, ClaimStatus.IN_TREATMENT);
+      lifecycle.moveTo(claim, ClaimStatus.IN_TREATMENT);
     }
-    Map<String, Object> local = new HashMap<>();
-    local.put(ProcessVariables.INVOICE_ID, invoiceId);
-    local.put(ProcessVariables.INVOICE_NUMBER, invoiceNumber);
-    local.put(ProcessVariables.APPROVAL_NEEDED, false);
-    local.put(ProcessVariables.PAID_TOTAL_ORE, 0L);
-    local.put(ProcessVariables.PAYMENT_DECISION, null);
-    local.put(ProcessVariables.COURSE_COMPLETE, false);
-    runtime.createMessageCorrelation(ProcessVariables.MESSAGE_INVOICE_RECEIVED)
-        .processInstanceId(claim.processInstanceId())
-        .setVariablesLocal(local)
-        .correlateWithResult();
+    process.invoiceArrived(claim.processInstanceId(), invoiceId, invoiceNumber);
     return view(claimNumber, invoiceNumber);
   }
 

@@ -1,18 +1,20 @@
 package dk.dss.flexclaims.settlement;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.claim.Claim;
+import dk.dss.flexclaims.claim.ClaimLifecycle;
 import dk.dss.flexclaims.claim.ClaimRepository;
 import dk.dss.flexclaims.claim.ClaimStatus;
 import dk.dss.flexclaims.coverage.ClaimUsage;
-import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.Invoice;
 import dk.dss.flexclaims.coverage.InvoiceLine;
 import dk.dss.flexclaims.coverage.LineSettlement;
 import dk.dss.flexclaims.coverage.LineType;
+import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.Settlement;
+import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.coverage.SettlementCalculator;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
@@ -20,7 +22,6 @@ import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.usage.BenefitLedger;
-import dk.dss.flexclaims.usage.UsageService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +56,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SettlementService {
 
-  /** Rules after which a line pays nothing and uses no treatment (see {@link SettlementCalculator}). */
-  private static final Set<RuleId> NOT_COUNTED = EnumSet.of(RuleId.PAY_LINE_EXCLUDED, RuleId.PAY_RELATED_PROVIDER,
-      RuleId.PAY_INVOICE_LATE, RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_PUBLIC_OFFERED, RuleId.PAY_NOT_APPROVED_COUNT,
-      RuleId.PAY_TREATMENT_CAP, RuleId.LIMIT_BLOCKADE_ONE);
-
   private final InvoiceRepository invoices;
   private final ClaimRepository claims;
+  private final ClaimLifecycle lifecycle;
   private final PolicyRepository policies;
   private final BenefitLedger ledger;
   private final SettlementCalculator calculator;
@@ -71,11 +67,12 @@ public class SettlementService {
   private final SettlementConfiguration.SettlementProperties properties;
   private final Clock clock;
 
-  SettlementService(InvoiceRepository invoices, ClaimRepository claims, PolicyRepository policies,
-      BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
+  SettlementService(InvoiceRepository invoices, ClaimRepository claims, ClaimLifecycle lifecycle,
+      PolicyRepository policies, BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
       SettlementConfiguration.SettlementProperties properties, Clock clock) {
     this.invoices = invoices;
     this.claims = claims;
+    this.lifecycle = lifecycle;
     this.policies = policies;
     this.ledger = ledger;
     this.calculator = calculator;
@@ -119,7 +116,7 @@ public class SettlementService {
     LocalDate today = LocalDate.now(clock);
     String person = claim.personId();
 
-    RuleId limit = treatmentLimit(claim.cover());
+    RuleId limit = CoverLimits.treatmentLimitOf(claim.cover()).orElse(null);
     Map<Year, Integer> usedBefore = new TreeMap<>();
     if (limit != null) {
       Set<Integer> years = new TreeSet<>();
@@ -128,7 +125,7 @@ public class SettlementService {
         usedBefore.put(Year.of(year), ledger.lockTreatmentsUsed(person, limit, year));
       }
     }
-    LocalDate insuranceYear = UsageService.insuranceYearStart(policy.startDate(), today);
+    LocalDate insuranceYear = PolicyDates.insuranceYearStart(policy.startDate(), today);
     BigDecimal paidBefore = ledger.lockPaid(person, insuranceYear);
 
     ClaimUsage usage = new ClaimUsage(claim.cover(), approvalDate(claim), claim.approvedTreatments(),
@@ -136,7 +133,7 @@ public class SettlementService {
         invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false), usedBefore,
         CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO));
     Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
-        DanishWorkingDays.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
+        Copenhagen.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
         invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList()), usage);
 
     if (limit != null) {
@@ -159,12 +156,8 @@ public class SettlementService {
     for (int i = 0; i < lines.size(); i++) {
       StoredInvoice.Line line = lines.get(i);
       LineSettlement result = settlement.lines().get(i);
-      boolean counted = (line.type() == LineType.TREATMENT || line.type() == LineType.BLOCKADE)
-          && result.reasons().stream().noneMatch(NOT_COUNTED::contains)
-          // a psychologist outside the network is not paid at all: no treatment used either
-          && !(result.reasons().contains(RuleId.PAY_NETWORK_DIRECT) && result.paidAmount().signum() == 0);
       settled.add(new StoredInvoice.Line(line.lineNo(), line.date(), line.type(), line.amount(), line.publicSubsidy(),
-          line.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), counted));
+          line.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), result.counts()));
     }
     boolean approvalNeeded = settlement.paidTotal().compareTo(properties.approvalThreshold()) > 0;
     invoices.recordSettlement(invoiceId, approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,
@@ -203,7 +196,7 @@ public class SettlementService {
       throw new IllegalStateException("invoice " + invoiceId + " is " + invoice.status() + ", not awaiting approval");
     }
     Claim claim = claims.lock(invoice.claimNumber());
-    RuleId limit = treatmentLimit(claim.cover());
+    RuleId limit = CoverLimits.treatmentLimitOf(claim.cover()).orElse(null);
     if (limit != null) {
       Map<Integer, Integer> countedByYear = new TreeMap<>();
       invoices.lines(invoiceId).stream().filter(l -> l.counted() && l.type() == LineType.TREATMENT)
@@ -245,35 +238,19 @@ public class SettlementService {
   /** The treatment course is over: the claim takes no more invoices. */
   @Transactional
   public void close(String claimNumber) {
-    claims.lock(claimNumber);
-    claims.setStatus(claimNumber, ClaimStatus.CLOSED);
+    lifecycle.moveTo(claims.lock(claimNumber), ClaimStatus.CLOSED);
   }
 
   private Instant invoicePeriodEnd(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow();
-    LocalDate last = approvalDate(claim);
-    LocalDate treated = invoices.lastCountedTreatment(claimNumber).orElse(null);
-    if (last == null || (treated != null && treated.isAfter(last))) {
-      last = treated;
-    }
-    if (last == null) {
-      last = LocalDate.now(clock);
-    }
-    LocalDate lastDay = last.plusMonths(6);
+    LocalDate lastDay = ServiceLevels.invoicesAcceptedUntil(approvalDate(claim),
+        invoices.lastCountedTreatment(claimNumber).orElse(null), LocalDate.now(clock));
     claims.setInvoicesUntil(claimNumber, lastDay);
-    return lastDay.plusDays(1).atStartOfDay(DanishWorkingDays.ZONE).toInstant();
+    return ServiceLevels.invoicePeriodEndsAt(lastDay);
   }
 
   private static LocalDate approvalDate(Claim claim) {
-    return claim.decidedAt() == null ? null : claim.decidedAt().atZoneSameInstant(DanishWorkingDays.ZONE).toLocalDate();
-  }
-
-  private static RuleId treatmentLimit(Cover cover) {
-    return switch (cover) {
-      case PHYSIO, CHIRO -> RuleId.LIMIT_PHYSIO_CHIRO_12;
-      case OSTEO -> RuleId.LIMIT_OSTEO_5;
-      default -> null;
-    };
+    return claim.decidedAt() == null ? null : claim.decidedAt().atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
   }
 
   private static InvoiceLine toRule(StoredInvoice.Line line) {

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.sla;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -129,7 +129,7 @@ class ServiceLevelClocks {
   }
 
   private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(DanishWorkingDays.ZONE).toOffsetDateTime();
+    return instant == null ? null : instant.atZone(Copenhagen.ZONE).toOffsetDateTime();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

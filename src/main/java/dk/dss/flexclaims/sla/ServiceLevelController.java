@@ -1,7 +1,6 @@
 package dk.dss.flexclaims.sla;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
-import dk.dss.flexclaims.process.ServiceLevelTimers;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceLevelController {
 
   private final ServiceLevelService serviceLevels;
-  private final ServiceLevelTimers timers;
+  private final ServiceLevelRecalculation recalculation;
   private final Clock clock;
 
-  ServiceLevelController(ServiceLevelService serviceLevels, ServiceLevelTimers timers, Clock clock) {
+  ServiceLevelController(ServiceLevelService serviceLevels, ServiceLevelRecalculation recalculation, Clock clock) {
     this.serviceLevels = serviceLevels;
-    this.timers = timers;
+    this.recalculation = recalculation;
     this.clock = clock;
   }
 
@@ -44,12 +43,12 @@ class ServiceLevelController {
 
   @PostMapping("/api/admin/sla/recalculate")
   Map<String, Object> recalculate() {
-    List<ServiceLevelTimers.Moved> moved = timers.recalculate();
+    List<ServiceLevelRecalculation.Moved> moved = recalculation.recalculate();
     return Map.of("moved", moved.stream().map(m -> Map.of("claimNumber", m.claimNumber(), "kind", m.kind(),
         "dueAtBefore", at(m.dueAtBefore()), "dueAt", at(m.dueAt()), "atRiskAt", at(m.atRiskAt()))).toList());
   }
 
   private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atZone(DanishWorkingDays.ZONE).toOffsetDateTime();
+    return instant == null ? null : instant.atZone(Copenhagen.ZONE).toOffsetDateTime();
   }
 }

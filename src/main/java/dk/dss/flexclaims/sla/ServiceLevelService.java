@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.sla;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
@@ -44,7 +44,7 @@ public class ServiceLevelService {
   public static Deadlines deadlines(ServiceLevels levels, ServiceLevelKind kind, Instant startedAt) {
     return switch (kind) {
       case SLA_EXAM_10WD -> {
-        LocalDate approved = startedAt.atZone(DanishWorkingDays.ZONE).toLocalDate();
+        LocalDate approved = startedAt.atZone(Copenhagen.ZONE).toLocalDate();
         yield new Deadlines(levels.examStartAtRisk(approved).toInstant(), levels.examStartDue(approved).toInstant());
       }
       case SLA_TRAUMA_3H -> new Deadlines(levels.traumaCallbackAtRisk(startedAt), levels.traumaCallbackDue(startedAt));
@@ -98,7 +98,7 @@ public class ServiceLevelService {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);
     clocks.booking(c.id(), date, provider, sector, publicDateInTime);
-    Instant examinationDayEnds = date.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toInstant();
+    Instant examinationDayEnds = date.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toInstant();
     long overdue = Math.max(0, Duration.between(c.dueAt(), examinationDayEnds).toSeconds());
     Instant now = now();
     if (overdue > 0 && !c.breached()) {

@@ -1,8 +1,6 @@
 package dk.dss.flexclaims.usage;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
-import dk.dss.flexclaims.claim.ClaimStatus;
-import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.RuleId;
@@ -11,56 +9,46 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What an insured person has used, for the coverage check and for the policy view: treatments
- * this calendar year per limit and paid this insurance year from the {@link BenefitLedger}; the
- * open treatment course, treated mental disorders and examined conditions from the person's
- * earlier claims.
+ * What an insured person has used of the limits, from the {@link BenefitLedger}: treatments this
+ * calendar year per limit and paid this insurance year. (What the person's earlier claims tell —
+ * an open course, treated disorders — the claims know; they hand it in.)
  */
 @Service
 public class UsageService {
 
   private final BenefitLedger ledger;
-  private final JdbcClient jdbc;
   private final Clock clock;
 
-  UsageService(BenefitLedger ledger, JdbcClient jdbc, Clock clock) {
+  UsageService(BenefitLedger ledger, Clock clock) {
     this.ledger = ledger;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /**
    * The usage facts of the coverage check, as of today.
    *
-   * @param personId          the claimant
-   * @param policyStart       start of the person's policy (the insurance years count from it)
-   * @param otherThanClaim    the claim being checked, not counted as an earlier claim; null for none
+   * @param personId        the claimant
+   * @param policyStart     start of the person's policy (the insurance years count from it)
+   * @param openCourse      the person has another claim with an open course of treatment
+   * @param psychologyCodes ICD-10 codes of earlier approved psychologist claims
+   * @param examCodes       ICD-10 codes of earlier approved specialist examinations
    */
-  public UsageFacts usageFacts(String personId, LocalDate policyStart, String otherThanClaim) {
+  public UsageFacts usageFacts(String personId, LocalDate policyStart, boolean openCourse,
+      Set<String> psychologyCodes, Set<String> examCodes) {
     LocalDate today = today();
     int year = today.getYear();
-    String exclude = otherThanClaim == null ? "" : otherThanClaim;
-    boolean openCourse = jdbc.sql("""
-            SELECT COUNT(*) FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
-            AND status IN (:statuses)""")
-        .param("person", personId).param("exclude", exclude)
-        .param("statuses", names(ClaimStatus.OPEN_COURSE))
-        .query(Long.class).single() > 0;
     return new UsageFacts(
         ledger.treatmentsUsed(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year),
         ledger.treatmentsUsed(personId, RuleId.LIMIT_OSTEO_5, year),
-        ledger.paid(personId, insuranceYearStart(policyStart, today)),
+        ledger.paid(personId, PolicyDates.insuranceYearStart(policyStart, today)),
         openCourse,
-        approvedCodes(personId, Cover.PSYCHOLOGIST, exclude),
-        approvedCodes(personId, Cover.SPECIALIST_EXAM, exclude));
+        psychologyCodes,
+        examCodes);
   }
 
   /** The person's limits for the policy view, as of today. */
@@ -68,9 +56,9 @@ public class UsageService {
     LocalDate today = today();
     int year = today.getYear();
     List<PersonUsage.TreatmentLimit> treatments = List.of(
-        treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, CoverLimits.PHYSIO_CHIRO_TREATMENTS_PER_YEAR, year),
-        treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, CoverLimits.OSTEO_TREATMENTS_PER_YEAR, year));
-    LocalDate from = insuranceYearStart(policyStart, today);
+        treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year),
+        treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, year));
+    LocalDate from = PolicyDates.insuranceYearStart(policyStart, today);
     LocalDate to = PolicyDates.renewalDateIn(policyStart, from.getYear() + 1);
     BigDecimal paid = ledger.paid(personId, from).setScale(2, RoundingMode.HALF_UP);
     BigDecimal left = CoverLimits.INSURANCE_SUM.subtract(paid).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
@@ -78,38 +66,13 @@ public class UsageService {
         new PersonUsage.InsuranceSum(RuleId.LIMIT_INSURANCE_SUM, from, to, CoverLimits.INSURANCE_SUM, paid, left));
   }
 
-  /**
-   * The first day of the insurance year that contains the given day: the policy start or its latest
-   * anniversary on or before that day (a 29 February start renews on 28 February). Before the
-   * start it is the start.
-   */
-  public static LocalDate insuranceYearStart(LocalDate policyStart, LocalDate day) {
-    if (!day.isAfter(policyStart)) {
-      return policyStart;
-    }
-    LocalDate anniversary = PolicyDates.renewalDateIn(policyStart, day.getYear());
-    return anniversary.isAfter(day) ? PolicyDates.renewalDateIn(policyStart, day.getYear() - 1) : anniversary;
-  }
-
-  private PersonUsage.TreatmentLimit treatmentLimit(String personId, RuleId rule, int limit, int year) {
+  private PersonUsage.TreatmentLimit treatmentLimit(String personId, RuleId rule, int year) {
+    int limit = CoverLimits.treatmentsPerYear(rule);
     int used = ledger.treatmentsUsed(personId, rule, year);
     return new PersonUsage.TreatmentLimit(rule, limit, used, Math.max(0, limit - used));
   }
 
-  private Set<String> approvedCodes(String personId, Cover cover, String exclude) {
-    return new HashSet<>(jdbc.sql("""
-            SELECT icd10 FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
-            AND cover = :cover AND status IN (:statuses) AND icd10 IS NOT NULL""")
-        .param("person", personId).param("exclude", exclude).param("cover", cover.name())
-        .param("statuses", names(ClaimStatus.APPROVED_ONCE))
-        .query(String.class).list());
-  }
-
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(DanishWorkingDays.ZONE));
-  }
-
-  private static List<String> names(Set<ClaimStatus> statuses) {
-    return statuses.stream().map(Enum::name).sorted().collect(Collectors.toList());
+    return LocalDate.now(clock.withZone(Copenhagen.ZONE));
   }
 }

@@ -1,6 +1,10 @@
 package dk.dss.flexclaims.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import dk.dss.flexclaims.refusal.ConflictException;
+import dk.dss.flexclaims.refusal.FieldProblem;
+import dk.dss.flexclaims.refusal.InvalidRequestException;
+import dk.dss.flexclaims.refusal.NotFoundException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,6 +1,6 @@
 package dk.dss.flexclaims.coverage;
 
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.calendar.Copenhagen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +34,7 @@ class CoverageCheckTest {
     }
 
     static Instant at(LocalDate date) {
-        return date.atTime(LocalTime.of(10, 0)).atZone(DanishWorkingDays.ZONE).toInstant();
+        return date.atTime(LocalTime.of(10, 0)).atZone(Copenhagen.ZONE).toInstant();
     }
 
     /** An ordinary chiropractic claim for low back pain, reported today: covered, to assessment. */
@@ -48,7 +48,7 @@ class CoverageCheckTest {
     }
 
     static CoverageResult check(LocalDate today, ClaimFacts claim, PolicyFacts policy, String personId, UsageFacts usage) {
-        Clock clock = Clock.fixed(at(today), DanishWorkingDays.ZONE);
+        Clock clock = Clock.fixed(at(today), Copenhagen.ZONE);
         return new CoverageCheck(DmnFileExclusionGroups.fromProcessesFolder(), clock).check(claim, policy, personId, usage);
     }
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.calendar.DanishWorkingDays;
 import dk.dss.flexclaims.coverage.ServiceLevels;
-import dk.dss.flexclaims.process.ServiceLevelTimers;
+
 import dk.dss.flexclaims.sla.RouteScenarios.Route;
 import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
@@ -38,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SpecialistExaminationProcessTest extends RouteFixture {
 
   @Autowired HistoryService history;
-  @Autowired ServiceLevelTimers timers;
+  @Autowired ServiceLevelRecalculation timers;
 
 
   private Task booking(Route route) {
@@ -125,7 +126,7 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(runtime.getVariable(routes.claimProcessId(route.claimNumber()), "slaDueAt")).isEqualTo(dueAt);
     assertThat(runtime.getVariable(routes.claimProcessId(route.claimNumber()), "slaBreached")).isEqualTo(false);
     assertThat(scenarios.claimView(route.claimNumber()).get("slaDueAt").asText())
-        .isEqualTo(due.atTime(23, 59, 59).atZone(DanishWorkingDays.ZONE).toOffsetDateTime().toString());
+        .isEqualTo(due.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toOffsetDateTime().toString());
   }
 
   @Test
@@ -265,7 +266,7 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     // 10 April closed as well: 30, 31 Mar, 1, 7, 8, 9, 13, 14 (8th), 15, 16 Apr (10th)
     ServiceLevels withClosingDay = new ServiceLevels(
         new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
-    List<ServiceLevelTimers.Moved> moved = timers.recalculate(withClosingDay);
+    List<ServiceLevelRecalculation.Moved> moved = timers.recalculate(withClosingDay);
 
     Date due = EngineTime.at(LocalDateTime.of(2026, 4, 16, 23, 59, 59));
     Date atRisk = EngineTime.at(LocalDateTime.of(2026, 4, 14, 23, 59, 59));
@@ -303,7 +304,7 @@ class SpecialistExaminationProcessTest extends RouteFixture {
 
     ServiceLevels withClosingDay = new ServiceLevels(
         new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
-    assertThat(timers.recalculate(withClosingDay)).extracting(ServiceLevelTimers.Moved::processInstanceId)
+    assertThat(timers.recalculate(withClosingDay)).extracting(ServiceLevelRecalculation.Moved::processInstanceId)
         .doesNotContain(route.id());
     assertThat(clock(route).dueAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
     assertThat(clock(route).breached()).isTrue();

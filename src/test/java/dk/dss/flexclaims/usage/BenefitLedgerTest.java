@@ -3,6 +3,7 @@ package dk.dss.flexclaims.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.Requests;
@@ -87,9 +88,9 @@ class BenefitLedgerTest {
   @Test
   void insuranceYearsCountFromTheStart() {
     LocalDate start = LocalDate.of(2024, 2, 29);
-    assertThat(UsageService.insuranceYearStart(start, LocalDate.of(2024, 1, 1))).isEqualTo(start);
-    assertThat(UsageService.insuranceYearStart(start, LocalDate.of(2025, 2, 27))).isEqualTo(start);
-    assertThat(UsageService.insuranceYearStart(start, LocalDate.of(2025, 2, 28))).isEqualTo(LocalDate.of(2025, 2, 28));
-    assertThat(UsageService.insuranceYearStart(start, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2024, 1, 1))).isEqualTo(start);
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2025, 2, 27))).isEqualTo(start);
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2025, 2, 28))).isEqualTo(LocalDate.of(2025, 2, 28));
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 2, 29));
   }
 }

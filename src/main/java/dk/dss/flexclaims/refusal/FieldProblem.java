@@ -1,4 +1,4 @@
-package dk.dss.flexclaims.web;
+package dk.dss.flexclaims.refusal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,6 +1,5 @@
-package dk.dss.flexclaims.process;
+package dk.dss.flexclaims.claim;
 
-import dk.dss.flexclaims.claim.AssessmentFacts;
 import dk.dss.flexclaims.coverage.RuleId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssessmentRules {
 
-  static final String TASK_KEY = "Task_AssessClaim";
-
   private final AssessmentFacts facts;
 
   AssessmentRules(AssessmentFacts facts) {
@@ -25,7 +22,7 @@ public class AssessmentRules {
   /** What is wrong with the submitted values, in words for the nurse; empty when they may be saved. */
   public Optional<String> problem(String claimNumber, boolean treatmentCover, Object decision, Object approved,
       Object rejectionRule) {
-    if ("APPROVE".equals(decision)) {
+    if (AssessmentDecision.APPROVE.name().equals(decision)) {
       if (!treatmentCover) {
         return Optional.empty();
       }
@@ -38,7 +35,7 @@ public class AssessmentRules {
           .map(limit -> "Approved treatments: at most " + limit.left() + " left this year (" + limit.rule().name()
               + ": " + limit.used() + " of " + limit.limit() + " used).");
     }
-    if ("REJECT".equals(decision)) {
+    if (AssessmentDecision.REJECT.name().equals(decision)) {
       if (!(rejectionRule instanceof String id) || id.isBlank()) {
         return Optional.of("A rejection needs the rule it rests on (rejectionRule).");
       }

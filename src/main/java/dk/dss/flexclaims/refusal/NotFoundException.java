@@ -1,4 +1,4 @@
-package dk.dss.flexclaims.web;
+package dk.dss.flexclaims.refusal;
 
 /**
  * Something the request names does not exist: answered 404. Type and detail go into the answer;

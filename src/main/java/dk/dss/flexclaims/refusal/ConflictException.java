@@ -1,4 +1,4 @@
-package dk.dss.flexclaims.web;
+package dk.dss.flexclaims.refusal;
 
 /** The request is well-formed but the thing it acts on is not in a state that allows it: answered 409. */
 public class ConflictException extends RuntimeException {

@@ -1,11 +1,8 @@
-package dk.dss.flexclaims.process;
-
-import static dk.dss.flexclaims.process.ProcessVariables.APPROVED_TREATMENTS;
-import static dk.dss.flexclaims.process.ProcessVariables.ASSESSMENT_DECISION;
-import static dk.dss.flexclaims.process.ProcessVariables.REJECTION_RULE;
+package dk.dss.flexclaims.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dss.flexclaims.process.AssessmentSubmissions;
 import dk.dss.flexclaims.web.CachedBodyRequest;
 import dk.dss.flexclaims.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -13,11 +10,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks an "Assess claim" form submitted over the engine's REST API or Tasklist
- * ({@code .../task/{id}/submit-form} or {@code /complete}) with {@link AssessmentRules} before the
+ * ({@code .../task/{id}/submit-form} or {@code /complete}) with {@link AssessmentSubmissions} before the
  * engine sees it, and answers 400 with what to correct. (The engine itself would answer a refusal
  * from the task's listener with a 500.) Runs after the authentication filters.
  */
@@ -39,12 +37,10 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
       "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TaskService tasks;
-  private final AssessmentRules rules;
+  private final AssessmentSubmissions submissions;
 
-  AssessmentSubmissionGuard(TaskService tasks, AssessmentRules rules) {
-    this.tasks = tasks;
-    this.rules = rules;
+  AssessmentSubmissionGuard(AssessmentSubmissions submissions) {
+    this.submissions = submissions;
   }
 
   @Override
@@ -57,14 +53,13 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     Matcher matcher = COMPLETION.matcher(path(request));
     matcher.matches();
-    Task task = tasks.createTaskQuery().taskId(matcher.group(3)).taskDefinitionKey(AssessmentRules.TASK_KEY)
-        .singleResult();
-    if (task == null) {
+    if (!submissions.isOpenAssessment(matcher.group(3))) {
       chain.doFilter(request, response);
       return;
     }
     CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
-    Optional<String> problem = problem(task, cached.body());
+    Optional<String> problem = submitted(cached.body())
+        .flatMap(values -> submissions.problem(matcher.group(3), values));
     if (problem.isPresent()) {
       ProblemDetail detail = Problems.problem(HttpStatus.BAD_REQUEST, "assessment-form", "The assessment cannot be"
           + " saved", problem.get());
@@ -75,17 +70,20 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
     chain.doFilter(cached, response);
   }
 
-  private Optional<String> problem(Task task, byte[] body) {
+  /** The submitted variables' values by name; empty when the body is not ours to judge (malformed). */
+  private static Optional<Map<String, Object>> submitted(byte[] body) {
     JsonNode variables;
     try {
       variables = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body).path("variables");
     } catch (IOException e) {
-      return Optional.empty(); // not ours to judge: the engine answers malformed requests itself
+      return Optional.empty(); // the engine answers malformed requests itself
     }
-    String claimNumber = (String) tasks.getVariable(task.getId(), ProcessVariables.CLAIM_NUMBER);
-    boolean treatmentCover = Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), "viewTreatmentCover"));
-    return rules.problem(claimNumber, treatmentCover, value(variables, ASSESSMENT_DECISION),
-        value(variables, APPROVED_TREATMENTS), value(variables, REJECTION_RULE));
+    Map<String, Object> values = new HashMap<>();
+    for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      values.put(name, value(variables, name));
+    }
+    return Optional.of(values);
   }
 
   private static Object value(JsonNode variables, String name) {
@@ -104,10 +102,9 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<AssessmentSubmissionGuard> assessmentSubmissionGuard(TaskService tasks,
-        AssessmentRules rules) {
+    FilterRegistrationBean<AssessmentSubmissionGuard> assessmentSubmissionGuard(AssessmentSubmissions submissions) {
       FilterRegistrationBean<AssessmentSubmissionGuard> registration =
-          new FilterRegistrationBean<>(new AssessmentSubmissionGuard(tasks, rules));
+          new FilterRegistrationBean<>(new AssessmentSubmissionGuard(submissions));
       registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
       registration.setName("assessmentSubmissionGuard");
       registration.setOrder(Ordered.LOWEST_PRECEDENCE);

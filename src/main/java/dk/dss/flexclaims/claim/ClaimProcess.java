@@ -1,0 +1,22 @@
+package dk.dss.flexclaims.claim;
+
+import dk.dss.flexclaims.coverage.Cover;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The claim's process, as the claim use cases need it: started when the claim is reported, told
+ * when the referral arrives, asked for the due date of its open human tasks. The engine stays
+ * behind this door (implemented in {@code process/}).
+ */
+public interface ClaimProcess {
+
+  /** Starts the claim's process (business key: the claim number) and answers its instance ID. */
+  String start(String claimNumber, Cover cover);
+
+  /** The referral the claim waits for has arrived: the process goes on to the coverage check. */
+  void referralArrived(String claimNumber);
+
+  /** The earliest due date of the claim's open human tasks (its assessment), if it has any. */
+  Optional<Instant> earliestTaskDue(String claimNumber);
+}

@@ -1,0 +1,68 @@
+package dk.dss.flexclaims.process;
+
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
+
+import dk.dss.flexclaims.sla.RunningRoutes;
+import dk.dss.flexclaims.sla.ServiceLevelClock;
+import dk.dss.flexclaims.sla.ServiceLevelService.Deadlines;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service-level routes' door to the engine ({@code specialist-examination},
+ * {@code trauma-callback}): moving a running route's timers, task due dates and variables (the
+ * route's and the claim's) when its clock's deadlines move.
+ */
+@Component
+class ServiceLevelRoutesAdapter implements RunningRoutes {
+
+  private final ClaimServiceLevelVariables claimVariables;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TaskService tasks;
+
+  ServiceLevelRoutesAdapter(ClaimServiceLevelVariables claimVariables, RuntimeService runtime,
+      ManagementService management, TaskService tasks) {
+    this.claimVariables = claimVariables;
+    this.runtime = runtime;
+    this.management = management;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public boolean isRunning(String processInstanceId) {
+    return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+  }
+
+  @Override
+  public void moveDeadlines(ServiceLevelClock clock, Deadlines deadlines) {
+    String pid = clock.processInstanceId();
+    runtime.setVariables(pid, Map.of(SLA_DUE_AT.name(), SLA_DUE_AT.stored(deadlines.dueAt()),
+        SLA_AT_RISK_AT.name(), SLA_AT_RISK_AT.stored(deadlines.atRiskAt())));
+    moveJob(pid, ServiceLevelRoutes.atRiskTimer(clock.kind()), deadlines.atRiskAt());
+    moveJob(pid, ServiceLevelRoutes.deadlineTimer(clock.kind()), deadlines.dueAt());
+    for (String taskKey : ServiceLevelRoutes.tasksDueAtDeadline(clock.kind())) {
+      for (Task task : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).list()) {
+        task.setDueDate(Date.from(deadlines.dueAt()));
+        tasks.saveTask(task);
+      }
+    }
+    claimVariables.publish(pid, clock.claimNumber(), deadlines.dueAt(), clock.breached());
+  }
+
+  /** A timer that has not fired yet moves; one that has fired is history. */
+  private void moveJob(String processInstanceId, String timerId, Instant dueAt) {
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timerId).timers()
+        .list()) {
+      management.setJobDuedate(job.getId(), Date.from(dueAt));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dk.dss.flexclaims.sla;
+
+import dk.dss.flexclaims.coverage.ServiceLevels;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a change of the holiday data to the running working-day clocks: each clock's deadline
+ * and escalation time are computed again from its start, and its route's timers, task due dates
+ * and variables (the route's and the claim's) move with them. Wall-clock clocks (trauma) stay.
+ */
+@Service
+public class ServiceLevelRecalculation {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceLevelRecalculation.class);
+
+  private final ServiceLevelService serviceLevels;
+  private final ServiceLevels rules;
+  private final RunningRoutes routes;
+  private final TransactionTemplate ownTransaction;
+
+  ServiceLevelRecalculation(ServiceLevelService serviceLevels, ServiceLevels rules, RunningRoutes routes,
+      PlatformTransactionManager transactions) {
+    this.serviceLevels = serviceLevels;
+    this.rules = rules;
+    this.routes = routes;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A clock whose deadline moved. */
+  public record Moved(String claimNumber, String kind, String processInstanceId, Instant dueAtBefore,
+      Instant dueAt, Instant atRiskAt) {}
+
+  /** With the application's calendar (after a change of {@code flex.calendar.extra-closing-dates}). */
+  public List<Moved> recalculate() {
+    return recalculate(rules);
+  }
+
+  /**
+   * With the given calendar's rules. Each clock moves in a transaction of its own: one that cannot
+   * move now (its route is busy at that moment) is logged and left as it was, and the call may be
+   * repeated; clocks already moved are then left alone. A breached clock keeps its deadline: its
+   * deadline has passed and been recorded.
+   */
+  public List<Moved> recalculate(ServiceLevels calendar) {
+    List<Moved> moved = new ArrayList<>();
+    for (ServiceLevelClock clock : serviceLevels.running()) {
+      if (!clock.kind().countsWorkingDays() || clock.breached() || !routes.isRunning(clock.processInstanceId())) {
+        continue; // wall-clock, already breached, or its route was ended by hand (Cockpit)
+      }
+      ServiceLevelService.Deadlines deadlines = ServiceLevelService.deadlines(calendar, clock.kind(),
+          clock.startedAt());
+      if (deadlines.dueAt().equals(clock.dueAt()) && deadlines.atRiskAt().equals(clock.atRiskAt())) {
+        continue;
+      }
+      try {
+        ownTransaction.executeWithoutResult(status -> {
+          serviceLevels.move(clock.processInstanceId(), deadlines);
+          routes.moveDeadlines(clock, deadlines);
+        });
+        moved.add(new Moved(clock.claimNumber(), clock.kind().name(), clock.processInstanceId(), clock.dueAt(),
+            deadlines.dueAt(), deadlines.atRiskAt()));
+      } catch (RuntimeException e) {
+        log.warn("The clock of claim {} ({}) could not be moved now ({}); call again to retry", clock.claimNumber(),
+            clock.kind(), e.getClass().getSimpleName());
+      }
+    }
+    return moved;
+  }
+}
