@@ -79,7 +79,7 @@ public abstract class HandOver<T> {
     return true;
   }
 
-  /** Hands over everything still waiting; answers how many were taken. Subclasses schedule it. */
+  /** Hands over everything still waiting; answers how many were taken. {@link RetrySchedule} runs it. */
   public int handOverWaiting() {
     return (int) waiting(BATCH).stream().filter(this::handOver).count();
   }

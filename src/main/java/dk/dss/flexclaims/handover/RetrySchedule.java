@@ -1,8 +1,12 @@
 package dk.dss.flexclaims.handover;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The hand-over retry rounds (letters, payments) run on a schedule, every
@@ -11,5 +15,25 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "flex.hand-over.retry-enabled", havingValue = "true", matchIfMissing = true)
-class RetrySchedule {}
+@EnableConfigurationProperties(HandOverProperties.class)
+class RetrySchedule implements SchedulingConfigurer {
+
+  private final List<HandOver<?>> handOvers;
+  private final HandOverProperties properties;
+
+  RetrySchedule(List<HandOver<?>> handOvers, HandOverProperties properties) {
+    this.handOvers = handOvers;
+    this.properties = properties;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    if (!properties.retryEnabled()) {
+      return;
+    }
+    for (HandOver<?> handOver : handOvers) {
+      registrar.addFixedDelayTask(new FixedDelayTask(handOver::handOverWaiting, properties.retryInterval(),
+          properties.retryInterval()));
+    }
+  }
+}

@@ -3,7 +3,7 @@ package dk.dss.flexclaims.numbering;
 import java.time.Year;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>claim: {@code C-<year>-<6 digits>}, counted per calendar year, e.g. {@code C-2026-000001}
  * </ul>
  */
-@Component
+@Repository
 public class Numbers {
 
   static final String POLICY_SERIES = "POLICY";

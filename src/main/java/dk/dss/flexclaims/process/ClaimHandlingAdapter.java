@@ -14,6 +14,7 @@ import dk.dss.flexclaims.claim.AssessmentDecision;
 import dk.dss.flexclaims.claim.ClaimProcess;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.demo.DemoClaimSteps;
+import dk.dss.flexclaims.refusal.ConcurrentUpdateException;
 import dk.dss.flexclaims.settlement.InvoiceProcess;
 import java.time.Instant;
 import java.util.Date;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,15 +53,15 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
 
   @Override
   public String start(String claimNumber, Cover cover) {
-    return runtime.startProcessInstanceByKey(ClaimHandling.PROCESS_KEY, claimNumber,
-        Map.of(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber), COVER.name(), COVER.stored(cover))).getId();
+    return once(() -> runtime.startProcessInstanceByKey(ClaimHandling.PROCESS_KEY, claimNumber,
+        Map.of(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber), COVER.name(), COVER.stored(cover))).getId());
   }
 
   @Override
   public void referralArrived(String claimNumber) {
-    runtime.createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
+    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
         .processInstanceBusinessKey(claimNumber)
-        .correlateWithResult();
+        .correlateWithResult());
   }
 
   @Override
@@ -86,10 +89,19 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     local.put(PAID_TOTAL_ORE.name(), PAID_TOTAL_ORE.stored(0L));
     local.put(PAYMENT_DECISION.name(), null);
     local.put(COURSE_COMPLETE.name(), COURSE_COMPLETE.stored(false));
-    runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
+    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
         .processInstanceId(processInstanceId)
         .setVariablesLocal(local)
-        .correlateWithResult();
+        .correlateWithResult());
+  }
+
+  /** A call the engine refused because the instance changed at the same moment: the client may send it again. */
+  private static <T> T once(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (OptimisticLockingException e) {
+      throw new ConcurrentUpdateException(e);
+    }
   }
 
   @Override

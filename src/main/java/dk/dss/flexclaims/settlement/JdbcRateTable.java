@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The rate table in the database ({@code flex_rates}, seeded by V4__settlement.sql): each rate
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code valid_from} on or before the treatment date. Finance changes a rate by inserting a row,
  * without a build or a restart (see README, "Rates").
  */
-@Component
+@Repository
 class JdbcRateTable implements RateTable {
 
   static final String PHYSIO_FULL_FEE = "PHYSIO_FULL_FEE";

@@ -4,7 +4,6 @@ import dk.dss.flexclaims.handover.HandOver;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -56,9 +55,4 @@ class PaymentHandOver extends HandOver<Payment> {
     return invoices.paymentsWaiting(max);
   }
 
-  @Scheduled(fixedDelayString = "${flex.hand-over.retry-interval:PT1M}",
-      initialDelayString = "${flex.hand-over.retry-interval:PT1M}")
-  void scheduledRound() {
-    handOverWaiting();
-  }
 }

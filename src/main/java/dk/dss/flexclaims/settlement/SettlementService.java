@@ -141,8 +141,7 @@ public class SettlementService {
         int added = settlement.treatmentsUsedByYear().getOrDefault(before.getKey(), before.getValue())
             - before.getValue();
         if (added > 0 && !ledger.bookTreatments(person, limit, before.getKey().getValue(), added,
-            limit == RuleId.LIMIT_OSTEO_5 ? CoverLimits.OSTEO_TREATMENTS_PER_YEAR
-                : CoverLimits.PHYSIO_CHIRO_TREATMENTS_PER_YEAR)) {
+            CoverLimits.treatmentsPerYear(limit))) {
           throw new IllegalStateException("treatment limit exceeded while booking invoice " + invoiceId);
         }
       }

@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with a conditional {@code UPDATE ... WHERE used + n <= limit} (one statement, the database
  * decides; {@link #bookTreatments}, {@link #bookPayment}), or by locking the row with
  * {@code SELECT ... FOR UPDATE} ({@link #lockTreatmentsUsed}, {@link #lockPaid}) when it must
- * count line by line before it writes. A missing row counts 0; rows are created on first use in
- * a transaction of their own, so a concurrent creation does not spoil the caller's transaction.
+ * count line by line before it writes. A missing row counts 0; rows are created on first use under
+ * a savepoint, so a concurrent creation does not spoil the caller's transaction (the person's
+ * row in {@code flex_insured_persons} is required by the foreign key).
  * The invoice lines keep the detail of what was paid for what.
  */
 @Repository
@@ -144,17 +145,17 @@ public class BenefitLedger {
     checkLimit(limit);
     createOnce("""
         INSERT INTO flex_treatment_usage (person_id, limit_rule, calendar_year, treatments_used)
-        SELECT ?, ?, ?, 0 FROM flex_insured_persons p WHERE p.person_id = ? AND NOT EXISTS (
+        SELECT ?, ?, ?, 0 WHERE NOT EXISTS (
           SELECT 1 FROM flex_treatment_usage u WHERE u.person_id = ? AND u.limit_rule = ? AND u.calendar_year = ?)""",
-        personId, limit.name(), calendarYear, personId, personId, limit.name(), calendarYear);
+        personId, limit.name(), calendarYear, personId, limit.name(), calendarYear);
   }
 
   private void ensureSumRow(String personId, LocalDate insuranceYearStart) {
     createOnce("""
         INSERT INTO flex_sum_usage (person_id, insurance_year_start, paid_total)
-        SELECT ?, ?, 0 FROM flex_insured_persons p WHERE p.person_id = ? AND NOT EXISTS (
+        SELECT ?, ?, 0 WHERE NOT EXISTS (
           SELECT 1 FROM flex_sum_usage u WHERE u.person_id = ? AND u.insurance_year_start = ?)""",
-        personId, insuranceYearStart, personId, personId, insuranceYearStart);
+        personId, insuranceYearStart, personId, insuranceYearStart);
   }
 
   private void createOnce(String sql, Object... params) {

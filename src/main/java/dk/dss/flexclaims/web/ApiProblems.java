@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import dk.dss.flexclaims.refusal.ConcurrentUpdateException;
 import dk.dss.flexclaims.refusal.ConflictException;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
@@ -90,8 +91,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /** Two writers on the same claim at the same moment: nothing was stored, sending again succeeds. */
-  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
-  ResponseEntity<Object> concurrentUpdate(org.camunda.bpm.engine.OptimisticLockingException e) {
+  @ExceptionHandler(ConcurrentUpdateException.class)
+  ResponseEntity<Object> concurrentUpdate(ConcurrentUpdateException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
         .body(Problems.problem(HttpStatus.CONFLICT, "concurrent-update", "Changed at the same moment",
             "The claim was being updated at the same moment; nothing was stored. Please send the request again."));
