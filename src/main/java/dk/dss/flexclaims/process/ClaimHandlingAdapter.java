@@ -79,7 +79,11 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
         .eventName(ClaimHandling.MESSAGE_INVOICE_RECEIVED).count() > 0;
   }
 
-  /** Every variable of the invoice is local to its own "Invoice" event subprocess. */
+  /**
+   * Every variable of the invoice is local to its own instance of the "Invoice" event subprocess
+   * (the triggered scope, not the course around it): invoices arriving while another waits for
+   * finance each keep their own.
+   */
   @Override
   public void invoiceArrived(String processInstanceId, long invoiceId, String invoiceNumber) {
     Map<String, Object> local = new HashMap<>();
@@ -91,7 +95,7 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     local.put(COURSE_COMPLETE.name(), COURSE_COMPLETE.stored(false));
     once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
         .processInstanceId(processInstanceId)
-        .setVariablesLocal(local)
+        .setVariablesToTriggeredScope(local)
         .correlateWithResult());
   }
 

@@ -357,6 +357,47 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
   }
 
   @Test
+  void eachInvoiceIsSettledOnceInItsOwnScopeWhileAnotherWaitsForFinance() {
+    String claimNumber = approvedPhysioClaim(6);
+    ProcessInstance instance = instanceOf(claimNumber);
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 10, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("A-1", line(LocalDate.of(2026, 4, 1), "TREATMENT", "12000.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(scenarios.invoiceView(claimNumber, "A-1").get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+
+    // three more invoices arrive while A-1 waits for finance, two of them before either is settled
+    scenarios.acceptedInvoice(claimNumber, invoice("A-2", line(LocalDate.of(2026, 4, 2), "TREATMENT", "300.00")));
+    scenarios.acceptedInvoice(claimNumber, invoice("A-3", line(LocalDate.of(2026, 4, 3), "TREATMENT", "310.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+    scenarios.acceptedInvoice(claimNumber, invoice("A-4", line(LocalDate.of(2026, 4, 6), "TREATMENT", "320.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    Task approval = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ApprovePayment").singleResult();
+    assertThat((String) tasks.getVariablesLocal(approval.getId()).get("viewPaidTotal")).isEqualTo("12,000.00");
+    tasks.complete(approval.getId(), withVariables("paymentDecision", "APPROVE"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (String number : List.of("A-1", "A-2", "A-3", "A-4")) {
+      JsonNode invoice = scenarios.invoiceView(claimNumber, number);
+      assertThat(invoice.get("status").asText()).as(number).isEqualTo("SETTLED");
+      assertThat(invoice.get("paidTotal").decimalValue()).as(number).isPositive();
+      assertThat(count("SELECT COUNT(*) FROM flex_payments p JOIN flex_invoices i ON i.invoice_id = p.invoice_id"
+          + " WHERE i.claim_number = ? AND i.invoice_number = ?", claimNumber, number)).as(number).isEqualTo(1);
+      assertThat(count("SELECT COUNT(*) FROM flex_letters WHERE claim_number = ? AND letter_type = 'SETTLEMENT'"
+          + " AND letter_text LIKE ?", claimNumber, "%invoice " + number + " %")).as("letter of " + number).isEqualTo(1);
+      sum = sum.add(invoice.get("paidTotal").decimalValue());
+    }
+    assertThat(scenarios.invoiceView(claimNumber, "A-1").get("paidTotal").decimalValue())
+        .isEqualByComparingTo("12000.00");
+    assertThat(count("SELECT COUNT(*) FROM flex_letters WHERE claim_number = ? AND letter_type = 'SETTLEMENT'",
+        claimNumber)).isEqualTo(4);
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo(sum);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
   void SLA_INVOICE_6M_theClaimClosesSixMonthsAfterItsLastApprovedTreatment() {
     String claimNumber = approvedPhysioClaim(6); // approved 27 March 2026
     ProcessInstance instance = instanceOf(claimNumber);
