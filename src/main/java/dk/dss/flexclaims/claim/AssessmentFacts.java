@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.claim;
 
+import dk.dss.flexclaims.coverage.AssessmentLimits;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.policy.Person;
@@ -36,25 +37,31 @@ public class AssessmentFacts {
   private final ClaimDecisions decisions;
   private final UsageService usage;
   private final Icd10Texts icd10Texts;
+  private final AssessmentProperties properties;
   private final Clock clock;
 
   AssessmentFacts(ClaimRepository claims, ClaimDecisions decisions, UsageService usage, Icd10Texts icd10Texts,
-      Clock clock) {
+      AssessmentProperties properties, Clock clock) {
     this.claims = claims;
     this.decisions = decisions;
     this.usage = usage;
     this.icd10Texts = icd10Texts;
+    this.properties = properties;
     this.clock = clock;
   }
 
-  /** The treatments that may still be approved this year for the claim's cover, if it has a yearly cap. */
+  /**
+   * The most treatments that may be approved for the claim's cover (ASSESS_TREATMENTS_MAX): what is
+   * left this year under its yearly limit, or the course maximum of a cover without one; empty for a
+   * cover that counts no treatments.
+   */
   @Transactional(readOnly = true)
   public Optional<Limit> limitOf(String claimNumber) {
     Claim claim = claim(claimNumber);
     return limit(claim, usage.personUsage(claim.personId(), decisions.policyOf(claim).startDate()));
   }
 
-  /** A yearly cap and what is left of it. */
+  /** A limit (a yearly cap, or the course maximum ASSESS_TREATMENTS_MAX) and what is left of it. */
   public record Limit(RuleId rule, int limit, int used, int left) {}
 
   /**
@@ -87,7 +94,9 @@ public class AssessmentFacts {
     view.put(VIEW_TREATMENT_COVER, CoverLimits.countsTreatments(claim.cover()));
     view.put("viewTreatmentsLeft", limit.map(Limit::left).orElse(null));
     view.put("viewTreatmentsLeftText", limit
-        .map(l -> "At most " + l.left() + " left this calendar year (" + l.rule().name() + ").")
+        .map(l -> l.rule() == RuleId.ASSESS_TREATMENTS_MAX
+            ? "At most " + l.left() + " in one approval; more can be approved later as a change of the course."
+            : "At most " + l.left() + " left this calendar year (" + l.rule().name() + ").")
         .orElse("Number of treatments the insured may have."));
     return view;
   }
@@ -96,10 +105,18 @@ public class AssessmentFacts {
     return claims.find(claimNumber).orElseThrow(() -> new IllegalStateException("No claim " + claimNumber));
   }
 
-  private static Optional<Limit> limit(Claim claim, PersonUsage personUsage) {
-    return CoverLimits.treatmentLimitOf(claim.cover()).flatMap(rule -> personUsage.treatments().stream()
-        .filter(t -> t.rule() == rule).findFirst()
-        .map(t -> new Limit(t.rule(), t.limit(), t.used(), t.left())));
+  private Optional<Limit> limit(Claim claim, PersonUsage personUsage) {
+    if (!CoverLimits.countsTreatments(claim.cover())) {
+      return Optional.empty();
+    }
+    Optional<RuleId> yearly = CoverLimits.treatmentLimitOf(claim.cover());
+    if (yearly.isEmpty()) {
+      int max = AssessmentLimits.maxTreatments(claim.cover(), 0, properties.courseMaxWithoutYearlyLimit());
+      return Optional.of(new Limit(RuleId.ASSESS_TREATMENTS_MAX, max, 0, max));
+    }
+    return personUsage.treatments().stream().filter(t -> t.rule() == yearly.get()).findFirst()
+        .map(t -> new Limit(t.rule(), t.limit(), t.used(),
+            AssessmentLimits.maxTreatments(claim.cover(), t.left(), properties.courseMaxWithoutYearlyLimit())));
   }
 
   private String personLine(Person person) {

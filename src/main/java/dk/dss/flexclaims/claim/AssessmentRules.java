@@ -1,13 +1,14 @@
 package dk.dss.flexclaims.claim;
 
+import dk.dss.flexclaims.coverage.AssessmentLimits;
 import dk.dss.flexclaims.coverage.RuleId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * What a completed "Assess claim" form must hold (interfaces.md, "Human steps"): APPROVE with a
- * whole number of treatments within what is left of the year's cap, or REJECT with the rule ID
- * it rests on. Checked where the form is submitted over REST (a 400 the nurse sees in Tasklist)
+ * whole number of treatments within ASSESS_TREATMENTS_MAX, or REJECT with the rule ID it rests on
+ * (ASSESS_REJECT_RULES). Checked where the form is submitted over REST (a 400 the nurse sees in Tasklist)
  * and again when the task completes, whatever the client.
  */
 @Component
@@ -32,19 +33,24 @@ public class AssessmentRules {
       }
       return facts.limitOf(claimNumber)
           .filter(limit -> number.intValue() > limit.left())
-          .map(limit -> "Approved treatments: at most " + limit.left() + " left this year (" + limit.rule().name()
-              + ": " + limit.used() + " of " + limit.limit() + " used).");
+          .map(limit -> limit.rule() == RuleId.ASSESS_TREATMENTS_MAX
+              ? "Approved treatments: at most " + limit.left() + " in one approval (ASSESS_TREATMENTS_MAX)."
+              : "Approved treatments: at most " + limit.left() + " left this year (" + limit.rule().name() + ": "
+                  + limit.used() + " of " + limit.limit() + " used; ASSESS_TREATMENTS_MAX).");
     }
     if (AssessmentDecision.REJECT.name().equals(decision)) {
       if (!(rejectionRule instanceof String id) || id.isBlank()) {
         return Optional.of("A rejection needs the rule it rests on (rejectionRule).");
       }
+      RuleId rule;
       try {
-        RuleId.valueOf(id);
-        return Optional.empty();
+        rule = RuleId.valueOf(id);
       } catch (IllegalArgumentException e) {
         return Optional.of("rejectionRule: not a rule ID of the coverage rules.");
       }
+      return AssessmentLimits.mayRejectWith(rule) ? Optional.empty()
+          : Optional.of("rejectionRule: a rejection rests on an exclusion, qualifying, eligibility, limit or trauma"
+              + " rule (ASSESS_REJECT_RULES), not " + rule.name() + ".");
     }
     return Optional.of("assessmentDecision: choose APPROVE or REJECT.");
   }

@@ -95,6 +95,10 @@ public enum RuleId {
     SLA_COMPLAINT_7WD("A complaint is handled within 7 working days", "terms §7.11"),
     SLA_INVOICE_6M("A claim stays open for invoices until 6 months after its last approved treatment", "terms §7.5"),
 
+    // 10. What the health team can do in an assessment
+    ASSESS_TREATMENTS_MAX("The treatments approved never exceed what is left this year under the cover's limit, or the course maximum for covers without a yearly count", "terms §5.5, §5.7"),
+    ASSESS_REJECT_RULES("A rejection by the health team names one rule a person can apply: an exclusion, qualifying, eligibility, limit or trauma rule", "terms §4.9"),
+
     // 9. Policy and premium
     POLICY_AGE("The policyholder must be 18 to 65 years old at the start; cover ends at the renewal date in the year of turning 67", "terms §2"),
     POLICY_RESIDENCE("The policyholder must have a permanent address in Denmark", "terms §2"),

@@ -123,4 +123,83 @@ class ClaimEndToEndTest {
     assertThat(refused.body()).contains("LIMIT_OSTEO_5");
     assertThat(nurse.get("/engine-rest/task/" + taskId).statusCode()).isEqualTo(200);
   }
+
+  /** Imports a policy, reports a claim as the portal would and answers its open assessment task. */
+  private String[] assessmentOf(HttpCalls nurse, String cover, String icd10) throws Exception {
+    HttpCalls admin = HttpCalls.basic(port, "admin", "admin");
+    JsonNode policy = json.readTree(admin.postJson("/api/admin/policies/import", """
+        {"product":"FLEX","startDate":"2025-02-01","postcode":"2100",
+         "policyholder":{"name":"Ida Holm","birthDate":"1972-03-04"},
+         "children":[],"paymentFrequency":"ANNUAL","directDebit":false,"seniorityFrom":null,"danmarkMember":false}""")
+        .body());
+    String claimNumber = json.readTree(nurse.postJson("/api/claims", """
+        {"policyNumber":"%s","personId":"%s","cover":"%s","icd10":"%s","description":"Assessment limits",
+         "onsetDate":"2026-06-01","chronic":false,"referral":{"date":"2026-06-05","issuer":"Dr. Nielsen"},
+         "aroseAbroad":false,"treatmentLocation":"DENMARK","acute":false,"cause":"NONE",
+         "treatmentStartedBeforePolicy":false,"reportedToFormerInsurer":false,"otherInsurance":false,
+         "incident":null}"""
+        .formatted(policy.get("policyNumber").asText(), policy.get("persons").get(0).get("personId").asText(), cover,
+            icd10))
+        .body()).get("claimNumber").asText();
+    runJobsOf(claimNumber);
+    JsonNode tasks = json.readTree(nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body());
+    assertThat(tasks).as(claimNumber + " waits for its assessment").hasSize(1);
+    return new String[] {claimNumber, tasks.get(0).get("id").asText()};
+  }
+
+  @Test
+  void ASSESS_TREATMENTS_MAX_aPsychologistCourseIsBoundedByTheCourseMaximumNotByTwelve() throws Exception {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 12, 9, 0));
+    HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
+    String[] assessment = assessmentOf(nurse, "PSYCHOLOGIST", "F32.1");
+    String taskId = assessment[1];
+
+    HttpResponse<String> form = nurse.get("/engine-rest/task/" + taskId + "/form-variables");
+    assertThat(json.readTree(form.body()).get("viewTreatmentsLeft").get("value").asInt()).isEqualTo(20);
+    HttpResponse<String> refused = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables":{"assessmentDecision":{"value":"APPROVE"},"approvedTreatments":{"value":21,"type":"Integer"}}}""");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("ASSESS_TREATMENTS_MAX", "at most 20");
+
+    HttpResponse<String> approved = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables":{"assessmentDecision":{"value":"APPROVE"},"approvedTreatments":{"value":16,"type":"Integer"}}}""");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+    runJobsOf(assessment[0]);
+    JsonNode claim = json.readTree(nurse.get("/api/claims/" + assessment[0]).body());
+    assertThat(claim.get("approvedTreatments").asInt()).isEqualTo(16);
+  }
+
+  @Test
+  void ASSESS_TREATMENTS_MAX_theOsteopathyFormShowsFiveAsItsMaximum() throws Exception {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 12, 10, 0));
+    HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
+    String taskId = assessmentOf(nurse, "OSTEO", "M54.2")[1];
+
+    JsonNode variables = json.readTree(nurse.get("/engine-rest/task/" + taskId + "/form-variables").body());
+    assertThat(variables.get("viewTreatmentsLeft").get("value").asInt()).isEqualTo(5);
+    assertThat(nurse.get("/engine-rest/task/" + taskId + "/deployed-form").body())
+        .contains("\"max\": \"=viewTreatmentsLeft\"");
+  }
+
+  @Test
+  void ASSESS_REJECT_RULES_aRejectionRestsOnARuleAPersonCanApply() throws Exception {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 12, 11, 0));
+    HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
+    String[] assessment = assessmentOf(nurse, "PHYSIO", "M54.5");
+    String taskId = assessment[1];
+
+    for (String rule : new String[] {"PAY_SUM_CAP", "SLA_EXAM_10WD", "POLICY_AGE"}) {
+      HttpResponse<String> refused = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+          {"variables":{"assessmentDecision":{"value":"REJECT"},"rejectionRule":{"value":"%s"}}}""".formatted(rule));
+      assertThat(refused.statusCode()).as(rule).isEqualTo(400);
+      assertThat(refused.body()).as(rule).contains("ASSESS_REJECT_RULES");
+    }
+    HttpResponse<String> rejected = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables":{"assessmentDecision":{"value":"REJECT"},"rejectionRule":{"value":"EXCL_HIGHLY_SPECIALISED"}}}""");
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(204);
+    runJobsOf(assessment[0]);
+    JsonNode claim = json.readTree(nurse.get("/api/claims/" + assessment[0]).body());
+    assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(claim.get("reasons").toString()).contains("EXCL_HIGHLY_SPECIALISED");
+  }
 }

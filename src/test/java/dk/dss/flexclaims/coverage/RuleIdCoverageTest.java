@@ -24,7 +24,7 @@ class RuleIdCoverageTest {
             RuleId.PREMIUM_DUNNING, "a dunning process, not yet built");
 
     static final List<Class<?>> RULE_TESTS = List.of(CoverageCheckTest.class, ExclusionGroupsTableTest.class,
-            SettlementCalculatorTest.class, PolicyRulesTest.class, ServiceLevelsTest.class);
+            SettlementCalculatorTest.class, PolicyRulesTest.class, ServiceLevelsTest.class, AssessmentLimitsTest.class);
 
     @Test
     void every_rule_id_has_a_test_or_a_reason() {
