@@ -57,8 +57,8 @@ import java.util.Set;
  *   <li>TRAUMA: no incident or an unlisted type is TRAUMA_EVENT; FIRE_BURGLARY without a police report is
  *       TRAUMA_POLICE_REPORT; group debriefing is TRAUMA_GROUP (the health team may approve it as part of a
  *       course); ELIG_ACUTE does not apply. More than 48 hours from incident to report (exactly 48 h is within) is
- *       REROUTE with TRAUMA_48H and effective cover PSYCHOLOGIST; REFERRAL_REQUIRED is then flagged if no
- *       referral is present.</li>
+ *       REROUTE with TRAUMA_48H and effective cover PSYCHOLOGIST; the rerouted claim (PSYCHOLOGIST with its
+ *       traumatic incident) needs no referral.</li>
  *   <li>REFERRAL_REQUIRED (not a spec ID): PHYSIO, SPECIALIST_EXAM and PSYCHOLOGIST without referral.</li>
  * </ul>
  */
@@ -233,12 +233,13 @@ public final class CoverageCheck {
             return result(Verdict.REJECT, rejects, flags, cover, treatmentsLeft, sumLeft, newClaimFrom);
         }
         if (late48h) {
-            if (referral == null) {
-                flags.add(RuleId.REFERRAL_REQUIRED);
-            }
             return result(Verdict.REROUTE, Set.of(RuleId.TRAUMA_48H), flags, Cover.PSYCHOLOGIST, treatmentsLeft, sumLeft, null);
         }
-        if (REFERRAL_COVERS.contains(cover) && referral == null) {
+        // TRAUMA_48H: psychological counselling after a trauma notified late rests on the traumatic event
+        // (the claim keeps its incident), not on a referral
+        boolean reroutedTrauma = cover == Cover.PSYCHOLOGIST && claim.incident() != null
+                && TRAUMA_EVENTS.contains(claim.incident().type());
+        if (REFERRAL_COVERS.contains(cover) && referral == null && !reroutedTrauma) {
             return result(Verdict.NEEDS_REFERRAL, Set.of(RuleId.REFERRAL_REQUIRED), flags, cover, treatmentsLeft, sumLeft, null);
         }
         return result(Verdict.ASSESS, Set.of(), flags, cover, treatmentsLeft, sumLeft, null);

@@ -240,6 +240,19 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
   }
 
   @Test
+  void traumaNotifiedAfter48HoursWaitsForNoReferral() {
+    Map<String, Object> trauma = claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 25));
+    trauma.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-03-25T09:00:00+01:00",
+        "policeReport", "AAR-2026-1235"));
+    String claimNumber = reportAndCheck(trauma); // 49 hours later, no referral
+    ProcessInstance instance = instanceOf(claimNumber);
+
+    assertThat(instance).hasPassed("Task_ContinueAsPsychologist").hasNotPassed("Task_AskForReferral")
+        .isWaitingAt("Task_AssessClaim");
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
+  }
+
+  @Test
   void aSecondOpenCourseIsFlaggedToTheAssessorNotDecided() {
     String first = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
     tasks.complete(assessmentTask(instanceOf(first)).getId(),

@@ -438,6 +438,19 @@ class CoverageCheckTest {
     }
 
     @Test
+    void TRAUMA_48H_theReroutedClaimNeedsNoReferral() {
+        Instant late = INCIDENT.toInstant().plusSeconds(49 * 3600);
+        ClaimFacts notified = trauma(IncidentType.ROBBERY_ASSAULT, INCIDENT, late).referral(null).build();
+        CoverageResult first = check(notified);
+        assertThat(first.verdict()).isEqualTo(Verdict.REROUTE);
+        assertThat(first.reasons()).doesNotContain(RuleId.REFERRAL_REQUIRED);
+        ClaimFacts rerouted = notified.toBuilder().cover(Cover.PSYCHOLOGIST).build();
+        assertThat(check(rerouted).verdict()).isEqualTo(Verdict.ASSESS);
+        ClaimFacts ordinaryPsychologist = rerouted.toBuilder().incident(null).build();
+        assertThat(check(ordinaryPsychologist).verdict()).isEqualTo(Verdict.NEEDS_REFERRAL);
+    }
+
+    @Test
     void TRAUMA_ABROAD() {
         Instant reported = INCIDENT.toInstant().plusSeconds(3600);
         ClaimFacts abroad = trauma(IncidentType.SERIOUS_INCIDENT, INCIDENT, reported).treatmentLocation(TreatmentLocation.ABROAD).build();
