@@ -2,6 +2,7 @@ package dk.dss.flexclaims.claim;
 
 import dk.dss.flexclaims.coverage.AssessmentLimits;
 import dk.dss.flexclaims.coverage.RuleId;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ public class AssessmentRules {
 
   /** What is wrong with the submitted values, in words for the nurse; empty when they may be saved. */
   public Optional<String> problem(String claimNumber, boolean treatmentCover, Object decision, Object approved,
-      Object rejectionRule) {
+      Object rejectionRule, Object informationNeeded) {
     if (AssessmentDecision.APPROVE.name().equals(decision)) {
       if (!treatmentCover) {
         return Optional.empty();
@@ -52,6 +53,12 @@ public class AssessmentRules {
           : Optional.of("rejectionRule: a rejection rests on an exclusion, qualifying, eligibility, limit or trauma"
               + " rule (ASSESS_REJECT_RULES), not " + rule.name() + ".");
     }
-    return Optional.of("assessmentDecision: choose APPROVE or REJECT.");
+    if (AssessmentDecision.ASK_INFORMATION.name().equals(decision)) {
+      return Arrays.stream(InformationKind.values()).anyMatch(kind -> kind.name().equals(informationNeeded))
+          ? Optional.empty()
+          : Optional.of("informationNeeded: choose what the insured must send (RECORDS, REFERRAL, CERTIFICATE or"
+              + " DESIGNATED_ASSESSMENT).");
+    }
+    return Optional.of("assessmentDecision: choose APPROVE, REJECT or ASK_INFORMATION.");
   }
 }

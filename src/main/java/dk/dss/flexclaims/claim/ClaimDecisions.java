@@ -1,12 +1,12 @@
 package dk.dss.flexclaims.claim;
 
 import dk.dss.flexclaims.calendar.Copenhagen;
-import dk.dss.flexclaims.calendar.DanishWorkingDays;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.CoverageCheck;
 import dk.dss.flexclaims.coverage.CoverageResult;
 import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
 import dk.dss.flexclaims.policy.Person;
@@ -30,35 +30,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimDecisions {
 
-  /** SLA for the referral: a reminder after 10 working days, withdrawal 30 days after the reminder. */
-  static final int REFERRAL_REMINDER_WORKING_DAYS = 10;
-  static final int REFERRAL_DEADLINE_DAYS_AFTER_REMINDER = 30;
-
   private final ClaimRepository claims;
   private final ClaimLifecycle lifecycle;
   private final PolicyRepository policies;
   private final ClaimantUsage usage;
   private final CoverageCheck coverageCheck;
   private final Letters letters;
-  private final DanishWorkingDays workingDays;
+  private final ServiceLevels serviceLevels;
   private final Clock clock;
 
   ClaimDecisions(ClaimRepository claims, ClaimLifecycle lifecycle, PolicyRepository policies, ClaimantUsage usage,
-      CoverageCheck coverageCheck, Letters letters, DanishWorkingDays workingDays, Clock clock) {
+      CoverageCheck coverageCheck, Letters letters, ServiceLevels serviceLevels, Clock clock) {
     this.claims = claims;
     this.lifecycle = lifecycle;
     this.policies = policies;
     this.usage = usage;
     this.coverageCheck = coverageCheck;
     this.letters = letters;
-    this.workingDays = workingDays;
+    this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
 
   /** The outcome of the automated check, as the process needs it. */
   public record CheckOutcome(CoverageResult result, Cover cover, List<RuleId> reasons) {}
 
-  /** The referral's two clocks. */
+  /** The two clocks of a wait for the insured (a referral, information): the reminder and the end. */
   public record ReferralDeadlines(Instant reminderAt, Instant withdrawAt) {}
 
   @Transactional
@@ -85,8 +81,8 @@ public class ClaimDecisions {
   @Transactional
   public ReferralDeadlines askForReferral(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
-    ZonedDateTime reminder = workingDays.endOfWorkingDayAfter(LocalDate.now(clock), REFERRAL_REMINDER_WORKING_DAYS);
-    ZonedDateTime withdraw = reminder.plusDays(REFERRAL_DEADLINE_DAYS_AFTER_REMINDER);
+    ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
+    ZonedDateTime withdraw = ServiceLevels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_REFERRAL);
     letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REQUEST, List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.referralRequest(personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
@@ -137,6 +133,40 @@ public class ClaimDecisions {
     LocalDate newClaimFrom = rules.contains(RuleId.QUAL_PRE_EXISTING) ? claim.newClaimPossibleFrom() : null;
     letters.send(claim.policyNumber(), claimNumber, LetterType.REJECTION, rules,
         ClaimLetters.rejection(personOf(claim).name(), claimNumber, claim.cover(), rules, newClaimFrom));
+  }
+
+  /**
+   * ASSESS_ASK_INFO: the claim waits for the information the health team asked for; the insured
+   * gets a letter naming it. A reminder after 10 working days, the claim closed 30 days later.
+   */
+  @Transactional
+  public ReferralDeadlines askForInformation(String claimNumber, InformationKind needed) {
+    Claim claim = claims.lock(claimNumber);
+    ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
+    ZonedDateTime close = ServiceLevels.waitDeadline(reminder);
+    lifecycle.moveTo(claim, ClaimStatus.AWAITING_INFORMATION);
+    claims.setInformationNeeded(claimNumber, needed);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.INFORMATION_REQUEST, List.of(RuleId.ASSESS_ASK_INFO),
+        ClaimLetters.informationRequest(personOf(claim).name(), claimNumber, claim.cover(), needed,
+            reminder.toLocalDate()));
+    return new ReferralDeadlines(reminder.toInstant(), close.toInstant());
+  }
+
+  @Transactional
+  public void remindOfInformation(String claimNumber, Instant closeAt) {
+    Claim claim = claims.lock(claimNumber);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.INFORMATION_REMINDER, List.of(RuleId.ASSESS_ASK_INFO),
+        ClaimLetters.informationReminder(personOf(claim).name(), claimNumber, claims.informationNeeded(claimNumber),
+            closeAt.atZone(Copenhagen.ZONE).toLocalDate()));
+  }
+
+  /** ASSESS_ASK_INFO: the information never arrived; the claim is closed. */
+  @Transactional
+  public void closeWithoutInformation(String claimNumber) {
+    Claim claim = claims.lock(claimNumber);
+    lifecycle.moveTo(claim, ClaimStatus.CLOSED);
+    letters.send(claim.policyNumber(), claimNumber, LetterType.CLOSURE, List.of(RuleId.ASSESS_ASK_INFO),
+        ClaimLetters.closedWithoutInformation(personOf(claim).name(), claimNumber));
   }
 
   /** The assessor's note goes into the claim record, never into the process. */

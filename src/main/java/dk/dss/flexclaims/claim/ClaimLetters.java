@@ -114,4 +114,43 @@ public final class ClaimLetters {
         + " referral it needs [REFERRAL_REQUIRED]. You are welcome to report the claim again once you have a"
         + " referral.\n\n" + COMPLAINT_ROUTE + "\n\nKind regards,\nThe health team, Health insurance Flex\n";
   }
+
+  public static String informationRequest(String name, String claimNumber, Cover cover, InformationKind needed,
+      LocalDate reminderOn) {
+    return "Dear " + name + ",\n\nThank you for your claim " + claimNumber + " for " + coverText(cover) + ".\n\n"
+        + "Before we can decide on it we need " + needed.forLetter() + " [ASSESS_ASK_INFO]. Please send it through"
+        + " My DSS with the claim number. As soon as we have it, we assess your claim. If we have not received it by "
+        + DATE.format(reminderOn) + ", we will remind you.\n\nKind regards,\nThe health team, Health insurance Flex\n";
+  }
+
+  public static String informationReminder(String name, String claimNumber, InformationKind needed,
+      LocalDate closesOn) {
+    return "Dear " + name + ",\n\nWe are still waiting for " + (needed == null ? "the information we asked for"
+        : needed.forLetter()) + " for your claim " + claimNumber + ". Please send it through My DSS with the claim"
+        + " number. If we have not received it by " + DATE.format(closesOn) + ", we will close the claim"
+        + " [ASSESS_ASK_INFO].\n\nKind regards,\nThe health team, Health insurance Flex\n";
+  }
+
+  public static String closedWithoutInformation(String name, String claimNumber) {
+    return "Dear " + name + ",\n\nWe have closed your claim " + claimNumber + " because we did not receive the"
+        + " information we need to decide on it [ASSESS_ASK_INFO]. You are welcome to report the claim again"
+        + " together with the information.\n\n" + COMPLAINT_ROUTE
+        + "\n\nKind regards,\nThe health team, Health insurance Flex\n";
+  }
+
+  public static String courseChange(String name, String claimNumber, CourseChangeKind kind, boolean approved,
+      Integer treatments, String provider, LocalDate on) {
+    String change = switch (kind) {
+      case MORE_TREATMENTS -> "more treatments (" + treatments + " in all)";
+      case STOP -> "ending your course of treatment";
+      case PROVIDER -> "continuing your treatment with " + provider;
+    };
+    String decision = approved
+        ? "We have approved " + change + ", from " + DATE.format(on) + ". Treatment given before that day is paid"
+            + " under the approval that applied then [ASSESS_CHANGE_COURSE]."
+        : "We cannot approve " + change + " [ASSESS_CHANGE_COURSE]; your course continues as approved before.\n\n"
+            + COMPLAINT_ROUTE;
+    return "Dear " + name + ",\n\nAbout your claim " + claimNumber + ": " + decision
+        + "\n\nKind regards,\nThe health team, Health insurance Flex\n";
+  }
 }

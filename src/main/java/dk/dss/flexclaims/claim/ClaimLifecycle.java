@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.claim;
 
 import static dk.dss.flexclaims.claim.ClaimStatus.APPROVED;
+import static dk.dss.flexclaims.claim.ClaimStatus.AWAITING_INFORMATION;
 import static dk.dss.flexclaims.claim.ClaimStatus.AWAITING_REFERRAL;
 import static dk.dss.flexclaims.claim.ClaimStatus.CLOSED;
 import static dk.dss.flexclaims.claim.ClaimStatus.IN_ASSESSMENT;
@@ -22,18 +23,20 @@ import org.springframework.stereotype.Component;
  * the process step that asked for it is retried and then becomes an incident.
  *
  * <pre>
- * IN_ASSESSMENT     → AWAITING_REFERRAL | APPROVED | REJECTED
- * AWAITING_REFERRAL → IN_ASSESSMENT (the referral arrived) | WITHDRAWN
- * APPROVED          → IN_TREATMENT (the first invoice) | CLOSED
- * IN_TREATMENT      → CLOSED
+ * IN_ASSESSMENT        → AWAITING_REFERRAL | AWAITING_INFORMATION | APPROVED | REJECTED
+ * AWAITING_REFERRAL    → IN_ASSESSMENT (the referral arrived) | WITHDRAWN
+ * AWAITING_INFORMATION → IN_ASSESSMENT (the information arrived) | CLOSED (it never did)
+ * APPROVED             → IN_TREATMENT (the first invoice) | CLOSED
+ * IN_TREATMENT         → CLOSED
  * </pre>
  */
 @Component
 public class ClaimLifecycle {
 
   private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = Map.of(
-      IN_ASSESSMENT, EnumSet.of(AWAITING_REFERRAL, APPROVED, REJECTED),
+      IN_ASSESSMENT, EnumSet.of(AWAITING_REFERRAL, AWAITING_INFORMATION, APPROVED, REJECTED),
       AWAITING_REFERRAL, EnumSet.of(IN_ASSESSMENT, WITHDRAWN),
+      AWAITING_INFORMATION, EnumSet.of(IN_ASSESSMENT, CLOSED),
       APPROVED, EnumSet.of(IN_TREATMENT, CLOSED),
       IN_TREATMENT, EnumSet.of(CLOSED));
 

@@ -17,6 +17,15 @@ public interface ClaimProcess {
   /** The referral the claim waits for has arrived: the process goes on to the coverage check. */
   void referralArrived(String claimNumber);
 
+  /** The information the health team asked for has arrived (at that moment): the claim is assessed again. */
+  void informationArrived(String claimNumber, Instant receivedAt);
+
+  /** Whether the claim's treatment course runs and takes changes. */
+  boolean takesCourseChanges(String processInstanceId);
+
+  /** A change of the course was asked for: the health team decides on it in its own scope. */
+  void courseChangeRequested(String processInstanceId, long changeId);
+
   /** The earliest due date of the claim's open human tasks (its assessment), if it has any. */
   Optional<Instant> earliestTaskDue(String claimNumber);
 }

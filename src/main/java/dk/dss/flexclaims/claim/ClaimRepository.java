@@ -172,6 +172,24 @@ public class ClaimRepository {
         .param("person", personId).query(String.class).list();
   }
 
+  /** ASSESS_ASK_INFO: what the health team asked for. */
+  public void setInformationNeeded(String claimNumber, InformationKind needed) {
+    update("information_needed = :v", claimNumber, needed.name());
+  }
+
+  /** What the health team asked for last, if anything. */
+  public InformationKind informationNeeded(String claimNumber) {
+    return jdbc.sql("SELECT information_needed FROM flex_claims WHERE claim_number = :n").param("n", claimNumber)
+        .query((rs, row) -> rs.getString(1) == null ? null : InformationKind.valueOf(rs.getString(1))).single();
+  }
+
+  /** The information the health team asked for has arrived. */
+  public void setInformationReceived(String claimNumber, InformationKind kind, OffsetDateTime receivedAt) {
+    jdbc.sql("UPDATE flex_claims SET information_received_kind = :k, information_received_at = :at,"
+            + " version = version + 1 WHERE claim_number = :n")
+        .param("k", kind.name()).param("at", receivedAt).param("n", claimNumber).update();
+  }
+
   public void setAssessmentNote(String claimNumber, String note) {
     update("assessment_note = :v", claimNumber, note);
   }

@@ -32,6 +32,7 @@ public class ClaimService {
   private final ClaimLifecycle lifecycle;
   private final ClaimProcess process;
   private final ClaimPayments payments;
+  private final CourseChanges courseChanges;
   private final PolicyRepository policies;
   private final LetterRepository letters;
   private final Numbers numbers;
@@ -39,12 +40,14 @@ public class ClaimService {
   private final Clock clock;
 
   ClaimService(ClaimRepository claims, ClaimLifecycle lifecycle, ClaimProcess process, ClaimPayments payments,
+      CourseChanges courseChanges,
       PolicyRepository policies, LetterRepository letters, Numbers numbers, ServiceLevelService serviceLevels,
       Clock clock) {
     this.claims = claims;
     this.lifecycle = lifecycle;
     this.process = process;
     this.payments = payments;
+    this.courseChanges = courseChanges;
     this.policies = policies;
     this.letters = letters;
     this.numbers = numbers;
@@ -81,7 +84,7 @@ public class ClaimService {
     Claim claim = claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
     BigDecimal paid = payments.paidTotal(claimNumber);
     return new ClaimView(claim.claimNumber(), claim.policyNumber(), claim.personId(), claim.status(), claim.cover(),
-        claim.reasons().stream().map(Enum::name).toList(), claim.approvedTreatments(), slaDueAt(claimNumber),
+        claim.reasons().stream().map(Enum::name).toList(), courseChanges.approvedTreatments(claim), slaDueAt(claimNumber),
         paid, claim.reportedAt(), letters.forClaim(claimNumber).stream().map(LetterView::of).toList());
   }
 
@@ -103,6 +106,26 @@ public class ClaimService {
       process.referralArrived(claimNumber);
       lifecycle.moveTo(claim, ClaimStatus.IN_ASSESSMENT);
     }
+  }
+
+  /**
+   * ASSESS_ASK_INFO: the information the health team asked for has arrived. The claim goes back to
+   * its assessment, whose clock starts afresh from the receipt (SLA_INFO_WAIT). A claim that waits
+   * for nothing takes no information.
+   */
+  @Transactional
+  public void information(String claimNumber, InformationKind kind, OffsetDateTime receivedAt) {
+    claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
+    Claim claim = claims.lock(claimNumber);
+    if (claim.status() != ClaimStatus.AWAITING_INFORMATION) {
+      throw new ConflictException("claim-not-awaiting-information", "No information was asked for",
+          "Claim " + claimNumber + " is " + claim.status() + ": information is taken only while the health team"
+              + " waits for it (AWAITING_INFORMATION).");
+    }
+    OffsetDateTime received = receivedAt == null ? OffsetDateTime.now(clock) : receivedAt;
+    claims.setInformationReceived(claimNumber, kind, received.truncatedTo(ChronoUnit.MILLIS));
+    process.informationArrived(claimNumber, received.toInstant());
+    lifecycle.moveTo(claim, ClaimStatus.IN_ASSESSMENT);
   }
 
   /**

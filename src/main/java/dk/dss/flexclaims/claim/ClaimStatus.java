@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Where a claim stands (interfaces.md, {@code GET /api/claims/{claimNumber}}). */
 public enum ClaimStatus {
-  AWAITING_REFERRAL, IN_ASSESSMENT, REJECTED, APPROVED, IN_TREATMENT, CLOSED, WITHDRAWN;
+  AWAITING_REFERRAL, IN_ASSESSMENT, AWAITING_INFORMATION, REJECTED, APPROVED, IN_TREATMENT, CLOSED, WITHDRAWN;
 
   /** A course of treatment is open (LIMIT_ONE_COURSE). */
   public static final Set<ClaimStatus> OPEN_COURSE = Set.of(APPROVED, IN_TREATMENT);

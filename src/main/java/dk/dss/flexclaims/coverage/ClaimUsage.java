@@ -3,7 +3,9 @@ package dk.dss.flexclaims.coverage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -17,16 +19,51 @@ import java.util.Objects;
  * @param treatmentsUsedByYear       treatments already used towards the cover's calendar-year limit, per year,
  *                                   across all the person's claims (PAY_TREATMENT_CAP); missing years count 0
  * @param insuranceSumLeft           what is left of the DKK 3,000,000 (PAY_SUM_CAP)
+ * @param changes                    the course's approved changes in the order approved (ASSESS_CHANGE_COURSE)
  */
 public record ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
-                         int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft) {
+                         int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft,
+                         List<CourseChange> changes) {
+
+    /** A course without changes. */
+    public ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
+                      int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft) {
+        this(cover, approvalDate, approvedTreatments, treatmentsPaidInClaim, blockadesPaidInClaim, treatmentsUsedByYear,
+                insuranceSumLeft, List.of());
+    }
 
     public ClaimUsage {
         Objects.requireNonNull(cover, "cover");
         Objects.requireNonNull(insuranceSumLeft, "insuranceSumLeft");
         treatmentsUsedByYear = Map.copyOf(treatmentsUsedByYear);
+        changes = changes == null ? List.of() : List.copyOf(changes);
         if (treatmentsPaidInClaim < 0 || blockadesPaidInClaim < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+    }
+
+    /** ASSESS_CHANGE_COURSE: the number of treatments approved for treatment given on the day. */
+    public Integer approvedTreatmentsOn(LocalDate day) {
+        Integer approved = approvedTreatments;
+        for (CourseChange change : inForceOn(day)) {
+            if (change.approvedTreatments() != null) {
+                approved = change.approvedTreatments();
+            }
+        }
+        return approved;
+    }
+
+    /** ASSESS_CHANGE_COURSE: the course was stopped before or on the day. */
+    public boolean stoppedOn(LocalDate day) {
+        return inForceOn(day).stream().anyMatch(CourseChange::stop);
+    }
+
+    /** ASSESS_CHANGE_COURSE: the provider approved for treatment given on the day, if the course moved provider. */
+    public Optional<CourseChange> providerOn(LocalDate day) {
+        return inForceOn(day).stream().filter(c -> c.providerName() != null).reduce((first, later) -> later);
+    }
+
+    private List<CourseChange> inForceOn(LocalDate day) {
+        return changes.stream().filter(c -> !c.approvedOn().isAfter(day)).toList();
     }
 }

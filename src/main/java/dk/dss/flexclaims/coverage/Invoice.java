@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param providerInNetwork    the provider is in our network (PAY_NETWORK_DIRECT)
  * @param relatedToInsured     the provider is the insured, family, a colleague or their company (PAY_RELATED_PROVIDER)
  * @param lines                the invoice lines
+ * @param providerName         the provider's name (ASSESS_CHANGE_COURSE: a course moved to another provider)
  */
 public record Invoice(LocalDate submittedOn, String providerNumber, boolean providerInNetwork, boolean relatedToInsured,
-                      List<InvoiceLine> lines) {
+                      List<InvoiceLine> lines, String providerName) {
+
+    public Invoice(LocalDate submittedOn, String providerNumber, boolean providerInNetwork, boolean relatedToInsured,
+                   List<InvoiceLine> lines) {
+        this(submittedOn, providerNumber, providerInNetwork, relatedToInsured, lines, null);
+    }
 
     public Invoice {
         Objects.requireNonNull(submittedOn, "submittedOn");

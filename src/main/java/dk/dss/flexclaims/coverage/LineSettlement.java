@@ -17,7 +17,8 @@ public record LineSettlement(InvoiceLine line, BigDecimal paidAmount, List<RuleI
     /** Rules after which a line pays nothing and uses no treatment. */
     private static final Set<RuleId> NOT_COUNTED = EnumSet.of(RuleId.PAY_LINE_EXCLUDED, RuleId.PAY_RELATED_PROVIDER,
             RuleId.PAY_INVOICE_LATE, RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_PUBLIC_OFFERED,
-            RuleId.PAY_NOT_APPROVED_COUNT, RuleId.PAY_TREATMENT_CAP, RuleId.LIMIT_BLOCKADE_ONE);
+            RuleId.PAY_NOT_APPROVED_COUNT, RuleId.PAY_TREATMENT_CAP, RuleId.LIMIT_BLOCKADE_ONE,
+            RuleId.ASSESS_CHANGE_COURSE);
 
     public LineSettlement {
         reasons = List.copyOf(reasons);

@@ -92,10 +92,14 @@ public enum RuleId {
     SLA_EXAM_10WD("A covered specialist examination starts within 10 working days after approval", "terms §5.2, §4.8"),
     SLA_TRAUMA_3H("A psychologist calls within 3 hours after a trauma notification is approved", "terms §5.8"),
     SLA_ASSESS_1WD("Claims are assessed by the end of the next working day", "terms §4.10"),
+    SLA_TRAUMA_ASSESS_1H("A trauma notification is assessed within 1 hour of its arrival, around the clock", "terms §5.8"),
+    SLA_INFO_WAIT("When we ask for information, the service level starts afresh once it is received", "terms §5.2"),
     SLA_COMPLAINT_7WD("A complaint is handled within 7 working days", "terms §7.11"),
     SLA_INVOICE_6M("A claim stays open for invoices until 6 months after its last approved treatment", "terms §7.5"),
 
     // 10. What the health team can do in an assessment
+    ASSESS_ASK_INFO("We need information before we can decide: a reminder after 10 working days, the claim closed 30 days later without it", "terms §4.9, §5.2"),
+    ASSESS_CHANGE_COURSE("A change of an approved course (more treatments, a stop, another provider) applies from the day the health team approved it in writing", "terms §4.2, §5.5"),
     ASSESS_TREATMENTS_MAX("The treatments approved never exceed what is left this year under the cover's limit, or the course maximum for covers without a yearly count", "terms §5.5, §5.7"),
     ASSESS_REJECT_RULES("A rejection by the health team names one rule a person can apply: an exclusion, qualifying, eligibility, limit or trauma rule", "terms §4.9"),
 

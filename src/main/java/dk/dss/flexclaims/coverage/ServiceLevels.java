@@ -26,6 +26,31 @@ public final class ServiceLevels {
         return workingDays.endOfNextWorkingDay(received.atZone(Copenhagen.ZONE));
     }
 
+    /**
+     * SLA_TRAUMA_ASSESS_1H: a trauma notification is assessed within 1 hour of its arrival, around the clock.
+     */
+    public Instant traumaAssessmentDue(Instant received) {
+        return received.plus(Duration.ofHours(1));
+    }
+
+    /** SLA_TRAUMA_ASSESS_1H: escalated to a team lead after 45 minutes. */
+    public Instant traumaAssessmentAtRisk(Instant received) {
+        return received.plus(Duration.ofMinutes(45));
+    }
+
+    /**
+     * ASSESS_ASK_INFO (and a missing referral): the reminder goes out at the end of the 10th working day after the
+     * insured was asked.
+     */
+    public ZonedDateTime waitReminderAt(LocalDate asked) {
+        return workingDays.endOfWorkingDayAfter(asked, 10);
+    }
+
+    /** ASSESS_ASK_INFO (and a missing referral): without an answer the claim ends 30 days after the reminder. */
+    public static ZonedDateTime waitDeadline(ZonedDateTime reminder) {
+        return reminder.plusDays(30);
+    }
+
     /** SLA_EXAM_10WD: end of the 10th working day after approval. */
     public ZonedDateTime examStartDue(LocalDate approved) {
         return workingDays.endOfWorkingDayAfter(approved, 10);

@@ -102,6 +102,11 @@ public final class SettlementCalculator {
             if (line.publicOffered()) {
                 reasons.add(RuleId.PAY_PUBLIC_OFFERED);
             }
+            // ASSESS_CHANGE_COURSE: treatment after a stop, or from another provider than the one approved on its date
+            if (usage.stoppedOn(line.date()) || usage.providerOn(line.date())
+                    .filter(approved -> !approved.isProvider(invoice.providerName(), invoice.providerNumber())).isPresent()) {
+                reasons.add(RuleId.ASSESS_CHANGE_COURSE);
+            }
             if (NETWORK_ONLY.contains(cover) && !invoice.providerInNetwork()) {
                 reasons.add(RuleId.PAY_NETWORK_DIRECT); // psychologists and trauma counselling only in the network
             }
@@ -113,7 +118,8 @@ public final class SettlementCalculator {
             boolean treatment = line.type() == LineType.TREATMENT;
             Year year = Year.from(line.date());
             if (treatment) {
-                if (usage.approvedTreatments() != null && treatmentsInClaim >= usage.approvedTreatments()) {
+                Integer approved = usage.approvedTreatmentsOn(line.date());
+                if (approved != null && treatmentsInClaim >= approved) {
                     reasons.add(RuleId.PAY_NOT_APPROVED_COUNT);
                 }
                 if (yearLimited && usedByYear.getOrDefault(year, 0) >= limit) {

@@ -10,6 +10,8 @@ import static dk.dss.flexclaims.process.ProcessVariable.wholeNumber;
 
 import dk.dss.flexclaims.claim.AssessmentDecision;
 import dk.dss.flexclaims.claim.AssessmentFacts;
+import dk.dss.flexclaims.claim.CourseChangeDecision;
+import dk.dss.flexclaims.claim.InformationKind;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.Verdict;
@@ -28,8 +30,11 @@ public final class ClaimHandling {
 
   public static final String MESSAGE_REFERRAL_RECEIVED = "ReferralReceived";
   public static final String MESSAGE_INVOICE_RECEIVED = "InvoiceReceived";
+  public static final String MESSAGE_INFORMATION_RECEIVED = "InformationReceived";
+  public static final String MESSAGE_COURSE_CHANGE_REQUESTED = "CourseChangeRequested";
 
   public static final String TASK_ASSESS_CLAIM = "Task_AssessClaim";
+  public static final String TASK_DECIDE_COURSE_CHANGE = "Task_DecideCourseChange";
 
   public static final ProcessVariable<String> CLAIM_NUMBER = text("claimNumber");
   public static final ProcessVariable<Cover> COVER = oneOf("cover", Cover.class);
@@ -49,6 +54,15 @@ public final class ClaimHandling {
   public static final ProcessVariable<Integer> APPROVED_TREATMENTS = count("approvedTreatments");
   public static final ProcessVariable<String> ASSESSMENT_NOTE = text("assessmentNote");
   public static final ProcessVariable<RuleId> REJECTION_RULE = oneOf("rejectionRule", RuleId.class);
+  /** ASSESS_ASK_INFO: what the health team asks for. */
+  public static final ProcessVariable<InformationKind> INFORMATION_NEEDED =
+      oneOf("informationNeeded", InformationKind.class);
+  public static final ProcessVariable<Instant> INFORMATION_REMINDER_AT = moment("informationReminderAt");
+  public static final ProcessVariable<Instant> INFORMATION_DEADLINE_AT = moment("informationDeadlineAt");
+  /** When the information arrived: the next assessment's clock starts there (SLA_INFO_WAIT). */
+  public static final ProcessVariable<Instant> INFORMATION_RECEIVED_AT = moment("informationReceivedAt");
+  /** The assessment's priority in Tasklist: trauma notifications first (SLA_TRAUMA_ASSESS_1H). */
+  public static final ProcessVariable<Integer> ASSESSMENT_PRIORITY = count("assessmentPriority");
   /** Task-local, shown by the form: whether the cover counts approved treatments. */
   public static final ProcessVariable<Boolean> VIEW_TREATMENT_COVER = flag(AssessmentFacts.VIEW_TREATMENT_COVER);
 
@@ -65,6 +79,13 @@ public final class ClaimHandling {
   /** Set by the "Approve payment" form. */
   public static final ProcessVariable<PaymentDecision> PAYMENT_DECISION =
       oneOf("paymentDecision", PaymentDecision.class);
+  // per course change, local to its "Course change" event subprocess (ASSESS_CHANGE_COURSE)
+  public static final ProcessVariable<Long> COURSE_CHANGE_ID = wholeNumber("courseChangeId");
+  public static final ProcessVariable<CourseChangeDecision> COURSE_CHANGE_DECISION =
+      oneOf("courseChangeDecision", CourseChangeDecision.class);
+  /** Set by the form for more treatments: the course's new number of treatments. */
+  public static final ProcessVariable<Integer> CHANGED_TREATMENTS = count("changedTreatments");
+
   /** Every approved treatment of the claim is settled and no invoice is open. */
   public static final ProcessVariable<Boolean> COURSE_COMPLETE = flag("courseComplete");
 

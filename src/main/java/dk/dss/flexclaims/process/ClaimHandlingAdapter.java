@@ -2,9 +2,13 @@ package dk.dss.flexclaims.process;
 
 import static dk.dss.flexclaims.process.ClaimHandling.APPROVAL_NEEDED;
 import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_DECISION;
+import static dk.dss.flexclaims.process.ClaimHandling.CHANGED_TREATMENTS;
 import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
+import static dk.dss.flexclaims.process.ClaimHandling.COURSE_CHANGE_DECISION;
+import static dk.dss.flexclaims.process.ClaimHandling.COURSE_CHANGE_ID;
 import static dk.dss.flexclaims.process.ClaimHandling.COURSE_COMPLETE;
 import static dk.dss.flexclaims.process.ClaimHandling.COVER;
+import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_RECEIVED_AT;
 import static dk.dss.flexclaims.process.ClaimHandling.INVOICE_ID;
 import static dk.dss.flexclaims.process.ClaimHandling.INVOICE_NUMBER;
 import static dk.dss.flexclaims.process.ClaimHandling.PAID_TOTAL_ORE;
@@ -65,6 +69,14 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
   }
 
   @Override
+  public void informationArrived(String claimNumber, Instant receivedAt) {
+    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INFORMATION_RECEIVED)
+        .processInstanceBusinessKey(claimNumber)
+        .setVariable(INFORMATION_RECEIVED_AT.name(), INFORMATION_RECEIVED_AT.stored(receivedAt))
+        .correlateWithResult());
+  }
+
+  @Override
   public Optional<Instant> earliestTaskDue(String claimNumber) {
     return tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).active().list().stream()
         .map(Task::getDueDate)
@@ -94,6 +106,25 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     local.put(PAYMENT_DECISION.name(), null);
     local.put(COURSE_COMPLETE.name(), COURSE_COMPLETE.stored(false));
     once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
+        .processInstanceId(processInstanceId)
+        .setVariablesToTriggeredScope(local)
+        .correlateWithResult());
+  }
+
+  @Override
+  public boolean takesCourseChanges(String processInstanceId) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+        .eventName(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED).count() > 0;
+  }
+
+  /** The change's variables are local to its own instance of the "Course change" event subprocess. */
+  @Override
+  public void courseChangeRequested(String processInstanceId, long changeId) {
+    Map<String, Object> local = new HashMap<>();
+    local.put(COURSE_CHANGE_ID.name(), COURSE_CHANGE_ID.stored(changeId));
+    local.put(COURSE_CHANGE_DECISION.name(), null);
+    local.put(CHANGED_TREATMENTS.name(), null);
+    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED)
         .processInstanceId(processInstanceId)
         .setVariablesToTriggeredScope(local)
         .correlateWithResult());

@@ -5,6 +5,9 @@ import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_DECISION;
 import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
 import static dk.dss.flexclaims.process.ClaimHandling.COVER;
 import static dk.dss.flexclaims.process.ClaimHandling.DECIDED_BY;
+import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_DEADLINE_AT;
+import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_NEEDED;
+import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_REMINDER_AT;
 import static dk.dss.flexclaims.process.ClaimHandling.REASONS;
 import static dk.dss.flexclaims.process.ClaimHandling.REFERRAL_DEADLINE_AT;
 import static dk.dss.flexclaims.process.ClaimHandling.REFERRAL_REMINDER_AT;
@@ -67,6 +70,28 @@ class ClaimProcessDelegates {
   @Bean
   JavaDelegate sendReferralReminder() {
     return execution -> decisions.remindOfReferral(CLAIM_NUMBER.get(execution), REFERRAL_DEADLINE_AT.get(execution));
+  }
+
+  /** ASSESS_ASK_INFO: the claim waits for what the health team asked for. */
+  @Bean
+  JavaDelegate askForInformation() {
+    return execution -> {
+      ClaimDecisions.ReferralDeadlines deadlines = decisions.askForInformation(CLAIM_NUMBER.get(execution),
+          INFORMATION_NEEDED.get(execution));
+      INFORMATION_REMINDER_AT.set(execution, deadlines.reminderAt());
+      INFORMATION_DEADLINE_AT.set(execution, deadlines.withdrawAt());
+    };
+  }
+
+  @Bean
+  JavaDelegate sendInformationReminder() {
+    return execution -> decisions.remindOfInformation(CLAIM_NUMBER.get(execution),
+        INFORMATION_DEADLINE_AT.get(execution));
+  }
+
+  @Bean
+  JavaDelegate closeWithoutInformation() {
+    return execution -> decisions.closeWithoutInformation(CLAIM_NUMBER.get(execution));
   }
 
   @Bean

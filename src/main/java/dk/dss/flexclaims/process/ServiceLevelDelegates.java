@@ -1,15 +1,20 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_PRIORITY;
 import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
+import static dk.dss.flexclaims.process.ClaimHandling.COVER;
+import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_RECEIVED_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_KIND;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_STARTED_AT;
 
+import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,6 +31,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ServiceLevelDelegates {
+
+  /** Tasklist shows tasks by priority: a trauma notification's assessment comes first. */
+  static final int TRAUMA_PRIORITY = 90;
+  static final int ORDINARY_PRIORITY = 50;
 
   private final ServiceLevelService serviceLevels;
   private final ClaimServiceLevelVariables claimVariables;
@@ -50,6 +59,22 @@ class ServiceLevelDelegates {
       if (SLA_STARTED_AT.find(execution).isEmpty()) {
         SLA_STARTED_AT.set(execution, clock.instant());
       }
+    };
+  }
+
+  /**
+   * SLA_ASSESS_1WD, or SLA_TRAUMA_ASSESS_1H for a trauma notification (first in Tasklist): the claim's
+   * assessment clock, from now or from when the information the health team asked for arrived
+   * (SLA_INFO_WAIT). The claim's process carries the deadline itself.
+   */
+  @Bean
+  JavaDelegate startAssessmentClock() {
+    return execution -> {
+      Instant received = INFORMATION_RECEIVED_AT.find(execution).orElse(clock.instant());
+      boolean trauma = COVER.get(execution) == Cover.TRAUMA;
+      start(execution, trauma ? ServiceLevelKind.SLA_TRAUMA_ASSESS_1H : ServiceLevelKind.SLA_ASSESS_1WD, received);
+      ASSESSMENT_PRIORITY.set(execution, trauma ? TRAUMA_PRIORITY : ORDINARY_PRIORITY);
+      INFORMATION_RECEIVED_AT.remove(execution);
     };
   }
 
@@ -88,13 +113,17 @@ class ServiceLevelDelegates {
   }
 
   private void start(DelegateExecution execution, ServiceLevelKind kind) {
+    start(execution, kind, SLA_STARTED_AT.get(execution));
+    claimVariables.publish(execution, SLA_DUE_AT.get(execution), false);
+  }
+
+  private void start(DelegateExecution execution, ServiceLevelKind kind, Instant startedAt) {
     ServiceLevelService.Deadlines deadlines = serviceLevels.start(CLAIM_NUMBER.get(execution), kind,
-        execution.getProcessInstanceId(), SLA_STARTED_AT.get(execution));
+        execution.getProcessInstanceId(), startedAt);
     SLA_KIND.set(execution, kind);
     SLA_DUE_AT.set(execution, deadlines.dueAt());
     SLA_AT_RISK_AT.set(execution, deadlines.atRiskAt());
     SLA_BREACHED.set(execution, false);
-    claimVariables.publish(execution, deadlines.dueAt(), false);
   }
 
   /** Who has the watched task: its assignee, else its candidate groups. */

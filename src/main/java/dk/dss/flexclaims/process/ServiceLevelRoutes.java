@@ -59,26 +59,45 @@ public final class ServiceLevelRoutes {
   public static final String TASK_FOLLOW_UP_CALLBACK = "Task_FollowUpCallbackDeadline";
   public static final String TIMER_CALLBACK_AT_RISK = "Timer_CallbackAtRisk";
   public static final String TIMER_CALLBACK_DEADLINE = "Timer_CallbackDeadline";
+  // the claim process's assessment (SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H), with the same variables
+  public static final String TASK_ASSESS_CLAIM = ClaimHandling.TASK_ASSESS_CLAIM;
+  public static final String TASK_FOLLOW_UP_ASSESSMENT = "Task_FollowUpAssessment";
+  public static final String TIMER_ASSESSMENT_AT_RISK = "Timer_AssessmentAtRisk";
+  public static final String TIMER_ASSESSMENT_DEADLINE = "Timer_AssessmentDeadline";
 
   private ServiceLevelRoutes() {}
 
   /** The task whose completion stops the clock. */
   static String watchedTask(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TASK_BOOK_EXAMINATION : TASK_CALL_INSURED_BACK;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TASK_BOOK_EXAMINATION;
+      case SLA_TRAUMA_3H -> TASK_CALL_INSURED_BACK;
+      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TASK_ASSESS_CLAIM;
+    };
   }
 
   /** The tasks due at the deadline. */
   static List<String> tasksDueAtDeadline(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD
-        ? List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION)
-        : List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
+    return switch (kind) {
+      case SLA_EXAM_10WD -> List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION);
+      case SLA_TRAUMA_3H -> List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
+      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> List.of(TASK_ASSESS_CLAIM, TASK_FOLLOW_UP_ASSESSMENT);
+    };
   }
 
   static String atRiskTimer(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TIMER_EXAM_AT_RISK : TIMER_CALLBACK_AT_RISK;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TIMER_EXAM_AT_RISK;
+      case SLA_TRAUMA_3H -> TIMER_CALLBACK_AT_RISK;
+      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_AT_RISK;
+    };
   }
 
   static String deadlineTimer(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TIMER_EXAM_DEADLINE : TIMER_CALLBACK_DEADLINE;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TIMER_EXAM_DEADLINE;
+      case SLA_TRAUMA_3H -> TIMER_CALLBACK_DEADLINE;
+      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_DEADLINE;
+    };
   }
 }

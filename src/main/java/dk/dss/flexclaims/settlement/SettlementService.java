@@ -5,6 +5,7 @@ import dk.dss.flexclaims.claim.Claim;
 import dk.dss.flexclaims.claim.ClaimLifecycle;
 import dk.dss.flexclaims.claim.ClaimRepository;
 import dk.dss.flexclaims.claim.ClaimStatus;
+import dk.dss.flexclaims.claim.CourseChanges;
 import dk.dss.flexclaims.coverage.ClaimUsage;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.Invoice;
@@ -59,6 +60,7 @@ public class SettlementService {
   private final InvoiceRepository invoices;
   private final ClaimRepository claims;
   private final ClaimLifecycle lifecycle;
+  private final CourseChanges courseChanges;
   private final PolicyRepository policies;
   private final BenefitLedger ledger;
   private final SettlementCalculator calculator;
@@ -68,11 +70,13 @@ public class SettlementService {
   private final Clock clock;
 
   SettlementService(InvoiceRepository invoices, ClaimRepository claims, ClaimLifecycle lifecycle,
+      CourseChanges courseChanges,
       PolicyRepository policies, BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
       SettlementConfiguration.SettlementProperties properties, Clock clock) {
     this.invoices = invoices;
     this.claims = claims;
     this.lifecycle = lifecycle;
+    this.courseChanges = courseChanges;
     this.policies = policies;
     this.ledger = ledger;
     this.calculator = calculator;
@@ -131,10 +135,11 @@ public class SettlementService {
     ClaimUsage usage = new ClaimUsage(claim.cover(), approvalDate(claim), claim.approvedTreatments(),
         invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
         invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false), usedBefore,
-        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO));
+        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO), courseChanges.approvedFor(claim.claimNumber()));
     Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
         Copenhagen.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
-        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList()), usage);
+        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList(), invoice.providerName()),
+        usage);
 
     if (limit != null) {
       for (Map.Entry<Year, Integer> before : usedBefore.entrySet()) {
@@ -229,9 +234,9 @@ public class SettlementService {
   /** Every approved treatment of the claim is settled and no invoice is open (claims without a count never are). */
   @Transactional(readOnly = true)
   public boolean courseComplete(String claimNumber) {
-    Claim claim = claims.find(claimNumber).orElseThrow();
-    return claim.approvedTreatments() != null && invoices.open(claimNumber) == 0
-        && invoices.countedInClaim(claimNumber, LineType.TREATMENT, true) >= claim.approvedTreatments();
+    Integer approved = courseChanges.approvedTreatments(claims.find(claimNumber).orElseThrow());
+    return approved != null && invoices.open(claimNumber) == 0
+        && invoices.countedInClaim(claimNumber, LineType.TREATMENT, true) >= approved;
   }
 
   /** The treatment course is over: the claim takes no more invoices. */

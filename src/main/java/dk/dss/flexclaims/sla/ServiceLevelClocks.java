@@ -15,6 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ServiceLevelClocks {
 
+  /**
+   * A route's process has one clock; the claim's process has one per assessment (after information
+   * arrived the assessment's clock starts afresh): the latest is the one that counts.
+   */
+  private static final String LATEST_OF_PROCESS = "id = (SELECT MAX(id) FROM flex_sla_clocks"
+      + " WHERE process_instance_id = :pid)";
+
   private static final String COLUMNS = """
       id, claim_number, kind, process_instance_id, started_at, due_at, at_risk_at, escalated_at, breached_at,
       breach_responsible, overdue_seconds, stopped_at, outcome, lapse_reason, first_contact_at, examination_date,
@@ -37,13 +44,13 @@ class ServiceLevelClocks {
   }
 
   Optional<ServiceLevelClock> ofProcess(String processInstanceId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM flex_sla_clocks WHERE process_instance_id = :pid")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM flex_sla_clocks WHERE " + LATEST_OF_PROCESS)
         .param("pid", processInstanceId).query(ServiceLevelClocks::map).optional();
   }
 
   /** The clock of the route's process instance, locked for this transaction. */
   ServiceLevelClock lock(String processInstanceId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM flex_sla_clocks WHERE process_instance_id = :pid FOR UPDATE")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM flex_sla_clocks WHERE " + LATEST_OF_PROCESS + " FOR UPDATE")
         .param("pid", processInstanceId).query(ServiceLevelClocks::map).optional()
         .orElseThrow(() -> new IllegalStateException("No service-level clock for process " + processInstanceId));
   }

@@ -7,7 +7,11 @@ public enum ServiceLevelKind {
   /** A specialist examination starts within 10 working days after approval. */
   SLA_EXAM_10WD(RuleId.SLA_EXAM_10WD, true),
   /** A psychologist calls the insured within 3 hours after a trauma notification is approved. */
-  SLA_TRAUMA_3H(RuleId.SLA_TRAUMA_3H, false);
+  SLA_TRAUMA_3H(RuleId.SLA_TRAUMA_3H, false),
+  /** A claim is assessed by the end of the next working day. */
+  SLA_ASSESS_1WD(RuleId.SLA_ASSESS_1WD, true),
+  /** A trauma notification is assessed within the hour, around the clock. */
+  SLA_TRAUMA_ASSESS_1H(RuleId.SLA_TRAUMA_ASSESS_1H, false);
 
   private final RuleId rule;
   private final boolean workingDays;

@@ -48,13 +48,23 @@ public class ServiceLevelService {
         yield new Deadlines(levels.examStartAtRisk(approved).toInstant(), levels.examStartDue(approved).toInstant());
       }
       case SLA_TRAUMA_3H -> new Deadlines(levels.traumaCallbackAtRisk(startedAt), levels.traumaCallbackDue(startedAt));
+      // SLA_ASSESS_1WD escalates when it is missed, at its deadline
+      case SLA_ASSESS_1WD -> {
+        Instant due = levels.assessmentDue(startedAt).toInstant();
+        yield new Deadlines(due, due);
+      }
+      case SLA_TRAUMA_ASSESS_1H -> new Deadlines(levels.traumaAssessmentAtRisk(startedAt),
+          levels.traumaAssessmentDue(startedAt));
     };
   }
 
-  /** Starts the route's clock (once: a retried start answers the clock already started). */
+  /**
+   * Starts the process's clock (once: a retried start answers the clock still running). A claim's
+   * assessment after information arrived starts a new clock; the earlier one has stopped.
+   */
   @Transactional
   public Deadlines start(String claimNumber, ServiceLevelKind kind, String processInstanceId, Instant startedAt) {
-    Optional<ServiceLevelClock> existing = clocks.ofProcess(processInstanceId);
+    Optional<ServiceLevelClock> existing = clocks.ofProcess(processInstanceId).filter(ServiceLevelClock::running);
     if (existing.isPresent()) {
       return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
     }
@@ -131,6 +141,23 @@ public class ServiceLevelService {
     clocks.lapseReason(c.id(), reason);
     clocks.stopped(c.id(), now(), Outcome.LAPSED, null);
     return clocks.ofProcess(processInstanceId).orElseThrow();
+  }
+
+  /**
+   * The watched task was done (the assessment decided): the clock stops, MET by the deadline or
+   * LATE (a breach not yet recorded is recorded now). Nothing happens to a clock already stopped.
+   */
+  @Transactional
+  public void done(String processInstanceId, Instant at, String responsible) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    if (!c.running()) {
+      return;
+    }
+    long overdue = Math.max(0, Duration.between(c.dueAt(), at).toSeconds());
+    if (overdue > 0 && !c.breached()) {
+      clocks.breached(c.id(), at, responsible, overdue);
+    }
+    clocks.stopped(c.id(), at, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
   }
 
   /** The psychologist reached the insured: the first contact is recorded and the clock stops. */

@@ -59,6 +59,147 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     assertThat(letter).contains("6 treatments", "physiotherapy", "network", "invoice");
   }
 
+  private long clocks(String claimNumber, String kind, String condition) {
+    return jdbc.sql("SELECT COUNT(*) FROM flex_sla_clocks WHERE claim_number = ? AND kind = ? AND " + condition)
+        .params(claimNumber, kind).query(Long.class).single();
+  }
+
+  @Test
+  void ASSESS_ASK_INFO_informationAskedAndReceivedRestartsTheAssessmentFromTheReceipt() {
+    String claimNumber = reportAndCheck(withReferral(
+        claim(policy, "PHYSIO", "M54.5", LocalDate.of(2026, 3, 1)), LocalDate.of(2026, 3, 20)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    assertThat(scenarios.sendInformation(claimNumber, "RECORDS", null).getResponse().getStatus())
+        .as("nothing was asked for yet").isEqualTo(409);
+    assertThatThrownBy(() -> tasks.complete(assessmentTask(instance).getId(),
+        withVariables("assessmentDecision", "ASK_INFORMATION"))).isInstanceOf(ProcessEngineException.class);
+
+    tasks.complete(assessmentTask(instance).getId(),
+        withVariables("assessmentDecision", "ASK_INFORMATION", "informationNeeded", "RECORDS"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    assertThat(instance).hasPassed("Task_AskForInformation").isWaitingAt("Task_AwaitInformation");
+    JsonNode waiting = scenarios.claimView(claimNumber);
+    assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_INFORMATION");
+    JsonNode letter = waiting.get("letters").get(0);
+    assertThat(letter.get("type").asText()).isEqualTo("INFORMATION_REQUEST");
+    assertThat(letter.get("rules").toString()).contains("ASSESS_ASK_INFO");
+    assertThat(letter.get("text").asText()).contains("medical records", claimNumber);
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "outcome = 'MET'")).isEqualTo(1);
+
+    // SLA_INFO_WAIT: the records arrive on Wednesday 8 April; the assessment is due by the end of Thursday
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 8, 14, 0));
+    MvcResult received = scenarios.sendInformation(claimNumber, "RECORDS", "2026-04-08T13:30:00+02:00");
+    assertThat(received.getResponse().getStatus()).as(body(received)).isEqualTo(202);
+    EngineTime.runDueJobs(management, instance.getId());
+
+    Task again = assessmentTask(instance);
+    assertThat(again.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 9, 23, 59, 59)));
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
+    assertThat(scenarios.claimView(claimNumber).get("slaDueAt").asText()).startsWith("2026-04-09T23:59:59");
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "stopped_at IS NULL")).isEqualTo(1);
+    assertThat(scenarios.sendInformation(claimNumber, "RECORDS", null).getResponse().getStatus()).isEqualTo(409);
+
+    tasks.complete(again.getId(), withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 4));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("APPROVED");
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "stopped_at IS NULL")).isZero();
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "outcome = 'MET'")).isEqualTo(2);
+  }
+
+  @Test
+  void ASSESS_ASK_INFO_informationNeverReceivedIsRemindedThenTheClaimIsClosed() {
+    String claimNumber = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    tasks.complete(assessmentTask(instance).getId(),
+        withVariables("assessmentDecision", "ASK_INFORMATION", "informationNeeded", "CERTIFICATE"));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    // asked on Friday 27 March: 10 working days (Easter) end on Wednesday 15 April
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 15, 23, 59, 58));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(letterTypes(claimNumber)).doesNotContain("INFORMATION_REMINDER");
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 16, 0, 0, 1));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).hasPassed("Task_SendInformationReminder").isWaitingAt("Task_AwaitInformation");
+    assertThat(letterTypes(claimNumber)).contains("INFORMATION_REMINDER");
+
+    EngineTime.setNow(LocalDateTime.of(2026, 5, 15, 23, 59, 58)); // 30 days after the reminder
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isWaitingAt("Task_AwaitInformation");
+    EngineTime.setNow(LocalDateTime.of(2026, 5, 16, 0, 0, 1));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isEnded().hasPassed("Task_CloseWithoutInformation", "EndEvent_ClosedWithoutInformation");
+    JsonNode view = scenarios.claimView(claimNumber);
+    assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(letterTypes(claimNumber)).contains("INFORMATION_REQUEST", "INFORMATION_REMINDER", "CLOSURE");
+    assertThat(scenarios.sendInformation(claimNumber, "CERTIFICATE", null).getResponse().getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void SLA_TRAUMA_ASSESS_1H_aTraumaNotificationIsEscalatedAt45MinutesOnASundayNightAndBreachedAtTheHour() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 29, 23, 10)); // Sunday night, summer time began that morning
+    Map<String, Object> trauma = claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 29));
+    trauma.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-03-29T21:00:00+02:00",
+        "policeReport", "AAR-2026-2001"));
+    String claimNumber = reportAndCheck(trauma);
+    ProcessInstance instance = instanceOf(claimNumber);
+    Task task = assessmentTask(instance);
+    assertThat(task.getPriority()).isEqualTo(90);
+    assertThat(task.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 30, 0, 10)));
+
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 29, 23, 54, 59));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("team-leads").count())
+        .isZero();
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 29, 23, 55, 1));
+    EngineTime.runDueJobs(management, instance.getId());
+    Task followUp = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_FollowUpAssessment").singleResult();
+    assertThat(followUp).hasCandidateGroup("team-leads");
+    assertThat(clocks(claimNumber, "SLA_TRAUMA_ASSESS_1H", "escalated_at IS NOT NULL AND breached_at IS NULL"))
+        .isEqualTo(1);
+
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 30, 0, 10, 1));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).hasPassed("Task_RecordAssessmentBreach");
+    assertThat(clocks(claimNumber, "SLA_TRAUMA_ASSESS_1H", "breached_at IS NOT NULL AND stopped_at IS NULL"))
+        .isEqualTo(1);
+    tasks.complete(followUp.getId());
+    assertThat(instance).hasPassed("EndEvent_AssessmentFollowedUp").isWaitingAt("Task_AssessClaim");
+
+    tasks.complete(task.getId(), withVariables("assessmentDecision", "REJECT", "rejectionRule", "TRAUMA_GROUP"));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(clocks(claimNumber, "SLA_TRAUMA_ASSESS_1H", "outcome = 'LATE'")).isEqualTo(1);
+    assertThat(instance).hasPassed("EndEvent_Assessed");
+  }
+
+  @Test
+  void SLA_ASSESS_1WD_aMissedAssessmentIsEscalatedAndItsBreachRecorded() {
+    String claimNumber = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance instance = instanceOf(claimNumber);
+    Task task = assessmentTask(instance);
+    assertThat(task.getPriority()).isEqualTo(50);
+
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 30, 23, 59, 58)); // due by the end of Monday
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "breached_at IS NULL")).isEqualTo(1);
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 31, 8, 0));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).hasPassed("Task_RecordAssessmentEscalation", "Task_RecordAssessmentBreach");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_FollowUpAssessment").singleResult()).hasCandidateGroup("team-leads");
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "breached_at IS NOT NULL AND escalated_at IS NOT NULL"))
+        .isEqualTo(1);
+
+    tasks.complete(task.getId(), withVariables("assessmentDecision", "REJECT", "rejectionRule", "ELIG_ACUTE"));
+    EngineTime.runDueJobs(management, instance.getId());
+    assertThat(instance).isEnded();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count())
+        .as("the team lead's follow-up ends with the assessment").isZero();
+    assertThat(clocks(claimNumber, "SLA_ASSESS_1WD", "outcome = 'LATE' AND overdue_seconds > 0")).isEqualTo(1);
+  }
+
   @Test
   void assessmentDueDateSkipsEaster() {
     EngineTime.setNow(LocalDateTime.of(2026, 4, 1, 15, 30)); // Wednesday before Maundy Thursday
@@ -408,6 +549,91 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
         claimNumber)).isEqualTo(4);
     assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo(sum);
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  private void decideCourseChange(ProcessInstance instance, Map<String, Object> decision) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_DecideCourseChange").singleResult();
+    assertThat(task).hasCandidateGroup("health-team");
+    tasks.complete(task.getId(), decision);
+    EngineTime.runDueJobs(management, instance.getId());
+  }
+
+  private static JsonNode lineOf(JsonNode invoice, int index) {
+    return invoice.get("lines").get(index);
+  }
+
+  @Test
+  void ASSESS_CHANGE_COURSE_aCourseExtendedThenStoppedPaysEachLineUnderTheApprovalOfItsDate() {
+    String claimNumber = approvedPhysioClaim(2); // approved Friday 27 March 2026
+    ProcessInstance instance = instanceOf(claimNumber);
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 3, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("C-1", line(LocalDate.of(2026, 3, 30), "TREATMENT", "350.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+
+    // more treatments: 6 in all, approved on 10 April
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 10, 9, 0));
+    MvcResult asked = scenarios.requestCourseChange(claimNumber, Map.of("kind", "MORE_TREATMENTS", "treatments", 6));
+    assertThat(asked.getResponse().getStatus()).as(body(asked)).isEqualTo(202);
+    assertThatThrownBy(() -> tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_DecideCourseChange").singleResult().getId(),
+        withVariables("courseChangeDecision", "APPROVE", "changedTreatments", 14)))
+        .as("beyond what is left this year").isInstanceOf(ProcessEngineException.class);
+    decideCourseChange(instance, withVariables("courseChangeDecision", "APPROVE", "changedTreatments", 6));
+    assertThat(scenarios.claimView(claimNumber).get("approvedTreatments").asInt()).isEqualTo(6);
+    assertThat(letterTypes(claimNumber)).contains("COURSE_CHANGE");
+
+    // treatment given before the extension is paid under the 2 approved then; treatment after it under the 6
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 15, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("C-2", line(LocalDate.of(2026, 4, 1), "TREATMENT", "350.00"),
+        line(LocalDate.of(2026, 4, 8), "TREATMENT", "350.00"), line(LocalDate.of(2026, 4, 13), "TREATMENT", "350.00"),
+        line(LocalDate.of(2026, 4, 14), "TREATMENT", "350.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+    JsonNode second = scenarios.invoiceView(claimNumber, "C-2");
+    assertThat(lineOf(second, 0).get("paidAmount").decimalValue()).isEqualByComparingTo("350.00");
+    assertThat(lineOf(second, 1).get("reasons").toString()).contains("PAY_NOT_APPROVED_COUNT");
+    assertThat(lineOf(second, 2).get("paidAmount").decimalValue()).isEqualByComparingTo("350.00");
+    assertThat(lineOf(second, 3).get("paidAmount").decimalValue()).isEqualByComparingTo("350.00");
+
+    // the course stops from 20 April
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 20, 9, 0));
+    assertThat(scenarios.requestCourseChange(claimNumber, Map.of("kind", "STOP")).getResponse().getStatus())
+        .isEqualTo(202);
+    decideCourseChange(instance, withVariables("courseChangeDecision", "APPROVE"));
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 22, 9, 0));
+    scenarios.acceptedInvoice(claimNumber, invoice("C-3", line(LocalDate.of(2026, 4, 17), "TREATMENT", "350.00"),
+        line(LocalDate.of(2026, 4, 21), "TREATMENT", "350.00")));
+    EngineTime.runDueJobs(management, instance.getId());
+    JsonNode third = scenarios.invoiceView(claimNumber, "C-3");
+    assertThat(lineOf(third, 0).get("paidAmount").decimalValue()).isEqualByComparingTo("350.00");
+    assertThat(lineOf(third, 1).get("paidAmount").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(lineOf(third, 1).get("reasons").toString()).contains("ASSESS_CHANGE_COURSE");
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("1750.00");
+
+    // a change the health team rejects keeps the course as it was, with a letter saying so
+    assertThat(scenarios.requestCourseChange(claimNumber, Map.of("kind", "PROVIDER", "providerName", "Fysio Nord"))
+        .getResponse().getStatus()).isEqualTo(202);
+    decideCourseChange(instance, withVariables("courseChangeDecision", "REJECT"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_course_changes WHERE claim_number = ? AND status = 'REJECTED'")
+        .param(claimNumber).query(Long.class).single()).isEqualTo(1);
+    assertThat(instance).hasPassed("EndEvent_CourseChangeDecided");
+  }
+
+  @Test
+  void ASSESS_CHANGE_COURSE_onlyAnApprovedCourseChangesAndARequestSaysWhatItAsks() {
+    String inAssessment = reportAndCheck(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    MvcResult refused = scenarios.requestCourseChange(inAssessment, Map.of("kind", "STOP"));
+    assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+    assertThat(body(refused)).contains("claim-has-no-course");
+
+    String approved = approvedPhysioClaim(3);
+    MvcResult noNumber = scenarios.requestCourseChange(approved, Map.of("kind", "MORE_TREATMENTS"));
+    assertThat(noNumber.getResponse().getStatus()).isEqualTo(422);
+    assertThat(body(noNumber)).contains("treatments");
+    MvcResult unknownKind = scenarios.requestCourseChange(approved, Map.of("kind", "HOLIDAY"));
+    assertThat(unknownKind.getResponse().getStatus()).isEqualTo(400);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_course_changes WHERE claim_number IN (?, ?)")
+        .params(inAssessment, approved).query(Long.class).single()).isZero();
   }
 
   @Test

@@ -59,4 +59,28 @@ class ServiceLevelsTest {
     void SLA_INVOICE_6M() {
         assertThat(ServiceLevels.invoicesAcceptedUntil(LocalDate.of(2026, 2, 10))).isEqualTo(LocalDate.of(2026, 8, 10));
     }
+
+    @ParameterizedTest(name = "received {0}: escalated {1}, due {2}")
+    @CsvSource({"2026-03-29T21:10:00Z, 2026-03-29T21:55:00Z, 2026-03-29T22:10:00Z",
+            "2026-12-24T23:30:00Z, 2026-12-25T00:15:00Z, 2026-12-25T00:30:00Z"})
+    void SLA_TRAUMA_ASSESS_1H_around_the_clock(Instant received, Instant atRisk, Instant due) {
+        assertThat(sla.traumaAssessmentAtRisk(received)).isEqualTo(atRisk);
+        assertThat(sla.traumaAssessmentDue(received)).isEqualTo(due);
+    }
+
+    @ParameterizedTest(name = "asked {0}: reminder {1}, closed {2}")
+    @CsvSource({"2026-03-27, 2026-04-15T23:59:59+02:00, 2026-05-15T23:59:59+02:00",
+            "2026-12-18, 2027-01-07T23:59:59+01:00, 2027-02-06T23:59:59+01:00"})
+    void ASSESS_ASK_INFO_reminder_after_10_working_days_closed_30_days_later(LocalDate asked, String reminder,
+            String closed) {
+        assertThat(sla.waitReminderAt(asked).toOffsetDateTime().toString()).isEqualTo(reminder);
+        assertThat(ServiceLevels.waitDeadline(sla.waitReminderAt(asked)).toOffsetDateTime().toString())
+                .isEqualTo(closed);
+    }
+
+    @ParameterizedTest(name = "information received {0}: assessed by {1}")
+    @CsvSource({"2026-04-08T11:30:00Z, 2026-04-09T23:59:59+02:00", "2026-04-01T12:00:00Z, 2026-04-07T23:59:59+02:00"})
+    void SLA_INFO_WAIT_the_assessment_starts_afresh_from_the_receipt(Instant received, String due) {
+        assertThat(sla.assessmentDue(received).toOffsetDateTime().toString()).isEqualTo(due);
+    }
 }

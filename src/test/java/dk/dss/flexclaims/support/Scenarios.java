@@ -78,6 +78,29 @@ public final class Scenarios {
     }
   }
 
+  /** Sends the information the health team asked for as the portal does; answers the raw result. */
+  public MvcResult sendInformation(String claimNumber, String kind, String receivedAt) {
+    try {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("kind", kind);
+      body.put("receivedAt", receivedAt);
+      return mvc.perform(post("/api/claims/" + claimNumber + "/information").with(httpBasic("nina", "demo"))
+          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Asks for a change of the claim's course as the portal does; answers the raw result. */
+  public MvcResult requestCourseChange(String claimNumber, Map<String, Object> change) {
+    try {
+      return mvc.perform(post("/api/claims/" + claimNumber + "/course-changes").with(httpBasic("nina", "demo"))
+          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(change))).andReturn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** An invoice body of interfaces.md from a provider with a public agreement, not related to the insured. */
   @SafeVarargs
   public static Map<String, Object> invoice(String invoiceNumber, Map<String, Object>... lines) {

@@ -86,13 +86,7 @@ class TasklistBrowserIT {
         .singleResult().getId();
     EngineTime.runDueJobs(management, processInstanceId);
 
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("nina");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-
+    WebDriverWait wait = tasklistAs("nina");
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Assess claim"))).click();
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
@@ -114,5 +108,62 @@ class TasklistBrowserIT {
     assertThat(view.status().name()).isEqualTo("APPROVED");
     assertThat(view.approvedTreatments()).isEqualTo(4);
     assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("APPROVAL");
+  }
+
+  /** Opens Tasklist as the user, logging in unless a session of the user is already open. */
+  private WebDriverWait tasklistAs(String user) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    return wait;
+  }
+
+  @Test
+  void aNurseAsksForInformationAndTheFormHoldsTheOsteopathyLimitOfFive() throws IOException {
+    Scenarios scenarios = new Scenarios(mvc);
+    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1969, 8, 21));
+    String claimNumber = scenarios.report(claim(policy, "OSTEO", "M54.2", LocalDate.now().minusWeeks(1)));
+    String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
+        .singleResult().getId();
+    EngineTime.runDueJobs(management, processInstanceId);
+
+    WebDriverWait wait = tasklistAs("nina");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Assess claim"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+        .click();
+
+    // ASSESS_TREATMENTS_MAX: osteopathy allows 5 a year; the form refuses 6 before anything is sent
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Approve']"))).click();
+    WebElement treatments = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+    treatments.sendKeys("6");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class, 'fjs-form-field-error') and contains(., '5')]")));
+    assertThat(error.getText()).contains("5");
+    Files.write(Path.of("target", "tasklist-osteo-maximum.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult())
+        .as("the task is still open").isNotNull();
+
+    // ASSESS_ASK_INFO: ask for the medical records instead
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//label[normalize-space()='Ask for information first']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id*=Field_InformationNeeded]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Medical records']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[id*=Field_InformationNeeded]")));
+
+    EngineTime.runDueJobs(management, processInstanceId);
+    ClaimService.ClaimView view = claims.view(claimNumber);
+    assertThat(view.status().name()).isEqualTo("AWAITING_INFORMATION");
+    assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("INFORMATION_REQUEST");
   }
 }
