@@ -17,6 +17,25 @@ import org.springframework.context.ApplicationContext;
 class DeploymentCheckTest {
 
   @Autowired ApplicationContext context;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+
+  @Test
+  void theEngineItselfRefusesCodeDeployedByAUserWhicheverWayItComes() {
+    String bpmn = EngineOperationGuardTest.Probes.process("engine-side-probe", """
+        <bpmn:startEvent id="Start" />
+        <bpmn:serviceTask id="Task_ForeignClass" camunda:class="org.example.Evil" />""");
+    identityService.setAuthentication("paula", List.of(dk.dss.flexclaims.identity.Groups.PROCESS_OWNERS));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.createDeployment()
+              .addString("engine-side.bpmn", bpmn).deploy())
+          .isInstanceOf(org.camunda.bpm.engine.exception.NotValidException.class)
+          .hasMessageContaining("engine-side.bpmn").hasMessageContaining("Task_ForeignClass");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("engine-side-probe").count()).isZero();
+  }
 
   @Test
   void everyDiagramAndTableTheProjectShipsPasses() throws IOException {
