@@ -60,7 +60,7 @@ public class EngineOperationGuard extends OncePerRequestFilter {
       "^(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))(/.*)?$");
   private static final Pattern ADMIN_ONLY = Pattern.compile(
       "^/(?:job|job-definition)(?:/.*)?/(?:execute|retries|duedate|duedate/recalculate|suspended|jobPriority|priority)/?$"
-          + "|^/(?:process-instance|process-definition)(?:/.*)?/(?:suspended|suspended-async)/?$"
+          + "|^/(?:process-instance|process-definition|batch)(?:/.*)?/(?:suspended|suspended-async)/?$"
           + "|^/(?:process-instance|history/process-instance)/job-retries/?$"
           + "|^/job/[^/]+/?$");
   private static final Pattern DEPLOYMENT = Pattern.compile("^/deployment/([^/]+)/?$");

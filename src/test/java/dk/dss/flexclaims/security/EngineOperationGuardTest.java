@@ -120,6 +120,7 @@ class EngineOperationGuardTest {
           "{\"suspended\":true}"), 403);
       assertProblem(paula.putJson("/engine-rest/process-definition/key/claim-handling/suspended",
           "{\"suspended\":true,\"includeProcessInstances\":true}"), 403);
+      assertProblem(paula.putJson("/engine-rest/batch/any-batch/suspended", "{\"suspended\":true}"), 403);
 
       Job after = management.createJobQuery().jobId(timer.getId()).singleResult();
       assertThat(after.getRetries()).isEqualTo(timer.getRetries());
