@@ -112,6 +112,8 @@ class TasklistBrowserIT {
 
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
         .click();
+    // the form stays covered (disabled) until the claim has gone through: slow on a busy machine
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Approve']"))).click();
     WebElement treatments = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[id*=Field_ApprovedTreatments]")));
