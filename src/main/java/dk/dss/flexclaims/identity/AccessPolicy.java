@@ -7,6 +7,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
@@ -40,7 +43,10 @@ public final class AccessPolicy {
     for (String group : List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS)) {
       grants.add(new Grant(group, APPLICATION, "tasklist", List.of(ACCESS)));
       for (String process : WORKED_PROCESSES) {
-        grants.add(new Grant(group, PROCESS_DEFINITION, process, List.of(READ)));
+        // the variables (which may carry health details) only for the groups that handle claims; with
+        // enforce-specific-variable-permission on, READ_INSTANCE on a definition no longer shows them
+        grants.add(new Grant(group, PROCESS_DEFINITION, process,
+            List.of(READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
       }
     }
     // process owners deploy and watch
@@ -53,7 +59,7 @@ public final class AccessPolicy {
     grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)));
     grants.add(new Grant(owners, BATCH, "*", List.of(READ)));
-    // monitors only read; history is read through READ_HISTORY on the process definitions
+    // monitors only read, and never variables; history is read through READ_HISTORY on the process definitions
     String monitors = Groups.MONITORS;
     grants.add(new Grant(monitors, APPLICATION, "cockpit", List.of(ACCESS)));
     grants.add(new Grant(monitors, DEPLOYMENT, "*", List.of(READ)));
