@@ -4,10 +4,12 @@ import static dk.dss.flexclaims.support.Requests.json;
 import static dk.dss.flexclaims.support.Requests.parse;
 import static dk.dss.flexclaims.support.Requests.today;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.HttpCalls;
 import dk.dss.flexclaims.support.Requests;
 import dk.dss.flexclaims.support.Scenarios;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +98,7 @@ class ApiRoleMatrixTest {
     return cells.stream();
   }
 
+  @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
@@ -159,6 +163,15 @@ class ApiRoleMatrixTest {
       }
     }
     assertThat(unruled).isEmpty();
+  }
+
+  /** The portal's account is for the API only: no Tasklist, no Cockpit. */
+  @Test
+  void thePortalHasNoWebapp() {
+    for (String app : List.of("tasklist", "cockpit")) {
+      assertThatThrownBy(() -> HttpCalls.webappSession(port, "portal", "demo", app))
+          .as(app).isInstanceOf(IllegalStateException.class).hasMessageContaining("login of portal");
+    }
   }
 
   /** What a refused request must leave as it was: rows, process instances, the claim's referral. */
