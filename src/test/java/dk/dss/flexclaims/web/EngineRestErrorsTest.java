@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +126,7 @@ class EngineRestErrorsTest {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), "smuggled")).isNull();
   }
 
-  @Test
+  @RepeatedTest(3)
   void twoNursesCompletingTheSameTaskAtOnce() throws Exception {
     Task task = assessmentTask();
     CyclicBarrier together = new CyclicBarrier(2);

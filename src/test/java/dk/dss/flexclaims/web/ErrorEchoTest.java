@@ -79,6 +79,22 @@ class ErrorEchoTest {
   }
 
   @Test
+  void oddAddressesAreRefusedWithoutEchoNor500(CapturedOutput output) {
+    for (String path : new String[] {"/api/policies/" + CPR + ";x=1", "/api/policies//" + CPR,
+        "/api/policies/" + CPR + "/..;/x", "/api/policies/%2e%2e/" + CPR}) {
+      HttpResponse<String> response = nina().get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertProblem(response, 400);
+      assertNoCpr(response.body());
+    }
+    // refused by the servlet container before the application sees it: plain 400, nothing repeated
+    HttpResponse<String> nul = nina().get("/api/claims/" + CPR + "%00");
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertNoCpr(nul.body());
+    assertThat(output.getAll()).doesNotContain(CPR).doesNotContain("\tat ");
+  }
+
+  @Test
   void theErrorPageIsAProblemNot500() {
     HttpResponse<String> anonymous = HttpCalls.anonymous(port).get("/error");
     assertProblem(anonymous, 401);
