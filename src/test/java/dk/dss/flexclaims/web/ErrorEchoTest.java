@@ -87,10 +87,12 @@ class ErrorEchoTest {
       assertProblem(response, 400);
       assertNoCpr(response.body());
     }
-    // refused by the servlet container before the application sees it: plain 400, nothing repeated
-    HttpResponse<String> nul = nina().get("/api/claims/" + CPR + "%00");
-    assertThat(nul.statusCode()).isEqualTo(400);
-    assertNoCpr(nul.body());
+    // refused by the servlet container before the application sees it: a problem too, nothing repeated
+    for (String path : new String[] {"/api/claims/" + CPR + "%00", "/api/claims/" + CPR + "%2F1"}) {
+      HttpResponse<String> refused = nina().get(path);
+      assertProblem(refused, 400);
+      assertNoCpr(refused.body());
+    }
     assertThat(output.getAll()).doesNotContain(CPR).doesNotContain("\tat ");
   }
 
