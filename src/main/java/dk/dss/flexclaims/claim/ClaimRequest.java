@@ -5,6 +5,7 @@ import dk.dss.flexclaims.coverage.ClaimFacts;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.IncidentType;
 import dk.dss.flexclaims.coverage.TreatmentLocation;
+import dk.dss.flexclaims.validation.Bounded;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,7 @@ public record ClaimRequest(
     @NotNull Cover cover,
     @Pattern(regexp = "[A-Za-z]\\d{2}(\\.?[0-9A-Za-z]{1,4})?", message = "must be an ICD-10 code, e.g. M54.5") String icd10,
     @NotBlank @Size(max = 4000) String description,
-    @NotNull LocalDate onsetDate,
+    @NotNull @Bounded.NotAfterToday LocalDate onsetDate,
     @NotNull Boolean chronic,
     @Valid ReferralRequest referral,
     @NotNull Boolean aroseAbroad,
@@ -40,12 +41,12 @@ public record ClaimRequest(
     @Valid IncidentRequest incident) {
 
   /** A referral: its date and who issued it. */
-  public record ReferralRequest(@NotNull LocalDate date, @Size(max = 200) String issuer) {
+  public record ReferralRequest(@NotNull @Bounded.NotAfterToday LocalDate date, @Size(max = 200) String issuer) {
   }
 
   /** The incident of a TRAUMA claim. */
-  public record IncidentRequest(@NotNull IncidentType type, @NotNull OffsetDateTime occurredAt,
-      @Size(max = 100) String policeReport) {
+  public record IncidentRequest(@NotNull IncidentType type, @NotNull @Bounded.NotAfterToday OffsetDateTime occurredAt,
+      @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE) String policeReport) {
   }
 
   /** The claim as the coverage check sees it, reported at the given moment. */

@@ -21,7 +21,8 @@ public class DemoUsers {
       new String[] {"freja", "Freja", "Dahl (finance)", Groups.FINANCE},
       new String[] {"karl", "Karl", "Lund (complaints)", Groups.COMPLAINTS},
       new String[] {"paula", "Paula", "Friis (process owner)", Groups.PROCESS_OWNERS},
-      new String[] {"mona", "Mona", "Skov (monitor)", Groups.MONITORS});
+      new String[] {"mona", "Mona", "Skov (monitor)", Groups.MONITORS},
+      new String[] {"portal", "My DSS", "portal (technical account)", Groups.PORTAL});
 
   private final IdentityService identityService;
 

@@ -15,6 +15,11 @@ public final class Groups {
   public static final String PROCESS_OWNERS = "process-owners";
   /** Read-only Cockpit. */
   public static final String MONITORS = "monitors";
+  /**
+   * The technical account of the "My DSS" portal and the sign-on page, acting for the insured:
+   * the API only, no Tasklist nor Cockpit.
+   */
+  public static final String PORTAL = "portal";
   /** Camunda's administrators' group: all rights, the Admin webapp. */
   public static final String ADMIN = "camunda-admin";
 

@@ -26,7 +26,8 @@ public class IdentitySetup {
       new String[] {Groups.FINANCE, "Finance"},
       new String[] {Groups.COMPLAINTS, "Complaints"},
       new String[] {Groups.PROCESS_OWNERS, "Process owners"},
-      new String[] {Groups.MONITORS, "Monitors"});
+      new String[] {Groups.MONITORS, "Monitors"},
+      new String[] {Groups.PORTAL, "My DSS portal"});
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

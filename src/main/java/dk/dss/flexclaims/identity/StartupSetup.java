@@ -41,7 +41,8 @@ class StartupSetup {
       demoUsers.apply();
       log.info("Flex Claims is ready. Tasklist: {}/camunda/app/tasklist/ ; Cockpit: {}/camunda/app/cockpit/ ;"
           + " log in as nina (health team), lars (team leads), freja (finance), karl (complaints),"
-          + " paula (process owners) or mona (monitors), password 'demo'; administrator 'admin'.", base, base);
+          + " paula (process owners) or mona (monitors), password 'demo'; the portal's account 'portal' (API"
+          + " only), password 'demo'; administrator 'admin'.", base, base);
     } else {
       log.info("Flex Claims is ready. Tasklist: {}/camunda/app/tasklist/ ; log in as administrator 'admin'"
           + " with FLEX_ADMIN_PASSWORD and create users in {}/camunda/app/admin/", base, base);

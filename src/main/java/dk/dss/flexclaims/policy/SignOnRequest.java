@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import dk.dss.flexclaims.coverage.PaymentFrequency;
+import dk.dss.flexclaims.validation.Bounded;
 
 /**
  * The sign-on form ({@code POST /api/policies}) and the administrators' import
@@ -16,14 +17,14 @@ import dk.dss.flexclaims.coverage.PaymentFrequency;
  */
 public record SignOnRequest(
     @NotNull Product product,
-    @NotNull LocalDate startDate,
-    LocalDate endDate,
+    @NotNull @Bounded.UpToTwoYearsAhead LocalDate startDate,
+    @Bounded.UpToTwoYearsAhead LocalDate endDate,
     @NotBlank @Size(max = 10) String postcode,
     @NotNull @Valid PersonRequest policyholder,
     @Size(max = 20) List<@NotNull @Valid PersonRequest> children,
     @NotNull PaymentFrequency paymentFrequency,
     @NotNull Boolean directDebit,
-    LocalDate seniorityFrom,
+    @Bounded.NotAfterToday LocalDate seniorityFrom,
     @NotNull Boolean danmarkMember) {
 
   public SignOnRequest {
@@ -33,7 +34,7 @@ public record SignOnRequest(
   /** A person to insure. The CPR number is optional; it is stored, never logged nor answered. */
   public record PersonRequest(
       @NotBlank @Size(max = 200) String name,
-      @NotNull LocalDate birthDate,
+      @NotNull @Bounded.NotAfterToday LocalDate birthDate,
       @Pattern(regexp = "\\d{6}-?\\d{4}", message = "must be a CPR number of 10 digits, e.g. 010190-1234") String cpr) {
 
     @Override

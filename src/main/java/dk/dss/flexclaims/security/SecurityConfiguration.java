@@ -1,6 +1,8 @@
 package dk.dss.flexclaims.security;
 
 import dk.dss.flexclaims.identity.Groups;
+import dk.dss.flexclaims.web.ApiRoles;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <ul>
  *   <li>{@code /api/**} (the application's own API) and {@code /actuator/**} except health:
- *       HTTP Basic against Camunda's users (Spring Security), stateless, problem+json on 401/403.
+ *       HTTP Basic against Camunda's users (Spring Security), stateless, problem+json on 401/403;
+ *       which group may call what is the table {@link ApiRoles}.
  *   <li>{@code /engine-rest/**} (Camunda's REST API): HTTP Basic through Camunda's own
  *       {@link ProcessEngineAuthenticationFilter}, so that the engine's authorization checks
  *       run as the calling user.
@@ -33,12 +36,25 @@ public class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
-    http.securityMatcher("/api/**", "/actuator/**")
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/**").hasAnyAuthority(authority(Groups.MONITORS), authority(Groups.ADMIN))
-            .requestMatchers("/api/admin/**").hasAuthority(authority(Groups.ADMIN))
-            .anyRequest().authenticated())
+    http.securityMatcher("/api/**", "/actuator/**", "/error")
+        .authorizeHttpRequests(auth -> {
+          // an error page rendered for a request this chain already let through (or refused)
+          auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+          auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+          for (ApiRoles.Rule rule : ApiRoles.RULES) {
+            var matcher = rule.method() == null ? auth.requestMatchers(rule.pattern())
+                : auth.requestMatchers(rule.method(), rule.pattern());
+            if (rule.groups().equals(ApiRoles.ANY_LOGGED_IN)) {
+              matcher.authenticated();
+            } else {
+              matcher.hasAnyAuthority(ApiRoles.authorities(rule));
+            }
+          }
+          // called directly, the error page is a problem like any other answer
+          auth.requestMatchers("/error").authenticated();
+          // a path no rule names: administrators only, so a new endpoint is closed until it has a rule
+          auth.anyRequest().hasAuthority(authority(Groups.ADMIN));
+        })
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -81,6 +97,6 @@ public class SecurityConfiguration {
   }
 
   static String authority(String group) {
-    return "GROUP_" + group;
+    return ApiRoles.authority(group);
   }
 }

@@ -74,10 +74,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
     ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, e.type(), e.title(), e.getMessage());
-    if (e.unsafeValue() != null) {
-      // the path could hold anything, a CPR number too: not repeated in "instance"
-      problem.setInstance(URI.create(request.getRequestURI().replace(e.unsafeValue(), "-")));
-    }
+    // "instance" is the endpoint's template, never the path as sent (SafeInstance): it may hold a CPR number
     if (e.rule() != null) {
       problem.setProperty("rule", e.rule());
     }
@@ -101,7 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     String reference = UUID.randomUUID().toString();
-    logSafely(e, request.getMethod() + " " + request.getRequestURI(), reference);
+    logSafely(e, request.getMethod() + " " + where(request), reference);
     ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
         "Something went wrong on our side. Please try again later; if it persists, give support the reference "
             + reference + ".");
@@ -156,7 +153,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status, WebRequest request) {
     if (status.is5xxServerError()) {
       String where = request instanceof ServletWebRequest servlet
-          ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "request";
+          ? servlet.getRequest().getMethod() + " " + where(servlet.getRequest()) : "request";
       logSafely(e, where, UUID.randomUUID().toString());
     }
     if (body == null && e instanceof ErrorResponse response) {
@@ -170,6 +167,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       problem.setType(URI.create(Problems.TYPE_BASE + slug));
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  /** The endpoint's template with only our own numbers filled in (else the path without digits): never a CPR number. */
+  private static String where(HttpServletRequest request) {
+    URI template = SafeInstance.template(request);
+    return template == null ? String.valueOf(request.getRequestURI()).replaceAll("\\d", "#") : template.toString();
   }
 
   /** What the field expects; never the value that was sent. */

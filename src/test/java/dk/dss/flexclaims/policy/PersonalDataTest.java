@@ -48,7 +48,7 @@ class PersonalDataTest {
     Map<String, Object> body = Requests.signOn(today().minusYears(6));
     body.put("policyholder", Requests.person("Nina Holm", today().minusYears(40), holderCpr));
     body.put("children", List.of(Requests.person("Ida Holm", today().minusYears(6), childCpr)));
-    MockHttpServletResponse created = post("/api/policies", "nina", json(body));
+    MockHttpServletResponse created = post("/api/policies", "portal", json(body));
     assertThat(created.getStatus()).isEqualTo(201);
     String policyNumber = parse(created.getContentAsString()).get("policyNumber").asText();
 
@@ -65,18 +65,18 @@ class PersonalDataTest {
     // refused sign-ons carrying the CPR in every way that could end up in a message
     Map<String, Object> refused = Requests.signOn();
     refused.put("policyholder", Requests.person("Nina Holm", today().minusYears(70), holderCpr));
-    post("/api/policies", "nina", json(refused));
+    post("/api/policies", "portal", json(refused));
     post("/api/admin/policies/import", "nina", json(refused));
     refused.put("policyholder", Requests.person("Nina Holm", today().minusYears(40), holderCpr + "9"));
-    post("/api/policies", "nina", json(refused));
+    post("/api/policies", "portal", json(refused));
     refused.put("policyholder", Map.of("name", "Nina Holm", "birthDate", holderCpr, "cpr", Map.of("v", holderCpr)));
-    post("/api/policies", "nina", json(refused));
+    post("/api/policies", "portal", json(refused));
     refused.put("policyholder", Map.of("name", "Nina Holm", "birthDate", "1980-01-01", "cpr", List.of(holderCpr)));
-    post("/api/policies", "nina", json(refused));
+    post("/api/policies", "portal", json(refused));
     refused.put("paymentFrequency", holderCpr);
-    post("/api/policies", "nina", json(refused));
-    post("/api/policies", "nina", "{\"policyholder\": {\"cpr\": \"" + holderCpr + "\" \"x\"}}");
-    post("/api/policies", "nina", "{\"policyholder\": {\"cpr\": " + holderCpr.replace("-", "") + "x}}");
+    post("/api/policies", "portal", json(refused));
+    post("/api/policies", "portal", "{\"policyholder\": {\"cpr\": \"" + holderCpr + "\" \"x\"}}");
+    post("/api/policies", "portal", "{\"policyholder\": {\"cpr\": " + holderCpr.replace("-", "") + "x}}");
 
     // a coverage check with a health detail
     Map<String, Object> claim = Requests.claim(policyNumber, policyNumber + "-02", "PSYCHOLOGIST", "F43.2");

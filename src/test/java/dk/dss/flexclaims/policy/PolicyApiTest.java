@@ -33,7 +33,7 @@ class PolicyApiTest {
   @Autowired BenefitLedger ledger;
 
   MockHttpServletResponse signOn(Object body) throws Exception {
-    return send("/api/policies", "nina", "demo", json(body));
+    return send("/api/policies", "portal", "demo", json(body));
   }
 
   MockHttpServletResponse send(String path, String user, String password, String body) throws Exception {
@@ -105,7 +105,7 @@ class PolicyApiTest {
 
     JsonNode refused(int status, String body) throws Exception {
       Map<String, Long> before = Requests.rowCounts(jdbc);
-      MockHttpServletResponse response = send("/api/policies", "nina", "demo", body);
+      MockHttpServletResponse response = send("/api/policies", "portal", "demo", body);
       assertThat(response.getStatus()).isEqualTo(status);
       assertThat(response.getContentType()).startsWith("application/problem+json");
       assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
@@ -403,7 +403,10 @@ class PolicyApiTest {
 
     @Test
     void unknownPathUnderApiIsAProblem() throws Exception {
-      MockHttpServletResponse response = mvc.perform(get("/api/nothing-here").with(httpBasic("nina", "demo")))
+      // a path no rule names is closed to all but administrators (ApiRoles), who learn it does not exist
+      assertThat(mvc.perform(get("/api/nothing-here").with(httpBasic("nina", "demo"))).andReturn().getResponse()
+          .getStatus()).isEqualTo(403);
+      MockHttpServletResponse response = mvc.perform(get("/api/nothing-here").with(httpBasic("admin", "admin")))
           .andReturn().getResponse();
       assertThat(response.getStatus()).isEqualTo(404);
       assertThat(response.getContentType()).startsWith("application/problem+json");

@@ -64,7 +64,7 @@ class SecurityTest {
     void healthIsOpenButMetricsAreNot() {
       assertThat(HttpCalls.anonymous(port).get("/actuator/health").statusCode()).isEqualTo(200);
       assertThat(HttpCalls.anonymous(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
-      assertThat(HttpCalls.basic(port, "nina", "demo").get("/actuator/prometheus").statusCode()).isEqualTo(403);
+      assertThat(HttpCalls.basic(port, "freja", "demo").get("/actuator/prometheus").statusCode()).isEqualTo(403);
     }
   }
 

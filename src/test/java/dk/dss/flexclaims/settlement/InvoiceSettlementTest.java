@@ -450,7 +450,7 @@ class InvoiceSettlementTest {
     assertThat(amounts.getResponse().getStatus()).isEqualTo(422);
     assertThat(amounts.getResponse().getContentAsString()).contains("lines[0].amount", "lines[0].publicSubsidy");
 
-    MvcResult unknown = scenarios.sendInvoice("C-2026-999999", invoice("V-4", line(day(4, 1), "TREATMENT", "1")));
+    MvcResult unknown = scenarios.sendInvoice("C-2026-999999", invoice("V-4", line(APPROVED_ON, "TREATMENT", "1")));
     assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
     assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
 

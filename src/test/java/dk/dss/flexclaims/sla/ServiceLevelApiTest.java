@@ -174,7 +174,7 @@ class ServiceLevelApiTest {
     tasks.complete(tasks.createTaskQuery().processInstanceId(trauma.id()).taskDefinitionKey("Task_CallInsuredBack")
         .singleResult().getId(), withVariables("calledAt", "2026-09-01T09:20+02:00"));
 
-    assertThat(call(get("/actuator/prometheus").with(httpBasic("nina", "demo"))).getResponse().getStatus())
+    assertThat(call(get("/actuator/prometheus").with(httpBasic("freja", "demo"))).getResponse().getStatus())
         .isEqualTo(403);
     MvcResult answer = call(get("/actuator/prometheus").with(httpBasic("mona", "demo")));
     assertThat(answer.getResponse().getStatus()).isEqualTo(200);
