@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param providerInNetwork    the provider is in our network (PAY_NETWORK_DIRECT)
  * @param relatedToInsured     the provider is the insured, family, a colleague or their company (PAY_RELATED_PROVIDER)
  * @param lines                the invoice lines
+ * @param danmarkMember        the policy says the insured is a member of Sygeforsikringen "danmark"
+ *                             (PAY_DANMARK_OFFSET for lines that do not state the subsidy)
  */
 public record Invoice(LocalDate submittedOn, String providerNumber, boolean providerInNetwork, boolean relatedToInsured,
-                      List<InvoiceLine> lines) {
+                      List<InvoiceLine> lines, boolean danmarkMember) {
+
+    /** An invoice of a person who is not a "danmark" member. */
+    public Invoice(LocalDate submittedOn, String providerNumber, boolean providerInNetwork, boolean relatedToInsured,
+                   List<InvoiceLine> lines) {
+        this(submittedOn, providerNumber, providerInNetwork, relatedToInsured, lines, false);
+    }
 
     public Invoice {
         Objects.requireNonNull(submittedOn, "submittedOn");
