@@ -45,7 +45,10 @@ import java.util.Set;
  *   <li>QUAL_MSK_CHRONIC: a chronic condition in ICD-10 chapter M under PHYSIO, CHIRO or OSTEO is flagged.</li>
  *   <li>Exclusions by ICD-10 code (section 4) are not applied to ADVICE and SECOND_OPINION: advice covers all
  *       health questions (product page), a second opinion is a review of records. A claim without a code is
- *       not looked up. Cause WAR/EPIDEMIC gives EXCL_WAR_EPIDEMIC, PRO_SPORTS EXCL_PRO_SPORTS,
+ *       not looked up. The table's row says how it applies: AUTO rows reject, TEAM rows (D22, I30-I52: "that we
+ *       consider") only flag the rule for the health team, and a row limited to some covers (O00-O99, Z33-Z36 for
+ *       SPECIALIST_EXAM only) does not apply under the others. The cover looked up is the one the rules apply to
+ *       (PSYCHOLOGIST after TRAUMA_48H). Cause WAR/EPIDEMIC gives EXCL_WAR_EPIDEMIC, PRO_SPORTS EXCL_PRO_SPORTS,
  *       INTENTIONAL/CRIMINAL_OFFENCE EXCL_INTENTIONAL. EXCL_HIGHLY_SPECIALISED is the health team's decision.</li>
  *   <li>LIMIT_PHYSIO_CHIRO_12 / LIMIT_OSTEO_5: rejected when the year's treatments are used up, otherwise flagged
  *       with the treatments left.</li>
@@ -172,7 +175,13 @@ public final class CoverageCheck {
 
         // 4. Exclusions
         if (code != null && !NO_CODE_EXCLUSIONS.contains(cover)) {
-            exclusionGroups.exclusionFor(code).ifPresent(rejects::add);
+            exclusionGroups.exclusionFor(code, ruleCover).ifPresent(exclusion -> {
+                if (exclusion.rejects()) {
+                    rejects.add(exclusion.rule());
+                } else {
+                    flags.add(exclusion.rule());
+                }
+            });
         }
         switch (claim.cause()) {
             case WAR, EPIDEMIC -> rejects.add(RuleId.EXCL_WAR_EPIDEMIC);

@@ -14,6 +14,12 @@ public final class InMemoryRateTable implements RateTable {
     private final NavigableMap<LocalDate, BigDecimal> physioFullFee = new TreeMap<>();
     private final NavigableMap<LocalDate, BigDecimal> chiroPatientShare = new TreeMap<>();
     private final Map<Cover, NavigableMap<LocalDate, BigDecimal>> networkPrices = new EnumMap<>(Cover.class);
+    private final Map<Cover, NavigableMap<LocalDate, BigDecimal>> danmarkSubsidies = new EnumMap<>(Cover.class);
+
+    public InMemoryRateTable withDanmarkSubsidy(Cover cover, LocalDate validFrom, BigDecimal amount) {
+        danmarkSubsidies.computeIfAbsent(cover, c -> new TreeMap<>()).put(validFrom, amount);
+        return this;
+    }
 
     public InMemoryRateTable withPhysioFullFee(LocalDate validFrom, BigDecimal amount) {
         physioFullFee.put(validFrom, amount);
@@ -43,6 +49,11 @@ public final class InMemoryRateTable implements RateTable {
     @Override
     public Optional<BigDecimal> networkPrice(Cover cover, LocalDate on) {
         return at(networkPrices.getOrDefault(cover, new TreeMap<>()), on);
+    }
+
+    @Override
+    public Optional<BigDecimal> danmarkSubsidy(Cover cover, LocalDate on) {
+        return at(danmarkSubsidies.getOrDefault(cover, new TreeMap<>()), on);
     }
 
     private static Optional<BigDecimal> at(NavigableMap<LocalDate, BigDecimal> rates, LocalDate on) {

@@ -11,8 +11,15 @@ import java.util.Set;
  * @param line       the line
  * @param paidAmount what is paid, DKK, scale 2
  * @param reasons    the rules that cut the line; empty when paid in full after the subsidies
+ * @param danmarkSubsidy the "danmark" subsidy of the line (PAY_DANMARK_OFFSET): as the line states it, else what
+ *                   was deducted from the rate table for a member (zero for a line paid nothing or a non-member)
  */
-public record LineSettlement(InvoiceLine line, BigDecimal paidAmount, List<RuleId> reasons) {
+public record LineSettlement(InvoiceLine line, BigDecimal paidAmount, List<RuleId> reasons, BigDecimal danmarkSubsidy) {
+
+    /** A line whose "danmark" subsidy is the one it states (zero when it states none). */
+    public LineSettlement(InvoiceLine line, BigDecimal paidAmount, List<RuleId> reasons) {
+        this(line, paidAmount, reasons, line.danmarkSubsidy());
+    }
 
     /** Rules after which a line pays nothing and uses no treatment. */
     private static final Set<RuleId> NOT_COUNTED = EnumSet.of(RuleId.PAY_LINE_EXCLUDED, RuleId.PAY_RELATED_PROVIDER,
@@ -22,6 +29,7 @@ public record LineSettlement(InvoiceLine line, BigDecimal paidAmount, List<RuleI
 
     public LineSettlement {
         reasons = List.copyOf(reasons);
+        danmarkSubsidy = (danmarkSubsidy == null ? BigDecimal.ZERO : danmarkSubsidy).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /**

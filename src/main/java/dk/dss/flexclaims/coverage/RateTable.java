@@ -18,4 +18,10 @@ public interface RateTable {
 
     /** PAY_NETWORK_DIRECT: the agreed network price of one treatment under a cover. */
     Optional<BigDecimal> networkPrice(Cover cover, LocalDate on);
+
+    /**
+     * PAY_DANMARK_OFFSET: the subsidy Sygeforsikringen "danmark" pays a member for one treatment under a cover, for
+     * invoice lines that do not state it. Empty when "danmark" pays nothing for the cover.
+     */
+    Optional<BigDecimal> danmarkSubsidy(Cover cover, LocalDate on);
 }

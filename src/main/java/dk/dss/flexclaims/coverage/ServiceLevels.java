@@ -64,6 +64,27 @@ public final class ServiceLevels {
         return workingDays.endOfWorkingDayAfter(approved, 10 - 2);
     }
 
+    /** SLA_EXAM_10WD extended (EXAM_CAPACITY): due at the end of the new deadline's day. */
+    public ZonedDateTime examExtendedDue(LocalDate newDeadline) {
+        return workingDays.endOfDay(newDeadline, Copenhagen.ZONE);
+    }
+
+    /**
+     * SLA_EXAM_10WD extended (EXAM_CAPACITY): escalated, like the first deadline, 2 working days before: at the end
+     * of the 2nd working day before the new deadline's day, leaving those 2 working days.
+     */
+    public ZonedDateTime examExtendedAtRisk(LocalDate newDeadline) {
+        LocalDate d = newDeadline;
+        int left = 2;
+        while (left > 0) {
+            d = d.minusDays(1);
+            if (workingDays.isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return workingDays.endOfDay(d, Copenhagen.ZONE);
+    }
+
     /** SLA_TRAUMA_3H: when the clock escalates to a team lead, 2 hours after approval (1 hour before due). */
     public Instant traumaCallbackAtRisk(Instant approved) {
         return approved.plus(Duration.ofHours(2));

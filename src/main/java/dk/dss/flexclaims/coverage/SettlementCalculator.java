@@ -29,7 +29,11 @@ import java.util.stream.IntStream;
  *       (PAY_TREATMENT_CAP), and a second BLOCKADE line in a SPECIALIST_EXAM claim (LIMIT_BLOCKADE_ONE) are paid
  *       nothing. Only paid lines count.</li>
  *   <li>Amount: the invoiced amount minus the public subsidy (PAY_PUBLIC_SHARE) and the "danmark" subsidy
- *       (PAY_DANMARK_OFFSET), never below zero. These deductions are not "cuts": a line paid in full after the
+ *       (PAY_DANMARK_OFFSET), never below zero. The "danmark" subsidy is the line's own when it states one (even
+ *       zero); a line that does not say gets, when the policy says the insured is a member and the line is a
+ *       TREATMENT, the cover's "danmark" subsidy from the rate table on the line's date (none when the table has
+ *       none for the cover), at most what is left after the public subsidy; otherwise zero. The subsidy deducted is
+ *       answered with the line. These deductions are not "cuts": a line paid in full after the
  *       subsidies has no reasons. Then the cover's ceiling for TREATMENT lines: PHYSIO without a provider number
  *       at most the full fee (PAY_PHYSIO_NO_AGREEMENT); CHIRO at most the patient's share (PAY_CHIRO_SHARE);
  *       OSTEO at most 650.00 for the claim's first treatment and 500.00 later (PAY_OSTEO_RATE); PSYCHOLOGIST,
@@ -134,7 +138,8 @@ public final class SettlementCalculator {
                 continue;
             }
 
-            BigDecimal pay = line.amount().subtract(line.publicSubsidy()).subtract(line.danmarkSubsidy()).max(BigDecimal.ZERO);
+            BigDecimal danmark = danmarkSubsidy(invoice, cover, line);
+            BigDecimal pay = line.amount().subtract(line.publicSubsidy()).subtract(danmark).max(BigDecimal.ZERO);
             if (treatment) {
                 Ceiling ceiling = ceiling(cover, invoice, line.date(), treatmentsInClaim == 0);
                 if (ceiling != null && pay.compareTo(ceiling.amount) > 0) {
@@ -157,10 +162,22 @@ public final class SettlementCalculator {
             if (line.type() == LineType.BLOCKADE) {
                 blockadesInClaim++;
             }
-            results[index] = new LineSettlement(line, pay, reasons);
+            results[index] = new LineSettlement(line, pay, reasons, danmark);
         }
         BigDecimal total = Arrays.stream(results).map(LineSettlement::paidAmount).reduce(zero(), BigDecimal::add);
         return new Settlement(Arrays.asList(results), total, usedByYear, sumLeft);
+    }
+
+    /** PAY_DANMARK_OFFSET: the line's stated subsidy, else a member's from the rate table, else zero. */
+    private BigDecimal danmarkSubsidy(Invoice invoice, Cover cover, InvoiceLine line) {
+        if (line.danmarkSubsidy() != null) {
+            return line.danmarkSubsidy();
+        }
+        if (!invoice.danmarkMember() || line.type() != LineType.TREATMENT) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal left = line.amount().subtract(line.publicSubsidy()).max(BigDecimal.ZERO);
+        return rates.danmarkSubsidy(cover, line.date()).map(rate -> rate.min(left)).orElse(BigDecimal.ZERO);
     }
 
     private record Ceiling(BigDecimal amount, RuleId rule) {

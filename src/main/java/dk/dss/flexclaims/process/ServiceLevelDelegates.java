@@ -4,6 +4,7 @@ import static dk.dss.flexclaims.process.ClaimHandling.ASSESSMENT_PRIORITY;
 import static dk.dss.flexclaims.process.ClaimHandling.CLAIM_NUMBER;
 import static dk.dss.flexclaims.process.ClaimHandling.COVER;
 import static dk.dss.flexclaims.process.ClaimHandling.INFORMATION_RECEIVED_AT;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.NEW_DEADLINE;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
@@ -12,9 +13,11 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_STARTED_AT;
 
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
+import dk.dss.flexclaims.sla.ServiceLevelRecalculation;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,13 +40,15 @@ class ServiceLevelDelegates {
   static final int ORDINARY_PRIORITY = 50;
 
   private final ServiceLevelService serviceLevels;
+  private final ServiceLevelRecalculation recalculation;
   private final ClaimServiceLevelVariables claimVariables;
   private final TaskService tasks;
   private final Clock clock;
 
-  ServiceLevelDelegates(ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables,
-      TaskService tasks, Clock clock) {
+  ServiceLevelDelegates(ServiceLevelService serviceLevels, ServiceLevelRecalculation recalculation,
+      ClaimServiceLevelVariables claimVariables, TaskService tasks, Clock clock) {
     this.serviceLevels = serviceLevels;
+    this.recalculation = recalculation;
     this.claimVariables = claimVariables;
     this.tasks = tasks;
     this.clock = clock;
@@ -94,6 +99,21 @@ class ServiceLevelDelegates {
   @Bean
   ExecutionListener serviceLevelRouteEnded() {
     return execution -> serviceLevels.routeEnded(execution.getProcessInstanceId());
+  }
+
+  /**
+   * SLA_EXAM_10WD extended for limited capacity (EXAM_CAPACITY): the clock, the timers, the due
+   * dates and the claim's deadline move to the end of the new deadline's day, checked by the
+   * booking task.
+   */
+  @Bean
+  JavaDelegate extendExaminationDeadline() {
+    return execution -> {
+      ServiceLevelRecalculation.Moved moved = recalculation.extendExamination(execution.getProcessInstanceId(),
+          LocalDate.parse(NEW_DEADLINE.get(execution)));
+      SLA_DUE_AT.set(execution, moved.dueAt());
+      SLA_AT_RISK_AT.set(execution, moved.atRiskAt());
+    };
   }
 
   @Bean

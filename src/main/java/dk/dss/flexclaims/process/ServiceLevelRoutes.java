@@ -39,6 +39,10 @@ public final class ServiceLevelRoutes {
   // the booking form (forms/specialist-examination-booking.form); what a person sent is read raw and checked
   public static final ProcessVariable<BookingOutcome> BOOKING_OUTCOME = oneOf("bookingOutcome", BookingOutcome.class);
   public static final ProcessVariable<String> LAPSE_REASON = text("lapseReason");
+  /** EXTENDED (EXAM_CAPACITY): the new deadline's day, checked and kept as YYYY-MM-DD. */
+  public static final ProcessVariable<String> NEW_DEADLINE = text("newDeadline");
+  /** EXTENDED: who had the booking, to have it again when it opens with the new deadline. */
+  public static final ProcessVariable<String> BOOKING_ASSIGNEE = text("bookingAssignee");
   public static final ProcessVariable<String> EXAMINATION_DATE = text("examinationDate");
   /** The provider's name goes into the clocks table, never into history (it may tell a speciality). */
   public static final ProcessVariable<String> EXAMINATION_PROVIDER = text("examinationProvider");
@@ -55,6 +59,7 @@ public final class ServiceLevelRoutes {
   public static final String TASK_FOLLOW_UP_EXAMINATION = "Task_FollowUpExaminationDeadline";
   public static final String TIMER_EXAM_AT_RISK = "Timer_ExaminationAtRisk";
   public static final String TIMER_EXAM_DEADLINE = "Timer_ExaminationDeadline";
+  public static final String TASK_EXTEND_EXAMINATION_DEADLINE = "Task_ExtendExaminationDeadline";
   public static final String TASK_CALL_INSURED_BACK = "Task_CallInsuredBack";
   public static final String TASK_FOLLOW_UP_CALLBACK = "Task_FollowUpCallbackDeadline";
   public static final String TIMER_CALLBACK_AT_RISK = "Timer_CallbackAtRisk";

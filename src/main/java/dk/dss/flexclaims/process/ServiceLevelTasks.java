@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.BOOKING_ASSIGNEE;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.BOOKING_OUTCOME;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLED_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_DATE;
@@ -7,6 +8,7 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_ENDS_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_PROVIDER;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_SECTOR;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.LAPSE_REASON;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.NEW_DEADLINE;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.PUBLIC_DATE_IN_TIME;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_BREACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_OUTCOME;
@@ -52,7 +54,15 @@ class ServiceLevelTasks {
     this.clock = clock;
   }
 
-  /** "Book specialist examination": booked (date, provider, public or private) or the guarantee lapsed. */
+  /** An extension (EXAM_CAPACITY) further than this after the deadline is a typing error. */
+  private static final int LONGEST_EXTENSION_MONTHS = 3;
+
+  /**
+   * "Book specialist examination": booked (date, provider, public or private), the guarantee lapsed
+   * (one of the six lapse codes of SLA_EXAM_10WD), or the deadline extended (EXAM_CAPACITY, with a
+   * new deadline after the present one, recorded before the present one has passed; the clock runs
+   * on and "Extend the deadline" moves it).
+   */
   @Bean
   TaskListener examinationBookingTask() {
     return task -> {
@@ -62,11 +72,29 @@ class ServiceLevelTasks {
       String pid = task.getProcessInstanceId();
       Object outcome = BOOKING_OUTCOME.raw(task);
       ServiceLevelClock stopped;
+      if (BookingOutcome.EXTENDED.name().equals(outcome)) {
+        LocalDate newDeadline = date(NEW_DEADLINE.raw(task), "the new deadline");
+        ServiceLevelClock running = serviceLevels.ofProcess(pid).orElseThrow();
+        LocalDate deadline = running.dueAt().atZone(Copenhagen.ZONE).toLocalDate();
+        if (running.breached() || !clock.instant().isBefore(running.dueAt())) {
+          throw new BadUserRequestException("The deadline (" + deadline + ") has passed and its breach is recorded:"
+              + " an extension is recorded before the deadline");
+        }
+        if (!newDeadline.isAfter(deadline) || newDeadline.isAfter(deadline.plusMonths(LONGEST_EXTENSION_MONTHS))) {
+          throw new BadUserRequestException("The new deadline must lie after the present one (" + deadline
+              + ") and at most " + LONGEST_EXTENSION_MONTHS + " months after it");
+        }
+        NEW_DEADLINE.set(task.getExecution(), newDeadline.toString());
+        BOOKING_ASSIGNEE.set(task.getExecution(), task.getAssignee());
+        EXAMINATION_PROVIDER.remove(task.getExecution());
+        LAPSE_REASON.remove(task.getExecution());
+        return; // the clock runs on: "Extend the deadline" moves it and the booking opens again
+      }
       if (BookingOutcome.LAPSED.name().equals(outcome)) {
         LapseReason reason = oneOf(LapseReason.class, LAPSE_REASON.raw(task), "the reason the guarantee lapsed");
         stopped = serviceLevels.lapsed(pid, reason);
       } else if (BookingOutcome.BOOKED.name().equals(outcome)) {
-        LocalDate date = date(EXAMINATION_DATE.raw(task));
+        LocalDate date = date(EXAMINATION_DATE.raw(task), "the examination's date");
         LocalDate approved = serviceLevels.ofProcess(pid).orElseThrow().startedAt()
             .atZone(Copenhagen.ZONE).toLocalDate();
         if (date.isBefore(approved)) {
@@ -78,7 +106,8 @@ class ServiceLevelTasks {
         stopped = serviceLevels.examinationBooked(pid, date, provider, sector, publicInTime, responsible(task));
         EXAMINATION_ENDS_AT.set(task.getExecution(), date.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toInstant());
       } else {
-        throw new BadUserRequestException("Choose whether the examination was booked or the guarantee lapsed");
+        throw new BadUserRequestException("Choose whether the examination was booked, the guarantee lapsed or"
+            + " the deadline was extended");
       }
       EXAMINATION_PROVIDER.remove(task.getExecution());
       LAPSE_REASON.remove(task.getExecution()); // a medical reason: kept with the clock only
@@ -122,7 +151,7 @@ class ServiceLevelTasks {
             + Arrays.toString(type.getEnumConstants())));
   }
 
-  private static LocalDate date(Object value) {
+  private static LocalDate date(Object value, String what) {
     if (value instanceof Date date) {
       return date.toInstant().atZone(Copenhagen.ZONE).toLocalDate();
     }
@@ -136,7 +165,7 @@ class ServiceLevelTasks {
         // answered below
       }
     }
-    throw new BadUserRequestException("Give the examination's date (YYYY-MM-DD)");
+    throw new BadUserRequestException("Give " + what + " (YYYY-MM-DD)");
   }
 
   private static String provider(Object value) {

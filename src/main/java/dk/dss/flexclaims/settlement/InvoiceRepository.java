@@ -107,9 +107,10 @@ class InvoiceRepository implements ClaimPayments {
       LocalDate insuranceYearStart, List<StoredInvoice.Line> settled) {
     for (StoredInvoice.Line line : settled) {
       jdbc.sql("""
-          UPDATE flex_invoice_lines SET paid_amount = :paid, reasons = :reasons, counted = :counted
+          UPDATE flex_invoice_lines SET paid_amount = :paid, reasons = :reasons, counted = :counted,
+            danmark_subsidy = :danmarkSubsidy
           WHERE invoice_id = :id AND line_no = :no""")
-          .param("paid", line.paidAmount()).param("reasons", RuleId.join(line.reasons())).param("counted", line.counted())
+          .param("paid", line.paidAmount()).param("danmarkSubsidy", line.danmarkSubsidy()).param("reasons", RuleId.join(line.reasons())).param("counted", line.counted())
           .param("id", invoiceId).param("no", line.lineNo()).update();
     }
     jdbc.sql("""
@@ -214,11 +215,17 @@ class InvoiceRepository implements ClaimPayments {
         rs.getObject("settled_at", OffsetDateTime.class));
   }
 
+  /** Null until settled when the invoice did not state it (PAY_DANMARK_OFFSET). */
+  private static BigDecimal danmarkSubsidy(ResultSet rs) throws SQLException {
+    BigDecimal subsidy = rs.getBigDecimal("danmark_subsidy");
+    return subsidy == null ? null : subsidy.setScale(2);
+  }
+
   private static StoredInvoice.Line mapLine(ResultSet rs, int row) throws SQLException {
     BigDecimal paid = rs.getBigDecimal("paid_amount");
     return new StoredInvoice.Line(rs.getInt("line_no"), rs.getObject("line_date", LocalDate.class),
         LineType.valueOf(rs.getString("line_type")), rs.getBigDecimal("amount").setScale(2),
-        rs.getBigDecimal("public_subsidy").setScale(2), rs.getBigDecimal("danmark_subsidy").setScale(2),
+        rs.getBigDecimal("public_subsidy").setScale(2), danmarkSubsidy(rs),
         rs.getBoolean("public_offered"), paid == null ? null : paid.setScale(2), RuleId.listOf(rs.getString("reasons")),
         rs.getBoolean("counted"));
   }

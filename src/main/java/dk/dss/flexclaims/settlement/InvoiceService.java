@@ -95,7 +95,7 @@ public class InvoiceService {
     for (int i = 0; i < request.lines().size(); i++) {
       InvoiceRequest.LineRequest line = request.lines().get(i);
       lines.add(new StoredInvoice.Line(i + 1, line.date(), line.type(), line.amount(), orZero(line.publicSubsidy()),
-          orZero(line.danmarkSubsidy()), Boolean.TRUE.equals(line.publicOffered()), null, List.of(), false));
+          orNull(line.danmarkSubsidy()), Boolean.TRUE.equals(line.publicOffered()), null, List.of(), false));
     }
     InvoiceRequest.ProviderRequest provider = request.provider();
     boolean inNetwork = provider.inNetwork() != null ? provider.inNetwork() : SettlementCalculator.settledWithNetwork(claim.cover());
@@ -135,6 +135,11 @@ public class InvoiceService {
   private static ConflictException duplicate(String claimNumber) {
     return new ConflictException("duplicate-invoice", "Invoice already received",
         "Claim " + claimNumber + " already has an invoice with this number; an invoice is settled and paid once.");
+  }
+
+  /** PAY_DANMARK_OFFSET: a subsidy the line does not state stays unstated until settlement. */
+  private static BigDecimal orNull(BigDecimal amount) {
+    return amount == null ? null : amount.setScale(2);
   }
 
   private static BigDecimal orZero(BigDecimal amount) {

@@ -43,7 +43,7 @@ public class PaymentApprovalFacts {
     for (StoredInvoice.Line line : lines) {
       table.append("| ").append(DATE.format(line.date())).append(" | ").append(SettlementLetters.lineText(line.type()))
           .append(" | ").append(SettlementLetters.money(line.amount())).append(" | ")
-          .append(SettlementLetters.money(line.publicSubsidy().add(line.danmarkSubsidy()))).append(" | ")
+          .append(SettlementLetters.money(line.publicSubsidy().add(SettlementLetters.danmark(line)))).append(" | ")
           .append(line.paidAmount() == null ? "" : SettlementLetters.money(line.paidAmount())).append(" | ")
           .append(String.join(", ", line.reasons().stream().map(Enum::name).toList())).append(" |\n");
       cuts.addAll(line.reasons());

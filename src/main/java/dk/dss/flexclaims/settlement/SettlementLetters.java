@@ -31,7 +31,7 @@ final class SettlementLetters {
       for (StoredInvoice.Line line : lines) {
         text.append("- ").append(DATE.format(line.date())).append(", ").append(lineText(line.type())).append(": DKK ")
             .append(money(line.amount())).append(" invoiced");
-        BigDecimal subsidies = line.publicSubsidy().add(line.danmarkSubsidy());
+        BigDecimal subsidies = line.publicSubsidy().add(danmark(line));
         if (subsidies.signum() > 0) {
           text.append(", DKK ").append(money(subsidies)).append(" paid by public health insurance or \"danmark\"");
         }
@@ -48,7 +48,7 @@ final class SettlementLetters {
         if (l.publicSubsidy().signum() > 0) {
           deductions.add(RuleId.PAY_PUBLIC_SHARE);
         }
-        if (l.danmarkSubsidy().signum() > 0) {
+        if (danmark(l).signum() > 0) {
           deductions.add(RuleId.PAY_DANMARK_OFFSET);
         }
       });
@@ -81,5 +81,10 @@ final class SettlementLetters {
     format.setMinimumFractionDigits(2);
     format.setMaximumFractionDigits(2);
     return format.format(amount);
+  }
+
+  /** The line's "danmark" subsidy; zero while a subsidy the invoice did not state is not settled yet. */
+  static BigDecimal danmark(StoredInvoice.Line line) {
+    return line.danmarkSubsidy() == null ? BigDecimal.ZERO : line.danmarkSubsidy();
   }
 }

@@ -138,7 +138,8 @@ public class SettlementService {
         CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO), courseChanges.approvedFor(claim.claimNumber()));
     Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
         Copenhagen.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
-        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList(), invoice.providerName()),
+        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList(), policy.danmarkMember(),
+        invoice.providerName()),
         usage);
 
     if (limit != null) {
@@ -161,7 +162,7 @@ public class SettlementService {
       StoredInvoice.Line line = lines.get(i);
       LineSettlement result = settlement.lines().get(i);
       settled.add(new StoredInvoice.Line(line.lineNo(), line.date(), line.type(), line.amount(), line.publicSubsidy(),
-          line.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), result.counts()));
+          result.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), result.counts()));
     }
     boolean approvalNeeded = settlement.paidTotal().compareTo(properties.approvalThreshold()) > 0;
     invoices.recordSettlement(invoiceId, approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,

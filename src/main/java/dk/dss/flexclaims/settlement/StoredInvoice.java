@@ -26,6 +26,8 @@ public record StoredInvoice(long id, String claimNumber, String invoiceNumber, S
   /**
    * A line as stored.
    *
+   * @param danmarkSubsidy the "danmark" subsidy: as the invoice stated it, else null until settled and then what
+   *                   was deducted (PAY_DANMARK_OFFSET)
    * @param paidAmount null until settled
    * @param counted    the line used one of the claim's approved treatments (or its blockade) and the
    *                   calendar-year limit, whatever it paid

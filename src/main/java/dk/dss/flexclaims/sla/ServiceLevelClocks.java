@@ -25,6 +25,7 @@ class ServiceLevelClocks {
   private static final String COLUMNS = """
       id, claim_number, kind, process_instance_id, started_at, due_at, at_risk_at, escalated_at, breached_at,
       breach_responsible, overdue_seconds, stopped_at, outcome, lapse_reason, first_contact_at, examination_date,
+      extension_reason, extended_at, due_at_before_extension,
       examination_provider, examination_sector, public_date_in_time""";
 
   private final JdbcClient jdbc;
@@ -116,6 +117,17 @@ class ServiceLevelClocks {
         .param("reason", reason.name()).param("id", id).update();
   }
 
+  /** The deadline moved by an extension: the deadline before it kept, the escalation to come again. */
+  void extended(long id, ServiceLevelClock.ExtensionReason reason, Instant at, Instant dueAt, Instant atRiskAt) {
+    jdbc.sql("""
+        UPDATE flex_sla_clocks SET extension_reason = :reason, extended_at = :at,
+          due_at_before_extension = COALESCE(due_at_before_extension, due_at),
+          due_at = :due, at_risk_at = :atRisk, escalated_at = NULL
+        WHERE id = :id""")
+        .param("reason", reason.name()).param("at", at(at)).param("due", at(dueAt)).param("atRisk", at(atRiskAt))
+        .param("id", id).update();
+  }
+
   void firstContact(long id, Instant at) {
     jdbc.sql("UPDATE flex_sla_clocks SET first_contact_at = :at WHERE id = :id")
         .param("at", at(at)).param("id", id).update();
@@ -168,6 +180,9 @@ class ServiceLevelClocks {
         rs.getObject("examination_date", LocalDate.class),
         rs.getString("examination_provider"),
         value(ServiceLevelClock.Sector.class, rs.getString("examination_sector")),
-        (Boolean) rs.getObject("public_date_in_time", Boolean.class));
+        (Boolean) rs.getObject("public_date_in_time", Boolean.class),
+        value(ServiceLevelClock.ExtensionReason.class, rs.getString("extension_reason")),
+        instant(rs, "extended_at"),
+        instant(rs, "due_at_before_extension"));
   }
 }

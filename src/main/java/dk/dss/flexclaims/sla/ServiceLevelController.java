@@ -28,17 +28,22 @@ class ServiceLevelController {
     this.clock = clock;
   }
 
-  /** One running clock. */
+  /**
+   * One running clock; an extended one (EXAM_CAPACITY) with its reason and the deadline before the
+   * extension, {@code dueAt} being the new deadline.
+   */
   record RunningServiceLevel(String claimNumber, ServiceLevelKind kind, OffsetDateTime startedAt,
       OffsetDateTime dueAt, OffsetDateTime atRiskAt, boolean atRisk, OffsetDateTime escalatedAt, boolean breached,
-      OffsetDateTime breachedAt, String breachResponsible, Long overdueSeconds) {}
+      OffsetDateTime breachedAt, String breachResponsible, Long overdueSeconds,
+      ServiceLevelClock.ExtensionReason extensionReason, OffsetDateTime dueAtBeforeExtension) {}
 
   @GetMapping("/api/sla")
   List<RunningServiceLevel> running() {
     Instant now = clock.instant();
     return serviceLevels.running().stream().map(c -> new RunningServiceLevel(c.claimNumber(), c.kind(),
         at(c.startedAt()), at(c.dueAt()), at(c.atRiskAt()), c.atRisk(now), at(c.escalatedAt()), c.breached(),
-        at(c.breachedAt()), c.breachResponsible(), c.overdueSeconds())).toList();
+        at(c.breachedAt()), c.breachResponsible(), c.overdueSeconds(), c.extensionReason(),
+        at(c.dueAtBeforeExtension()))).toList();
   }
 
   @PostMapping("/api/admin/sla/recalculate")

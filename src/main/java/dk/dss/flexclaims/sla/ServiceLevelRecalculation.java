@@ -2,6 +2,7 @@ package dk.dss.flexclaims.sla;
 
 import dk.dss.flexclaims.coverage.ServiceLevels;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +37,22 @@ public class ServiceLevelRecalculation {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /**
+   * SLA_EXAM_10WD extended for limited capacity (EXAM_CAPACITY): the clock, the route's timers, its
+   * tasks' due dates and the claim's {@code slaDueAt} move to the end of the new deadline's day, in
+   * the caller's transaction.
+   */
+  @Transactional
+  public Moved extendExamination(String processInstanceId, LocalDate newDeadline) {
+    ServiceLevelClock clock = serviceLevels.ofProcess(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("The examination route has no clock"));
+    ServiceLevelService.Deadlines deadlines = serviceLevels.extended(processInstanceId,
+        ServiceLevelClock.ExtensionReason.EXAM_CAPACITY, newDeadline);
+    routes.moveDeadlines(clock, deadlines);
+    return new Moved(clock.claimNumber(), clock.kind().name(), processInstanceId, clock.dueAt(), deadlines.dueAt(),
+        deadlines.atRiskAt());
+  }
+
   /** A clock whose deadline moved. */
   public record Moved(String claimNumber, String kind, String processInstanceId, Instant dueAtBefore,
       Instant dueAt, Instant atRiskAt) {}
@@ -53,8 +71,9 @@ public class ServiceLevelRecalculation {
   public List<Moved> recalculate(ServiceLevels calendar) {
     List<Moved> moved = new ArrayList<>();
     for (ServiceLevelClock clock : serviceLevels.running()) {
-      if (!clock.kind().countsWorkingDays() || clock.breached() || !routes.isRunning(clock.processInstanceId())) {
-        continue; // wall-clock, already breached, or its route was ended by hand (Cockpit)
+      if (!clock.kind().countsWorkingDays() || clock.breached() || clock.extended()
+          || !routes.isRunning(clock.processInstanceId())) {
+        continue; // wall-clock, already breached, extended to a date of its own, or ended by hand (Cockpit)
       }
       ServiceLevelService.Deadlines deadlines = ServiceLevelService.deadlines(calendar, clock.kind(),
           clock.startedAt());

@@ -160,6 +160,26 @@ public class ServiceLevelService {
     clocks.stopped(c.id(), at, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
   }
 
+  /**
+   * The examination's deadline is extended (EXAM_CAPACITY): the clock runs on to the end of the new
+   * deadline's day and escalates again 2 working days before it; the deadline before the first
+   * extension is kept. The route's timers are moved by the caller.
+   */
+  @Transactional
+  public Deadlines extended(String processInstanceId, ServiceLevelClock.ExtensionReason reason,
+      LocalDate newDeadline) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    requireRunning(c);
+    Deadlines deadlines = new Deadlines(serviceLevels.examExtendedAtRisk(newDeadline).toInstant(),
+        serviceLevels.examExtendedDue(newDeadline).toInstant());
+    if (c.breached() || !deadlines.dueAt().isAfter(c.dueAt())) {
+      throw new IllegalStateException("An extension of claim " + c.claimNumber()
+          + "'s clock must come before its deadline and move it later");
+    }
+    clocks.extended(c.id(), reason, now(), deadlines.dueAt(), deadlines.atRiskAt());
+    return deadlines;
+  }
+
   /** The psychologist reached the insured: the first contact is recorded and the clock stops. */
   @Transactional
   public ServiceLevelClock called(String processInstanceId, Instant calledAt, String responsible) {

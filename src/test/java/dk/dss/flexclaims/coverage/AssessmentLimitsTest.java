@@ -43,7 +43,7 @@ class AssessmentLimitsTest {
             LocalDate... days) {
         List<InvoiceLine> lines = Arrays.stream(days).map(d -> SettlementCalculatorTest.line(d, LineType.TREATMENT, "450"))
                 .toList();
-        return CALCULATOR.settle(new Invoice(LocalDate.of(2026, 6, 1), providerNumber, false, false, lines,
+        return CALCULATOR.settle(new Invoice(LocalDate.of(2026, 6, 1), providerNumber, false, false, lines, false,
                 providerName), usage).lines();
     }
 

@@ -278,6 +278,49 @@ class CoverageCheckTest {
         assertRejectedBy(check(claim().cover(Cover.SECOND_OPINION).icd10(icd10).build()), rule);
     }
 
+    /**
+     * How each row of the table applies: auto rows reject, team rows flag the rule for the assessment ("that we
+     * consider"), cover-limited rows apply under their covers only.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "SPECIALIST_EXAM, L57.0, REJECT, EXCL_COSMETIC", "SPECIALIST_EXAM, D22.5, ASSESS, EXCL_COSMETIC",
+            "SPECIALIST_EXAM, I25.9, REJECT, EXCL_CARDIAC", "SPECIALIST_EXAM, I30.0, ASSESS, EXCL_CARDIAC",
+            "SPECIALIST_EXAM, Z02.9, REJECT, EXCL_PREVENTIVE", "SPECIALIST_EXAM, Z03.0, ASSESS, ",
+            "SPECIALIST_EXAM, O26.7, REJECT, EXCL_FERTILITY_PREGNANCY", "PHYSIO, O26.7, ASSESS, ",
+            "PHYSIO, Z31.4, REJECT, EXCL_FERTILITY_PREGNANCY"})
+    void exclusion_rows_apply_auto_team_or_for_some_covers(Cover cover, String icd10, Verdict verdict, RuleId rule) {
+        CoverageResult result = check(claim().cover(cover).icd10(icd10).referral(REFERRAL).build());
+        assertThat(result.verdict()).as(icd10 + " under " + cover).isEqualTo(verdict);
+        if (rule == null) {
+            assertThat(result.reasons()).as(icd10 + " under " + cover)
+                    .noneMatch(id -> id.name().startsWith("EXCL_"));
+        } else if (verdict == Verdict.REJECT) {
+            assertThat(result.decidedBy()).contains(rule);
+            assertThat(result.flags()).doesNotContain(rule);
+        } else {
+            assertThat(result.decidedBy()).isEmpty();
+            assertThat(result.flags()).contains(rule);
+            assertThat(result.reasons()).contains(rule);
+        }
+    }
+
+    @Test
+    void EXCL_COSMETIC_aMoleIsForTheHealthTeamWhileAnotherRuleStillRejects() {
+        CoverageResult result = check(claim().cover(Cover.SPECIALIST_EXAM).icd10("D22.5").referral(REFERRAL)
+                .cause(Cause.PRO_SPORTS).build());
+        assertThat(result.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(result.decidedBy()).containsExactly(RuleId.EXCL_PRO_SPORTS);
+        assertThat(result.flags()).contains(RuleId.EXCL_COSMETIC);
+    }
+
+    @Test
+    void EXCL_CARDIAC_teamRowWaitsForTheReferralLikeAnyOtherClaim() {
+        CoverageResult result = check(claim().cover(Cover.SPECIALIST_EXAM).icd10("I48.9").build());
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_REFERRAL);
+        assertThat(result.flags()).contains(RuleId.EXCL_CARDIAC);
+    }
+
     @Test
     void EXCL_PRO_SPORTS() {
         assertRejectedBy(check(claim().cause(Cause.PRO_SPORTS).build()), RuleId.EXCL_PRO_SPORTS);

@@ -47,13 +47,16 @@ public final class DmnFileExclusionGroups implements ExclusionGroups {
     }
 
     @Override
-    public Optional<RuleId> exclusionFor(String icd10) {
-        DmnDecisionTableResult result = engine.evaluateDecisionTable(decision,
-                Variables.createVariables().putValue("icd10", Icd10.normalise(icd10)));
+    public Optional<Exclusion> exclusionFor(String icd10, Cover cover) {
+        DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, Variables.createVariables()
+                .putValue("icd10", Icd10.normalise(icd10)).putValue("cover", cover.name()));
         if (result.isEmpty()) {
             return Optional.empty();
         }
-        Object value = result.getSingleResult().getEntry("exclusionRule");
-        return Optional.ofNullable(value).map(v -> RuleId.valueOf(v.toString()));
+        var row = result.getFirstResult();
+        Object value = row.getEntry("exclusionRule");
+        Object application = row.getEntry("application");
+        return Optional.ofNullable(value).map(v -> new Exclusion(RuleId.valueOf(v.toString()),
+                Exclusion.Application.valueOf(application.toString())));
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,18 +15,36 @@ class ExclusionGroupsTableTest {
 
     private final ExclusionGroups table = DmnFileExclusionGroups.fromProcessesFolder();
 
+    /** The covers a claim can have (advice and second opinion are requests, not looked up). */
+    static final List<Cover> CLAIM_COVERS = List.of(Cover.PHYSIO, Cover.CHIRO, Cover.OSTEO, Cover.SPECIALIST_EXAM,
+            Cover.PSYCHOLOGIST, Cover.TRAUMA);
+
+    /**
+     * A row that applies under every cover: the same answer for each. {@code expected} is a rule ID (an auto row),
+     * a rule ID followed by ":TEAM" (a row the health team decides), or "-" for no group.
+     */
     private void assertGroup(String code, String expected) {
-        Optional<RuleId> actual = table.exclusionFor(code);
+        for (Cover cover : CLAIM_COVERS) {
+            assertGroup(code, cover, expected);
+        }
+    }
+
+    private void assertGroup(String code, Cover cover, String expected) {
+        Optional<Exclusion> actual = table.exclusionFor(code, cover);
         if (expected == null || expected.isBlank()) {
-            assertThat(actual).as(code).isEmpty();
+            assertThat(actual).as(code + " under " + cover).isEmpty();
         } else {
-            assertThat(actual).as(code).contains(RuleId.valueOf(expected));
+            String[] parts = expected.split(":");
+            Exclusion.Application application = parts.length > 1 ? Exclusion.Application.valueOf(parts[1])
+                    : Exclusion.Application.AUTO;
+            assertThat(actual).as(code + " under " + cover).contains(new Exclusion(RuleId.valueOf(parts[0]), application));
         }
     }
 
     @ParameterizedTest
     @CsvSource(nullValues = "-", value = {
-            "L70.0, EXCL_COSMETIC", "L81.4, EXCL_COSMETIC", "D22.5, EXCL_COSMETIC", "B07, EXCL_COSMETIC",
+            "L70.0, EXCL_COSMETIC", "L81.4, EXCL_COSMETIC", "D22.5, EXCL_COSMETIC:TEAM", "D22, EXCL_COSMETIC:TEAM",
+            "D22.9, EXCL_COSMETIC:TEAM", "D21.9, -", "B07, EXCL_COSMETIC",
             "L57.0, EXCL_COSMETIC", "L82, EXCL_COSMETIC", "L20.9, EXCL_COSMETIC", "L30.9, EXCL_COSMETIC",
             "L19, -", "L31, -", "C44.3, -", "D23, -"})
     void EXCL_COSMETIC(String code, String expected) {
@@ -48,10 +67,22 @@ class ExclusionGroupsTableTest {
 
     @ParameterizedTest
     @CsvSource(nullValues = "-", value = {"N97.9, EXCL_FERTILITY_PREGNANCY", "N46, EXCL_FERTILITY_PREGNANCY",
-            "O00, EXCL_FERTILITY_PREGNANCY", "O99.8, EXCL_FERTILITY_PREGNANCY", "Z31.4, EXCL_FERTILITY_PREGNANCY",
-            "Z36, EXCL_FERTILITY_PREGNANCY", "Z37, -", "Z30, -", "N98, -", "P00, -"})
+            "Z31.4, EXCL_FERTILITY_PREGNANCY", "Z32.1, EXCL_FERTILITY_PREGNANCY", "Z37, -", "Z30, -", "N98, -", "P00, -"})
     void EXCL_FERTILITY_PREGNANCY(String code, String expected) {
         assertGroup(code, expected);
+    }
+
+    /** Scans and examinations during pregnancy: excluded for a specialist examination only. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+            "O26.7, SPECIALIST_EXAM, EXCL_FERTILITY_PREGNANCY", "O26.7, PHYSIO, -", "O26.7, CHIRO, -", "O26.7, OSTEO, -",
+            "O00, SPECIALIST_EXAM, EXCL_FERTILITY_PREGNANCY", "O99.8, SPECIALIST_EXAM, EXCL_FERTILITY_PREGNANCY",
+            "O99.8, PHYSIO, -", "O00, PSYCHOLOGIST, -",
+            "Z33, SPECIALIST_EXAM, EXCL_FERTILITY_PREGNANCY", "Z36.9, SPECIALIST_EXAM, EXCL_FERTILITY_PREGNANCY",
+            "Z34.0, PHYSIO, -", "Z36, OSTEO, -", "Z37, SPECIALIST_EXAM, -", "P00, SPECIALIST_EXAM, -",
+            "N99, SPECIALIST_EXAM, -"})
+    void EXCL_FERTILITY_PREGNANCY_pregnancyOnlyForSpecialistExamination(String code, Cover cover, String expected) {
+        assertGroup(code, cover, expected);
     }
 
     @ParameterizedTest
@@ -122,15 +153,17 @@ class ExclusionGroupsTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "-", value = {"I20.0, EXCL_CARDIAC", "I25.9, EXCL_CARDIAC", "I30, EXCL_CARDIAC", "I52, EXCL_CARDIAC",
-            "I26, -", "I10, -", "I53, -"})
+    @CsvSource(nullValues = "-", value = {"I20.0, EXCL_CARDIAC", "I25.9, EXCL_CARDIAC", "I25, EXCL_CARDIAC",
+            "I30.0, EXCL_CARDIAC:TEAM", "I30, EXCL_CARDIAC:TEAM", "I48.9, EXCL_CARDIAC:TEAM", "I52, EXCL_CARDIAC:TEAM",
+            "I52.8, EXCL_CARDIAC:TEAM", "I19, -", "I26, -", "I28.9, -", "I10, -", "I53, -"})
     void EXCL_CARDIAC(String code, String expected) {
         assertGroup(code, expected);
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "-", value = {"Z00.0, EXCL_PREVENTIVE", "Z13.9, EXCL_PREVENTIVE", "Z23, EXCL_PREVENTIVE",
-            "Z29.1, EXCL_PREVENTIVE", "Z14, -", "Z22, -", "Z30, -"})
+    @CsvSource(nullValues = "-", value = {"Z00.0, EXCL_PREVENTIVE", "Z02.9, EXCL_PREVENTIVE", "Z10, EXCL_PREVENTIVE",
+            "Z13.9, EXCL_PREVENTIVE", "Z23, EXCL_PREVENTIVE", "Z29.1, EXCL_PREVENTIVE",
+            "Z03.0, -", "Z03.9, -", "Z04.8, -", "Z05, -", "Z09, -", "Z14, -", "Z22, -", "Z30, -"})
     void EXCL_PREVENTIVE(String code, String expected) {
         assertGroup(code, expected);
     }
@@ -144,7 +177,7 @@ class ExclusionGroupsTableTest {
     @ParameterizedTest
     @ValueSource(strings = {"M54.5", "S83.2", "F32.1", "F43.0", "C44.3", "M17.1"})
     void covered_conditions_are_in_no_group(String code) {
-        assertThat(table.exclusionFor(code)).as(code).isEmpty();
+        assertGroup(code, (String) null);
     }
 
     @ParameterizedTest
@@ -160,10 +193,12 @@ class ExclusionGroupsTableTest {
         var rules = ((org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl) decision.getDecisionLogic()).getRules();
         assertThat(rules).isNotEmpty();
         for (var rule : rules) {
-            for (var entry : rule.getConclusions()) {
-                String output = entry.getExpression().replace("\"", "").trim();
-                assertThat(RuleId.valueOf(output).name()).as("row " + rule.getId()).startsWith("EXCL_");
-            }
+            var conclusions = rule.getConclusions();
+            assertThat(conclusions).as("row " + rule.getId()).hasSize(2);
+            String output = conclusions.get(0).getExpression().replace("\"", "").trim();
+            assertThat(RuleId.valueOf(output).name()).as("row " + rule.getId()).startsWith("EXCL_");
+            String application = conclusions.get(1).getExpression().replace("\"", "").trim();
+            assertThat(Exclusion.Application.valueOf(application)).as("row " + rule.getId()).isNotNull();
         }
     }
 }

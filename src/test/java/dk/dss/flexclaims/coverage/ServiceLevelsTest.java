@@ -39,6 +39,18 @@ class ServiceLevelsTest {
         assertThat(sla.examStartDue(approved).toLocalDate()).isEqualTo(due);
     }
 
+    @ParameterizedTest(name = "extended to {0}: escalated at the end of {1}")
+    @CsvSource({
+            "2026-04-24, 2026-04-22",   // a Friday: leaves Thursday and Friday
+            "2026-04-27, 2026-04-23",   // Monday: leaves Friday 24 and Monday 27
+            "2026-04-08, 2026-04-01",   // Wednesday after Easter: 2-6 April closed, leaves 7 and 8 April
+            "2026-04-25, 2026-04-23"})  // a Saturday: leaves Friday 24 and the Saturday itself
+    void SLA_EXAM_10WD_extended_for_capacity_escalates_two_working_days_before_the_new_deadline(LocalDate newDeadline,
+                                                                                              LocalDate atRisk) {
+        assertThat(sla.examExtendedDue(newDeadline).toLocalDateTime()).isEqualTo(newDeadline.atTime(23, 59, 59));
+        assertThat(sla.examExtendedAtRisk(newDeadline).toLocalDateTime()).isEqualTo(atRisk.atTime(23, 59, 59));
+    }
+
     @Test
     void SLA_TRAUMA_3H_escalates_after_two_hours() {
         assertThat(sla.traumaCallbackAtRisk(Instant.parse("2026-03-07T22:30:00Z"))).isEqualTo(Instant.parse("2026-03-08T00:30:00Z"));

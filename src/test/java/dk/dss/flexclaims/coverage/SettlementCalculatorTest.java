@@ -86,6 +86,72 @@ class SettlementCalculatorTest {
         assertLine(calculator.settle(invoice(line), usage(Cover.PHYSIO)).lines().get(0), "167.65");
     }
 
+    static final RateTable DANMARK_RATES = new InMemoryRateTable()
+            .withPhysioFullFee(LocalDate.of(2025, 4, 1), new BigDecimal("540.00"))
+            .withDanmarkSubsidy(Cover.PHYSIO, LocalDate.of(2026, 1, 1), new BigDecimal("85.00"))
+            .withDanmarkSubsidy(Cover.PHYSIO, LocalDate.of(2026, 3, 1), new BigDecimal("90.00"));
+
+    static InvoiceLine unstated(LocalDate date, LineType type, String amount, String publicSubsidy) {
+        return new InvoiceLine(date, type, new BigDecimal(amount), new BigDecimal(publicSubsidy), null);
+    }
+
+    static Invoice memberInvoice(boolean danmarkMember, InvoiceLine... lines) {
+        return new Invoice(LocalDate.of(2026, 3, 20), "123456", false, false, List.of(lines), danmarkMember);
+    }
+
+    @Test
+    void PAY_DANMARK_OFFSET_aMemberWhoseLineDoesNotSayGetsTheRateInForceOnTheTreatmentDate() {
+        Settlement s = new SettlementCalculator(DANMARK_RATES).settle(memberInvoice(true,
+                unstated(DAY, LineType.TREATMENT, "450.00", "100.00"),
+                unstated(LocalDate.of(2026, 3, 10), LineType.TREATMENT, "450.00", "0")), usage(Cover.PHYSIO));
+        // 450.00 - 100.00 public - 85.00 "danmark" (the rate from 1 January); a deduction, not a cut
+        assertLine(s.lines().get(0), "265.00");
+        assertThat(s.lines().get(0).danmarkSubsidy()).isEqualByComparingTo("85.00");
+        // the rate from 1 March
+        assertLine(s.lines().get(1), "360.00");
+        assertThat(s.lines().get(1).danmarkSubsidy()).isEqualByComparingTo("90.00");
+        assertThat(s.paidTotal()).isEqualByComparingTo("625.00");
+    }
+
+    @Test
+    void PAY_DANMARK_OFFSET_aStatedSubsidyIsKeptEvenZero() {
+        InvoiceLine statedZero = new InvoiceLine(DAY, LineType.TREATMENT, new BigDecimal("450.00"), BigDecimal.ZERO, BigDecimal.ZERO);
+        InvoiceLine stated = new InvoiceLine(DAY, LineType.TREATMENT, new BigDecimal("450.00"), BigDecimal.ZERO, new BigDecimal("40.00"));
+        Settlement s = new SettlementCalculator(DANMARK_RATES).settle(memberInvoice(true, statedZero, stated), usage(Cover.PHYSIO));
+        assertLine(s.lines().get(0), "450.00");
+        assertThat(s.lines().get(0).danmarkSubsidy()).isEqualByComparingTo("0.00");
+        assertLine(s.lines().get(1), "410.00");
+        assertThat(s.lines().get(1).danmarkSubsidy()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void PAY_DANMARK_OFFSET_nothingIsDeductedForANonMemberACoverWithoutARateOrALinePaidNothing() {
+        SettlementCalculator calc = new SettlementCalculator(DANMARK_RATES);
+        LineSettlement nonMember = calc.settle(memberInvoice(false, unstated(DAY, LineType.TREATMENT, "450.00", "0")),
+                usage(Cover.PHYSIO)).lines().get(0);
+        assertLine(nonMember, "450.00");
+        assertThat(nonMember.danmarkSubsidy()).isEqualByComparingTo("0.00");
+        LineSettlement noRate = calc.settle(memberInvoice(true, unstated(DAY, LineType.TREATMENT, "600.00", "0")),
+                usage(Cover.OSTEO)).lines().get(0);
+        assertLine(noRate, "600.00"); // under the osteopathy rate of 650.00, nothing from "danmark"
+        assertThat(noRate.danmarkSubsidy()).isEqualByComparingTo("0.00");
+        LineSettlement beforeApproval = calc.settle(memberInvoice(true,
+                unstated(APPROVED.minusDays(1), LineType.TREATMENT, "450.00", "0")), usage(Cover.PHYSIO)).lines().get(0);
+        assertLine(beforeApproval, "0.00", RuleId.PAY_APPROVAL_FIRST);
+        assertThat(beforeApproval.danmarkSubsidy()).isEqualByComparingTo("0.00");
+        LineSettlement notATreatment = calc.settle(memberInvoice(true,
+                unstated(DAY, LineType.SCAN, "900.00", "0")), usage(Cover.SPECIALIST_EXAM)).lines().get(0);
+        assertThat(notATreatment.danmarkSubsidy()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void PAY_DANMARK_OFFSET_neverMoreThanIsLeftAfterThePublicSubsidy() {
+        LineSettlement s = new SettlementCalculator(DANMARK_RATES).settle(memberInvoice(true,
+                unstated(DAY, LineType.TREATMENT, "120.00", "70.00")), usage(Cover.PHYSIO)).lines().get(0);
+        assertLine(s, "0.00");
+        assertThat(s.danmarkSubsidy()).isEqualByComparingTo("50.00");
+    }
+
     @Test
     void PAY_PUBLIC_OFFERED() {
         InvoiceLine offered = new InvoiceLine(DAY, LineType.TREATMENT, new BigDecimal("2000.00"), BigDecimal.ZERO, BigDecimal.ZERO, true);

@@ -87,6 +87,30 @@ class CoverageCheckApiTest {
   }
 
   @Test
+  void aMoleIsFlaggedForTheHealthTeamNotRejected() throws Exception {
+    Map<String, Object> claim = Requests.claim(policyNumber, holder, "SPECIALIST_EXAM", "D22.5");
+    claim.put("referral", referral());
+    JsonNode answer = check(claim);
+    assertThat(answer.get("verdict").asText()).isEqualTo("ASSESS");
+    assertThat(answer.get("rules")).isEmpty();
+    assertThat(answer.get("flags")).extracting(JsonNode::asText).contains("EXCL_COSMETIC");
+  }
+
+  @Test
+  void pregnancyPelvicPainIsExcludedForAnExaminationOnly() throws Exception {
+    Map<String, Object> exam = Requests.claim(policyNumber, holder, "SPECIALIST_EXAM", "O26.7");
+    exam.put("referral", referral());
+    JsonNode examined = check(exam);
+    assertThat(examined.get("verdict").asText()).isEqualTo("REJECT");
+    assertThat(examined.get("rules")).extracting(JsonNode::asText).containsExactly("EXCL_FERTILITY_PREGNANCY");
+    Map<String, Object> physio = Requests.claim(policyNumber, holder, "PHYSIO", "O26.7");
+    physio.put("referral", referral());
+    JsonNode treated = check(physio);
+    assertThat(treated.get("verdict").asText()).isEqualTo("ASSESS");
+    assertThat(treated.get("flags")).extracting(JsonNode::asText).doesNotContain("EXCL_FERTILITY_PREGNANCY");
+  }
+
+  @Test
   void physiotherapyWithoutReferralNeedsOne() throws Exception {
     JsonNode answer = check(Requests.claim(policyNumber, child, "PHYSIO", "M54.5"));
     assertThat(answer.get("verdict").asText()).isEqualTo("NEEDS_REFERRAL");

@@ -1,5 +1,7 @@
 package dk.dss.flexclaims.process;
 
+import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.Exclusion;
 import dk.dss.flexclaims.coverage.RuleId;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -37,9 +39,16 @@ class DmnExclusionGroupsTest {
                 .thenAnswer(call -> evaluateFile(call.getArgument(1)));
         DmnExclusionGroups groups = new DmnExclusionGroups(decisions);
 
-        assertThat(groups.exclusionFor("f431")).contains(RuleId.EXCL_SERIOUS_MENTAL);
+        assertThat(groups.exclusionFor("f431", Cover.PSYCHOLOGIST))
+                .contains(new Exclusion(RuleId.EXCL_SERIOUS_MENTAL, Exclusion.Application.AUTO));
         assertThat(variables.getValue().get(DmnExclusionGroups.INPUT_ICD10)).isEqualTo("F43.1");
-        assertThat(groups.exclusionFor("F43.0")).isEmpty();
+        assertThat(variables.getValue().get(DmnExclusionGroups.INPUT_COVER)).isEqualTo("PSYCHOLOGIST");
+        assertThat(groups.exclusionFor("F43.0", Cover.PSYCHOLOGIST)).isEmpty();
+        assertThat(groups.exclusionFor("DD225", Cover.SPECIALIST_EXAM))
+                .contains(new Exclusion(RuleId.EXCL_COSMETIC, Exclusion.Application.TEAM));
+        assertThat(groups.exclusionFor("O26.7", Cover.PHYSIO)).isEmpty();
+        assertThat(groups.exclusionFor("O26.7", Cover.SPECIALIST_EXAM))
+                .contains(new Exclusion(RuleId.EXCL_FERTILITY_PREGNANCY, Exclusion.Application.AUTO));
     }
 
     @Test
@@ -49,6 +58,21 @@ class DmnExclusionGroupsTest {
         when(result.isEmpty()).thenReturn(false);
         when(result.getFirstResult().getEntry(DmnExclusionGroups.OUTPUT_RULE)).thenReturn("EXCL_TYPO");
         when(decisions.evaluateDecisionTableByKey(eq(DmnExclusionGroups.DECISION_KEY), any(VariableMap.class))).thenReturn(result);
-        assertThatThrownBy(() -> new DmnExclusionGroups(decisions).exclusionFor("K02.1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new DmnExclusionGroups(decisions).exclusionFor("K02.1", Cover.PHYSIO))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_row_without_an_application_applies_automatically_and_an_unknown_one_is_a_technical_error() {
+        DecisionService decisions = mock(DecisionService.class);
+        DmnDecisionTableResult result = mock(DmnDecisionTableResult.class, org.mockito.Answers.RETURNS_DEEP_STUBS);
+        when(result.isEmpty()).thenReturn(false);
+        when(result.getFirstResult().getEntry(DmnExclusionGroups.OUTPUT_RULE)).thenReturn("EXCL_DENTAL");
+        when(result.getFirstResult().getEntry(DmnExclusionGroups.OUTPUT_APPLICATION)).thenReturn(null, "SOMETIMES");
+        when(decisions.evaluateDecisionTableByKey(eq(DmnExclusionGroups.DECISION_KEY), any(VariableMap.class))).thenReturn(result);
+        DmnExclusionGroups groups = new DmnExclusionGroups(decisions);
+        assertThat(groups.exclusionFor("K02.1", Cover.PHYSIO))
+                .contains(new Exclusion(RuleId.EXCL_DENTAL, Exclusion.Application.AUTO));
+        assertThatThrownBy(() -> groups.exclusionFor("K02.1", Cover.PHYSIO)).isInstanceOf(IllegalStateException.class);
     }
 }

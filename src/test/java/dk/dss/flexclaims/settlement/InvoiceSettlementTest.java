@@ -165,6 +165,48 @@ class InvoiceSettlementTest {
   }
 
   @Test
+  void PAY_DANMARK_OFFSET_aMemberWhoseInvoiceDoesNotSayHasTheSubsidyFromTheRateTable() {
+    policy = scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1982, 8, 3), true);
+    String claimNumber = approved("CHIRO", 4);
+    later();
+    Map<String, Object> body = invoice("DM-1", line(day(4, 1), "TREATMENT", "250.00"),
+        line(day(4, 8), "TREATMENT", "250.00"), line(day(4, 10), "TREATMENT", "250.00"));
+    lineOf(body, 0).put("danmarkSubsidy", null); // not stated
+    lineOf(body, 1).remove("danmarkSubsidy"); // not stated either
+    // line 2 states 0.00: kept
+    JsonNode invoice = settle(claimNumber, body);
+    // 250.00 - 65.00, the chiropractic "danmark" subsidy in force on 1 April 2026 (V40__danmark_subsidy_rates.sql)
+    assertLine(invoice, 0, "185.00");
+    assertLine(invoice, 1, "185.00");
+    assertLine(invoice, 2, "250.00");
+    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("65.00");
+    assertThat(invoice.get("lines").get(1).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("65.00");
+    assertThat(invoice.get("lines").get(2).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(invoice.get("paidTotal").decimalValue()).isEqualByComparingTo("620.00");
+    // the stored lines record what was deducted
+    assertThat(jdbc.sql("""
+            SELECT l.danmark_subsidy FROM flex_invoice_lines l JOIN flex_invoices i ON i.invoice_id = l.invoice_id
+            WHERE i.claim_number = ? AND i.invoice_number = 'DM-1' ORDER BY l.line_no""")
+        .param(claimNumber).query(BigDecimal.class).list())
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("65.00"), new BigDecimal("65.00"), new BigDecimal("0.00"));
+    JsonNode letter = scenarios.claimView(claimNumber).get("letters").findValues("text").stream()
+        .filter(t -> t.asText().contains("DM-1")).findFirst().orElseThrow();
+    assertThat(letter.asText()).contains("PAY_DANMARK_OFFSET", "DKK 65.00");
+  }
+
+  @Test
+  void PAY_DANMARK_OFFSET_aNonMemberWhoseInvoiceDoesNotSayHasNoSubsidy() {
+    String claimNumber = approved("CHIRO", 4);
+    later();
+    Map<String, Object> body = invoice("DN-1", line(day(4, 1), "TREATMENT", "250.00"));
+    lineOf(body, 0).remove("danmarkSubsidy");
+    JsonNode invoice = settle(claimNumber, body);
+    assertLine(invoice, 0, "250.00");
+    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("0.00");
+  }
+
+  @Test
   void PAY_PUBLIC_OFFERED() {
     String claimNumber = approved("PHYSIO", 4);
     later();

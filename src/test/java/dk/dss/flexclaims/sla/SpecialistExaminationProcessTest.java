@@ -217,12 +217,12 @@ class SpecialistExaminationProcessTest extends RouteFixture {
 
     at(LocalDateTime.of(2026, 5, 5, 14, 0), route);
     tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "LAPSED",
-        "lapseReason", "INSURED_ASKED_LATER"));
+        "lapseReason", "EXAM_LATER_WISH"));
 
     assertThat(route.instance()).isEnded().hasPassed("EndEvent_GuaranteeLapsed");
     ServiceLevelClock lapsed = clock(route);
     assertThat(lapsed.outcome()).isEqualTo(Outcome.LAPSED);
-    assertThat(lapsed.lapseReason()).isEqualTo(LapseReason.INSURED_ASKED_LATER);
+    assertThat(lapsed.lapseReason()).isEqualTo(LapseReason.EXAM_LATER_WISH);
     assertThat(lapsed.stoppedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 5, 5, 14, 0)).toInstant());
     assertThat(scenarios.claimView(route.claimNumber()).get("slaDueAt").asText()).doesNotStartWith("2026-05-15");
 
@@ -241,7 +241,7 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     String id = booking(route).getId();
 
     assertThatThrownBy(() -> tasks.complete(id)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("booked or the guarantee lapsed");
+        .hasMessageContaining("booked, the guarantee lapsed or the deadline was extended");
     assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "LAPSED")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
     assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "BOOKED", "examinationDate",
@@ -253,8 +253,130 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(booking(route)).isNotNull();
     assertThat(clock(route).running()).isTrue();
 
-    tasks.complete(id, withVariables("bookingOutcome", "LAPSED", "lapseReason", "POSTPONED_MEDICAL"));
-    assertThat(clock(route).lapseReason()).isEqualTo(LapseReason.POSTPONED_MEDICAL);
+    // the codes before SLA_EXAM_10WD had its seven are no longer accepted; EXAM_CAPACITY is no lapse
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "LAPSED",
+        "lapseReason", "POSTPONED_MEDICAL"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "LAPSED",
+        "lapseReason", "EXAM_CAPACITY"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+    // an extension needs a new deadline after the present one (15 April), and not more than 3 months after it
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "EXTENDED")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("new deadline");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "EXTENDED", "newDeadline",
+        "2026-04-15"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("after the present one");
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "EXTENDED", "newDeadline",
+        "2026-07-16"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("3 months");
+    assertThat(booking(route).getId()).isEqualTo(id);
+    assertThat(clock(route).dueAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
+    assertThat(clock(route).extended()).isFalse();
+
+    tasks.complete(id, withVariables("bookingOutcome", "LAPSED", "lapseReason", "EXAM_POSTPONED_MEDICAL"));
+    assertThat(clock(route).lapseReason()).isEqualTo(LapseReason.EXAM_POSTPONED_MEDICAL);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"EXAM_PUBLIC_OFFERED", "EXAM_OFFER_DECLINED", "EXAM_LATER_WISH", "EXAM_NOT_MEDICALLY_APPROPRIATE",
+      "EXAM_POSTPONED_MEDICAL", "EXAM_HIGHLY_SPECIALISED"})
+  void SLA_EXAM_10WD_each_lapse_code_stops_the_clock_with_its_reason(LapseReason reason) {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+
+    at(LocalDateTime.of(2026, 4, 14, 9, 0), route); // escalated at the end of 13 April
+    assertThat(followUp(route)).isNotNull();
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "LAPSED", "lapseReason", reason.name()));
+
+    assertThat(route.instance()).isEnded().hasPassed("EndEvent_GuaranteeLapsed")
+        .hasNotPassed("Task_ExtendExaminationDeadline");
+    ServiceLevelClock lapsed = clock(route);
+    assertThat(lapsed.outcome()).isEqualTo(Outcome.LAPSED);
+    assertThat(lapsed.lapseReason()).isEqualTo(reason);
+    assertThat(lapsed.extensionReason()).isNull();
+    // the deadline of 15 April passes without a breach
+    at(LocalDateTime.of(2026, 4, 16, 9, 0), route);
+    assertThat(clock(route).breached()).isFalse();
+    assertThat(runtime.getVariables(routes.claimProcessId(route.claimNumber()))).containsEntry("slaBreached", false);
+  }
+
+  @Test
+  void SLA_EXAM_10WD_an_extension_for_limited_capacity_moves_the_deadline_and_the_breach_comes_at_the_new_one() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    String claimProcess = routes.claimProcessId(route.claimNumber());
+    Date oldDue = EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59));
+
+    at(LocalDateTime.of(2026, 4, 14, 9, 0), route); // escalated at the end of 13 April
+    Task followUp = followUp(route);
+    assertThat(followUp).isNotNull();
+    tasks.claim(booking(route).getId(), "nina");
+    tasks.complete(booking(route).getId(), withVariables("bookingOutcome", "EXTENDED", "newDeadline", "2026-04-24"));
+
+    // due at the end of Friday 24 April, escalated at the end of Wednesday 22 April
+    Date newDue = EngineTime.at(LocalDateTime.of(2026, 4, 24, 23, 59, 59));
+    Date newAtRisk = EngineTime.at(LocalDateTime.of(2026, 4, 22, 23, 59, 59));
+    assertThat(route.instance()).hasPassed("Gateway_DeadlineExtended", "Task_ExtendExaminationDeadline")
+        .hasNotPassed("EndEvent_BookingRecorded").isWaitingAt("Task_BookExamination");
+    Task reopened = booking(route);
+    assertThat(reopened).isNotNull().isAssignedTo("nina"); // the one who had it; still the health team's
+    assertThat(tasks.getIdentityLinksForTask(reopened.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("health-team"));
+    assertThat(reopened.getDueDate()).isEqualTo(newDue);
+    assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(newDue);
+    assertThat(jobDue(route, "Timer_ExaminationAtRisk")).isEqualTo(newAtRisk);
+    assertThat(followUp(route).getDueDate()).isEqualTo(newDue);
+    ServiceLevelClock extended = clock(route);
+    assertThat(extended.running()).isTrue();
+    assertThat(extended.outcome()).isNull();
+    assertThat(extended.lapseReason()).isNull();
+    assertThat(extended.extensionReason()).isEqualTo(ServiceLevelClock.ExtensionReason.EXAM_CAPACITY);
+    assertThat(extended.extendedAt()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 14, 9, 0)).toInstant());
+    assertThat(extended.dueAtBeforeExtension()).isEqualTo(oldDue.toInstant());
+    assertThat(extended.dueAt()).isEqualTo(newDue.toInstant());
+    assertThat(extended.atRiskAt()).isEqualTo(newAtRisk.toInstant());
+    assertThat(extended.escalatedAt()).isNull();
+    assertThat(runtime.getVariable(route.id(), "slaDueAt")).isEqualTo(newDue);
+    assertThat(runtime.getVariable(claimProcess, "slaDueAt")).isEqualTo(newDue);
+    assertThat(scenarios.claimView(route.claimNumber()).get("slaDueAt").asText())
+        .isEqualTo(LocalDateTime.of(2026, 4, 24, 23, 59, 59).atZone(Copenhagen.ZONE).toOffsetDateTime().toString());
+
+    // a changed calendar leaves the extension's own date alone
+    ServiceLevels withClosingDay = new ServiceLevels(
+        new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
+    assertThat(timers.recalculate(withClosingDay)).extracting(ServiceLevelRecalculation.Moved::processInstanceId)
+        .doesNotContain(route.id());
+
+    // the old deadline passes without a breach
+    at(LocalDateTime.of(2026, 4, 16, 9, 0), route);
+    assertThat(clock(route).breached()).isFalse();
+    assertThat(route.instance()).hasNotPassed("Task_RecordExaminationBreach");
+
+    // escalated again 2 working days before the new deadline
+    at(LocalDateTime.of(2026, 4, 22, 23, 59, 58), route);
+    assertThat(clock(route).escalatedAt()).isNull();
+    at(LocalDateTime.of(2026, 4, 22, 23, 59, 59), route);
+    assertThat(clock(route).escalatedAt()).isEqualTo(newAtRisk.toInstant());
+
+    // the breach at the new deadline, not before
+    at(LocalDateTime.of(2026, 4, 24, 23, 59, 58), route);
+    assertThat(clock(route).breached()).isFalse();
+    at(LocalDateTime.of(2026, 4, 24, 23, 59, 59), route);
+    ServiceLevelClock breached = clock(route);
+    assertThat(breached.breachedAt()).isEqualTo(newDue.toInstant());
+    assertThat(breached.breachResponsible()).isEqualTo("nina");
+    assertThat(route.instance()).hasPassed("EndEvent_BreachRecorded").isWaitingAt("Task_BookExamination");
+    assertThat(runtime.getVariable(claimProcess, "slaBreached")).isEqualTo(true);
+
+    // once breached, the deadline is not extended any more
+    String id = booking(route).getId();
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("bookingOutcome", "EXTENDED", "newDeadline",
+        "2026-05-08"))).isInstanceOf(ProcessEngineException.class).hasMessageContaining("has passed");
+
+    // booked for Monday 27 April: late by 3 days against the new deadline
+    tasks.complete(id, withVariables("bookingOutcome", "BOOKED", "examinationDate", "2026-04-27",
+        "examinationProvider", "Privathospitalet Aros", "examinationSector", "PRIVATE", "publicDateInTime", false));
+    ServiceLevelClock late = clock(route);
+    assertThat(late.outcome()).isEqualTo(Outcome.LATE);
+    assertThat(late.overdueSeconds()).isEqualTo(3 * 24 * 3600L);
+    assertThat(late.extensionReason()).isEqualTo(ServiceLevelClock.ExtensionReason.EXAM_CAPACITY);
+    assertThat(route.instance()).isWaitingAt("Timer_ExaminationDayOver");
   }
 
   @Test

@@ -34,7 +34,14 @@ public final class Scenarios {
   }
 
   public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, LocalDate... childBirthDates) {
+    return importPolicy(startDate, holderBirthDate, false, childBirthDates);
+  }
+
+  /** Imports a policy whose sign-on said whether the insured are members of Sygeforsikringen "danmark". */
+  public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, boolean danmarkMember,
+      LocalDate... childBirthDates) {
     Map<String, Object> body = Requests.signOn(childBirthDates);
+    body.put("danmarkMember", danmarkMember);
     body.put("startDate", startDate.toString());
     body.put("postcode", "8000");
     body.put("policyholder", Requests.person("Karen Jensen", holderBirthDate, null));
