@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * AWAITING_REFERRAL → IN_ASSESSMENT (the referral arrived) | WITHDRAWN
  * APPROVED          → IN_TREATMENT (the first invoice) | CLOSED
  * IN_TREATMENT      → CLOSED
+ * REJECTED          → IN_ASSESSMENT (an upheld complaint reopens it, COMPLAINT_REOPENS)
  * </pre>
  */
 @Component
@@ -35,7 +36,8 @@ public class ClaimLifecycle {
       IN_ASSESSMENT, EnumSet.of(AWAITING_REFERRAL, APPROVED, REJECTED),
       AWAITING_REFERRAL, EnumSet.of(IN_ASSESSMENT, WITHDRAWN),
       APPROVED, EnumSet.of(IN_TREATMENT, CLOSED),
-      IN_TREATMENT, EnumSet.of(CLOSED));
+      IN_TREATMENT, EnumSet.of(CLOSED),
+      REJECTED, EnumSet.of(IN_ASSESSMENT));
 
   private final ClaimRepository claims;
 

@@ -58,6 +58,15 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
   }
 
   @Override
+  public String reassess(String claimNumber, Cover cover) {
+    return runtime.createProcessInstanceByKey(ClaimHandling.PROCESS_KEY).businessKey(claimNumber)
+        .setVariable(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber))
+        .setVariable(COVER.name(), COVER.stored(cover))
+        .startBeforeActivity(ClaimHandling.TASK_ASSESS_CLAIM)
+        .execute().getId();
+  }
+
+  @Override
   public void referralArrived(String claimNumber) {
     once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
         .processInstanceBusinessKey(claimNumber)

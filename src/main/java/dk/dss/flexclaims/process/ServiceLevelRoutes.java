@@ -64,21 +64,36 @@ public final class ServiceLevelRoutes {
 
   /** The task whose completion stops the clock. */
   static String watchedTask(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TASK_BOOK_EXAMINATION : TASK_CALL_INSURED_BACK;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TASK_BOOK_EXAMINATION;
+      case SLA_TRAUMA_3H -> TASK_CALL_INSURED_BACK;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TASK_HANDLE_COMPLAINT;
+    };
   }
 
   /** The tasks due at the deadline. */
   static List<String> tasksDueAtDeadline(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD
-        ? List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION)
-        : List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
+    return switch (kind) {
+      case SLA_EXAM_10WD -> List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION);
+      case SLA_TRAUMA_3H -> List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
+      case SLA_COMPLAINT_7WD -> List.of(ComplaintHandling.TASK_HANDLE_COMPLAINT, ComplaintHandling.TASK_REVIEW_COMPLAINT,
+          ComplaintHandling.TASK_FOLLOW_UP_COMPLAINT);
+    };
   }
 
   static String atRiskTimer(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TIMER_EXAM_AT_RISK : TIMER_CALLBACK_AT_RISK;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TIMER_EXAM_AT_RISK;
+      case SLA_TRAUMA_3H -> TIMER_CALLBACK_AT_RISK;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_AT_RISK;
+    };
   }
 
   static String deadlineTimer(ServiceLevelKind kind) {
-    return kind == ServiceLevelKind.SLA_EXAM_10WD ? TIMER_EXAM_DEADLINE : TIMER_CALLBACK_DEADLINE;
+    return switch (kind) {
+      case SLA_EXAM_10WD -> TIMER_EXAM_DEADLINE;
+      case SLA_TRAUMA_3H -> TIMER_CALLBACK_DEADLINE;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_DEADLINE;
+    };
   }
 }

@@ -7,7 +7,9 @@ public enum ServiceLevelKind {
   /** A specialist examination starts within 10 working days after approval. */
   SLA_EXAM_10WD(RuleId.SLA_EXAM_10WD, true),
   /** A psychologist calls the insured within 3 hours after a trauma notification is approved. */
-  SLA_TRAUMA_3H(RuleId.SLA_TRAUMA_3H, false);
+  SLA_TRAUMA_3H(RuleId.SLA_TRAUMA_3H, false),
+  /** A complaint is handled (its outcome signed by a second person) within 7 working days. */
+  SLA_COMPLAINT_7WD(RuleId.SLA_COMPLAINT_7WD, true);
 
   private final RuleId rule;
   private final boolean workingDays;
