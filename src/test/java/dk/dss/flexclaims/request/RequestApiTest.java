@@ -153,4 +153,16 @@ class RequestApiTest extends RequestFixture {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("claim-handling").count())
         .isEqualTo(claimProcesses);
   }
+
+  @Test
+  void anInvoiceCanNeverBeAttachedToARequest() throws Exception {
+    String requestNumber = filed(request(policy(), "SECOND_OPINION"));
+    Map<String, Long> rows = Requests.rowCounts(jdbc);
+    MockHttpServletResponse response = mvc.perform(postJson("/api/claims/" + requestNumber + "/invoices", "nina",
+        "demo", json(Scenarios.invoice("INV-1", Scenarios.line(LocalDate.now().minusDays(1), "TREATMENT", "5000.00")))))
+        .andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    assertThat(Requests.rowCounts(jdbc)).isEqualTo(rows);
+  }
 }
