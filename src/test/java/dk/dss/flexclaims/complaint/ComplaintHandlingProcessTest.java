@@ -168,6 +168,13 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(clock(number).breachResponsible()).isEqualTo("complaints");
     assertThat(runtime.getVariable(processId(number), "slaBreached")).isEqualTo(true);
     assertThat(instance(number)).isWaitingAt("Task_HandleComplaint", "Task_FollowUpComplaint");
+    // and in the Prometheus gauges, per kind and state
+    String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("mona", "demo"))).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(metrics.lines().filter(line -> line.startsWith("flex_sla_clocks")
+        && line.contains("kind=\"SLA_COMPLAINT_7WD\"") && line.contains("state=\"breached\"")))
+        .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .isGreaterThanOrEqualTo(1.0));
 
     // a team lead follows up, the complaint is answered a day late
     tasks.complete(task(number, "Task_FollowUpComplaint").getId());
