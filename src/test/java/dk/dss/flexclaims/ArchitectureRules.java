@@ -26,7 +26,8 @@ final class ArchitectureRules {
   static final String[] DOMAIN = {"..coverage..", "..calendar..", "..refusal.."};
   /** The capabilities: REST, use cases, persistence. */
   static final String[] FEATURES = {"..claim..", "..settlement..", "..sla..", "..usage..", "..policy..",
-      "..letter..", "..numbering..", "..handover..", "..coveragecheck..", "..demo.."};
+      "..letter..", "..numbering..", "..handover..", "..coveragecheck..", "..demo..", "..request..", "..complaint..",
+      "..validation.."};
 
   /** The web layer: the shared web package and every controller (and the records nested in it). */
   static final DescribedPredicate<JavaClass> WEB = resideInAPackage("..web..")

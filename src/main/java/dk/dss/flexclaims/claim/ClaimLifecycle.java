@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * AWAITING_INFORMATION → IN_ASSESSMENT (the information arrived) | CLOSED (it never did)
  * APPROVED             → IN_TREATMENT (the first invoice) | CLOSED
  * IN_TREATMENT         → CLOSED
+ * REJECTED             → IN_ASSESSMENT (an upheld complaint reopens it, COMPLAINT_REOPENS)
  * </pre>
  */
 @Component
@@ -38,7 +39,8 @@ public class ClaimLifecycle {
       AWAITING_REFERRAL, EnumSet.of(IN_ASSESSMENT, WITHDRAWN),
       AWAITING_INFORMATION, EnumSet.of(IN_ASSESSMENT, CLOSED),
       APPROVED, EnumSet.of(IN_TREATMENT, CLOSED),
-      IN_TREATMENT, EnumSet.of(CLOSED));
+      IN_TREATMENT, EnumSet.of(CLOSED),
+      REJECTED, EnumSet.of(IN_ASSESSMENT));
 
   private final ClaimRepository claims;
 

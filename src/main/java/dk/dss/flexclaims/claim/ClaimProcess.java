@@ -14,6 +14,13 @@ public interface ClaimProcess {
   /** Starts the claim's process (business key: the claim number) and answers its instance ID. */
   String start(String claimNumber, Cover cover);
 
+  /**
+   * A new assessment of a decided claim (an upheld complaint about its rejection): a new instance of
+   * the claim's process, with the claim number as business key, starts at the health assessment.
+   * Answers its instance ID.
+   */
+  String reassess(String claimNumber, Cover cover);
+
   /** The referral the claim waits for has arrived: the process goes on to the coverage check. */
   void referralArrived(String claimNumber);
 

@@ -5,7 +5,10 @@ import dk.dss.flexclaims.letter.Letter;
 import dk.dss.flexclaims.letter.LetterRepository;
 import dk.dss.flexclaims.numbering.Numbers;
 import dk.dss.flexclaims.policy.PolicyRepository;
+import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.refusal.ConflictException;
+import dk.dss.flexclaims.refusal.FieldProblem;
+import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.math.BigDecimal;
@@ -68,6 +71,12 @@ public class ClaimService {
 
   @Transactional
   public Claim report(ClaimRequest request) {
+    if (request.cover() == Cover.ADVICE || request.cover() == Cover.SECOND_OPINION) {
+      // REQ_CALLBACK, REQ_SECOND_OPINION: requests for our own people, not claims
+      throw new InvalidRequestException(List.of(new FieldProblem("cover", request.cover()
+          + " is not a claim: ask for advice or a second opinion with POST /api/requests.",
+          (request.cover() == Cover.ADVICE ? RuleId.REQ_CALLBACK : RuleId.REQ_SECOND_OPINION).name())));
+    }
     if (policies.find(request.policyNumber()).isEmpty()) {
       throw NotFoundException.policy(request.policyNumber());
     }

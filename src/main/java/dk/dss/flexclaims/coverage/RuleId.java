@@ -103,6 +103,16 @@ public enum RuleId {
     ASSESS_TREATMENTS_MAX("The treatments approved never exceed what is left this year under the cover's limit, or the course maximum for covers without a yearly count", "terms §5.5, §5.7"),
     ASSESS_REJECT_RULES("A rejection by the health team names one rule a person can apply: an exclusion, qualifying, eligibility, limit or trauma rule", "terms §4.9"),
 
+    // 11. Requests that are not claims
+    REQ_CALLBACK("An advice request is a callback: we call within the next working day and try up to 3 times", "terms §5.1, §5.6, §5.9"),
+    REQ_SECOND_OPINION("A second opinion: records are reviewed by our doctor, a phone consultation follows, and a written summary", "terms §5.3"),
+    REQ_INSURED_ONLY("Advice and second opinions are open to every insured person on a policy in force, from the first day", "terms §5.1, §5.3"),
+
+    // 12. Complaints
+    COMPLAINT_WINDOW("A complaint can be made until 6 months after the case was settled", "terms §7.11"),
+    COMPLAINT_HANDLING("A complaint is handled within 7 working days and its outcome signed by a second person", "terms §7.11"),
+    COMPLAINT_REOPENS("An upheld complaint reopens the claim or resettles the invoice; what is paid is paid once", "terms §7.11"),
+
     // 9. Policy and premium
     POLICY_AGE("The policyholder must be 18 to 65 years old at the start; cover ends at the renewal date in the year of turning 67", "terms §2"),
     POLICY_RESIDENCE("The policyholder must have a permanent address in Denmark", "terms §2"),

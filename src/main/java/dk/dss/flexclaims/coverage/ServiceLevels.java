@@ -100,6 +100,16 @@ public final class ServiceLevels {
         return workingDays.endOfWorkingDayAfter(received, 7);
     }
 
+    /** SLA_COMPLAINT_7WD: escalated to a team lead 2 working days before the deadline, at the end of the 5th working day. */
+    public ZonedDateTime complaintAtRisk(LocalDate received) {
+        return workingDays.endOfWorkingDayAfter(received, 7 - 2);
+    }
+
+    /** REQ_CALLBACK: our own target, the end of the next working day after the request arrived. */
+    public ZonedDateTime requestCallbackDue(Instant received) {
+        return workingDays.endOfNextWorkingDay(received.atZone(Copenhagen.ZONE));
+    }
+
     /** SLA_COMPLAINT_7WD: the last day a complaint may be made, 6 months after the case was settled. */
     public static LocalDate complaintPossibleUntil(LocalDate settled) {
         return settled.plusMonths(6);

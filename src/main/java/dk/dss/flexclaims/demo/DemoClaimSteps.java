@@ -8,4 +8,7 @@ public interface DemoClaimSteps {
    * the start of its service-level route. Answers false when the claim did not reach its assessment.
    */
   boolean approveAssessment(String processInstanceId);
+
+  /** Runs the claim's due steps (its coverage check, a rejection letter), as the job executor would. */
+  void runDueSteps(String processInstanceId);
 }

@@ -3,6 +3,7 @@ package dk.dss.flexclaims.demo;
 import dk.dss.flexclaims.claim.Claim;
 import dk.dss.flexclaims.claim.ClaimRequest;
 import dk.dss.flexclaims.claim.ClaimService;
+import dk.dss.flexclaims.complaint.ComplaintService;
 import dk.dss.flexclaims.coverage.Cause;
 import dk.dss.flexclaims.coverage.Cover;
 import dk.dss.flexclaims.coverage.IncidentType;
@@ -13,6 +14,8 @@ import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.policy.PolicyService;
 import dk.dss.flexclaims.policy.Product;
 import dk.dss.flexclaims.policy.SignOnRequest;
+import dk.dss.flexclaims.request.RequestKind;
+import dk.dss.flexclaims.request.RequestService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * The local demo's book: one family's policy and six claims that show the claim process's
  * paths: two to assess in Tasklist, one awaiting its referral, one rejected, and two approved with
  * a running service-level clock (a specialist examination due in 10 working days, a trauma
- * callback due in 3 hours) to watch in Cockpit and {@code GET /api/sla}. Made once, on the first
+ * callback due in 3 hours) to watch in Cockpit and {@code GET /api/sla}. Besides the claims: a
+ * complaint about the rejected claim for the complaints team ({@code karl} handles it,
+ * {@code kirsten} signs it) and an advice request for the health team ({@code nina} calls back). Made once, on the first
  * start of an empty database, when {@code flex.demo.data} is on (never in the postgres profile).
  */
 @Component
@@ -42,15 +47,19 @@ class DemoData {
   private final PolicyRepository policyRows;
   private final ClaimService claims;
   private final DemoClaimSteps steps;
+  private final ComplaintService complaints;
+  private final RequestService requests;
   private final Clock clock;
   private final boolean enabled;
 
-  DemoData(PolicyService policies, PolicyRepository policyRows, ClaimService claims, DemoClaimSteps steps, Clock clock,
-      DemoProperties properties) {
+  DemoData(PolicyService policies, PolicyRepository policyRows, ClaimService claims, DemoClaimSteps steps,
+      ComplaintService complaints, RequestService requests, Clock clock, DemoProperties properties) {
     this.policies = policies;
     this.policyRows = policyRows;
     this.claims = claims;
     this.steps = steps;
+    this.complaints = complaints;
+    this.requests = requests;
     this.clock = clock;
     this.enabled = properties.enabled() && properties.data();
   }
@@ -88,6 +97,13 @@ class DemoData {
             "AAR-DEMO-1")));
     approveNow(exam);
     approveNow(trauma);
+    // the rejected jaw claim (EXCL_DENTAL): its check runs now, and the insured complains
+    Claim rejected = toAssess.get(3);
+    steps.runDueSteps(rejected.processInstanceId());
+    complaints.file(rejected.claimNumber(), "I think jaw joint pain is not a dental problem: please look again.",
+        today);
+    requests.file(new RequestService.NewRequest(policy.policyNumber(), holder, RequestKind.STRESS_HOTLINE,
+        "Stressed at work for some weeks; would like to talk to someone.", "+45 20 30 40 50"));
     return Stream.concat(toAssess.stream(), Stream.of(exam, trauma)).toList();
   }
 

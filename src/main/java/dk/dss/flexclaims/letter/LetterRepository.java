@@ -33,6 +33,19 @@ public class LetterRepository {
     return new Letter(id, policyNumber, claimNumber, type, sentAt, rules, text);
   }
 
+  /** Stores a letter about a request (advice, second opinion) and answers it with its new id. */
+  Letter insertForRequest(String policyNumber, String requestNumber, LetterType type, OffsetDateTime sentAt,
+      List<RuleId> rules, String text) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO flex_letters (policy_number, request_number, letter_type, sent_at, rules, letter_text)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(policyNumber, requestNumber, type.name(), sentAt, RuleId.join(rules), text)
+        .update(keys, "letter_id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    return new Letter(id, policyNumber, null, type, sentAt, rules, text);
+  }
+
   /** Letters e-Boks has not taken yet, oldest first. */
   List<Letter> undelivered(int max) {
     return jdbc.sql("SELECT * FROM flex_letters WHERE delivered_at IS NULL ORDER BY letter_id")
@@ -57,6 +70,16 @@ public class LetterRepository {
   public List<Letter> forClaim(String claimNumber) {
     return jdbc.sql("SELECT * FROM flex_letters WHERE claim_number = ? ORDER BY sent_at, letter_id")
         .param(claimNumber).query(LetterRepository::map).list();
+  }
+
+  public List<Letter> forRequest(String requestNumber) {
+    return jdbc.sql("SELECT * FROM flex_letters WHERE request_number = ? ORDER BY sent_at, letter_id")
+        .param(requestNumber).query(LetterRepository::map).list();
+  }
+
+  public java.util.Optional<Letter> find(long letterId) {
+    return jdbc.sql("SELECT * FROM flex_letters WHERE letter_id = ?").param(letterId)
+        .query(LetterRepository::map).optional();
   }
 
   public List<Letter> forPolicy(String policyNumber) {

@@ -38,4 +38,14 @@ public class Letters {
     delivery.afterCommit(letter);
     return letter;
   }
+
+  /** Stores and sends a letter about a request (advice, second opinion): listed on the request. */
+  @Transactional
+  public Letter sendForRequest(String policyNumber, String requestNumber, LetterType type, List<RuleId> rules,
+      String text) {
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    Letter letter = repository.insertForRequest(policyNumber, requestNumber, type, now, rules, text);
+    delivery.afterCommit(letter);
+    return letter;
+  }
 }

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>policy: {@code FX} + 7 digits, e.g. {@code FX0000001}
  *   <li>person: {@code <policy number>-<nn>}, 01 the policyholder, 02... the children in order
  *   <li>claim: {@code C-<year>-<6 digits>}, counted per calendar year, e.g. {@code C-2026-000001}
+ *   <li>request (advice, second opinion): {@code R-<year>-<6 digits>}, e.g. {@code R-2026-000001}
+ *   <li>complaint: {@code K-<year>-<6 digits>}, e.g. {@code K-2026-000001}
  * </ul>
  */
 @Repository
@@ -47,6 +49,16 @@ public class Numbers {
   @Transactional(propagation = Propagation.MANDATORY)
   public String nextClaimNumber(Year year) {
     return "C-%d-%06d".formatted(year.getValue(), next("CLAIM_" + year.getValue()));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String nextRequestNumber(Year year) {
+    return "R-%d-%06d".formatted(year.getValue(), next("REQUEST_" + year.getValue()));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String nextComplaintNumber(Year year) {
+    return "K-%d-%06d".formatted(year.getValue(), next("COMPLAINT_" + year.getValue()));
   }
 
   private long next(String series) {

@@ -62,6 +62,15 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
   }
 
   @Override
+  public String reassess(String claimNumber, Cover cover) {
+    return runtime.createProcessInstanceByKey(ClaimHandling.PROCESS_KEY).businessKey(claimNumber)
+        .setVariable(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber))
+        .setVariable(COVER.name(), COVER.stored(cover))
+        .startBeforeActivity(ClaimHandling.TASK_ASSESS_CLAIM)
+        .execute().getId();
+  }
+
+  @Override
   public void referralArrived(String claimNumber) {
     once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
         .processInstanceBusinessKey(claimNumber)
@@ -153,6 +162,11 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
         .forEach(route -> runJobs(route.getId()));
     return true;
+  }
+
+  @Override
+  public void runDueSteps(String processInstanceId) {
+    runJobs(processInstanceId);
   }
 
   /** Runs the instance's due jobs now (the job executor starts only once the application is ready). */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *       the claim keeps the rule IDs that decided it;
  *   <li>the variables that show facts in a form ({@code view*}, task-local) and the assessor's
  *       free-text note ({@code assessmentNote}, moved into the claim record on completion) and the
- *       specialist examination's provider ({@code examinationProvider}, moved into the clocks table):
+ *       specialist examination's provider ({@code examinationProvider}, moved into the clocks table)
+ *       and a complaint handler's reasons ({@code complaintReasons}, moved into the complaint record):
  *       every event of such a variable is dropped, so it never outlives the task.
  * </ul>
  */
@@ -38,7 +39,8 @@ class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
     return variableName != null
         && (variableName.startsWith(VIEW_PREFIX) || ClaimHandling.ASSESSMENT_NOTE.name().equals(variableName)
             || ServiceLevelRoutes.EXAMINATION_PROVIDER.name().equals(variableName)
-            || ServiceLevelRoutes.LAPSE_REASON.name().equals(variableName));
+            || ServiceLevelRoutes.LAPSE_REASON.name().equals(variableName)
+            || ComplaintHandling.COMPLAINT_REASONS.name().equals(variableName));
   }
 
   static boolean keep(HistoryEvent event) {

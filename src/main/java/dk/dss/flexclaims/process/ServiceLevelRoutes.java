@@ -78,6 +78,7 @@ public final class ServiceLevelRoutes {
       case SLA_EXAM_10WD -> TASK_BOOK_EXAMINATION;
       case SLA_TRAUMA_3H -> TASK_CALL_INSURED_BACK;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TASK_ASSESS_CLAIM;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TASK_HANDLE_COMPLAINT;
     };
   }
 
@@ -87,6 +88,8 @@ public final class ServiceLevelRoutes {
       case SLA_EXAM_10WD -> List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION);
       case SLA_TRAUMA_3H -> List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> List.of(TASK_ASSESS_CLAIM, TASK_FOLLOW_UP_ASSESSMENT);
+      case SLA_COMPLAINT_7WD -> List.of(ComplaintHandling.TASK_HANDLE_COMPLAINT, ComplaintHandling.TASK_REVIEW_COMPLAINT,
+          ComplaintHandling.TASK_FOLLOW_UP_COMPLAINT);
     };
   }
 
@@ -95,6 +98,7 @@ public final class ServiceLevelRoutes {
       case SLA_EXAM_10WD -> TIMER_EXAM_AT_RISK;
       case SLA_TRAUMA_3H -> TIMER_CALLBACK_AT_RISK;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_AT_RISK;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_AT_RISK;
     };
   }
 
@@ -103,6 +107,7 @@ public final class ServiceLevelRoutes {
       case SLA_EXAM_10WD -> TIMER_EXAM_DEADLINE;
       case SLA_TRAUMA_3H -> TIMER_CALLBACK_DEADLINE;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_DEADLINE;
+      case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_DEADLINE;
     };
   }
 }

@@ -5,6 +5,7 @@ import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
 
 import dk.dss.flexclaims.sla.RunningRoutes;
 import dk.dss.flexclaims.sla.ServiceLevelClock;
+import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService.Deadlines;
 import java.time.Instant;
 import java.util.Date;
@@ -55,7 +56,10 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
         tasks.saveTask(task);
       }
     }
-    claimVariables.publish(pid, clock.claimNumber(), deadlines.dueAt(), clock.breached());
+    if (clock.kind() != ServiceLevelKind.SLA_COMPLAINT_7WD) {
+      // a complaint's clock is its own process's, not the claim's
+      claimVariables.publish(pid, clock.claimNumber(), deadlines.dueAt(), clock.breached());
+    }
   }
 
   /** A timer that has not fired yet moves; one that has fired is history. */

@@ -79,6 +79,12 @@ class InvoiceRepository implements ClaimPayments {
         .param("n", claimNumber).query(BigDecimal.class).single().setScale(2);
   }
 
+  @Override
+  public Optional<OffsetDateTime> lastSettledAt(String claimNumber) {
+    return jdbc.sql("SELECT MAX(settled_at) FROM flex_invoices WHERE claim_number = :n AND settled_at IS NOT NULL")
+        .param("n", claimNumber).query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional();
+  }
+
   Optional<StoredInvoice> find(String claimNumber, String invoiceNumber) {
     return jdbc.sql("SELECT * FROM flex_invoices WHERE claim_number = :c AND invoice_number = :n")
         .param("c", claimNumber).param("n", invoiceNumber).query(InvoiceRepository::map).optional();

@@ -11,7 +11,9 @@ public enum ServiceLevelKind {
   /** A claim is assessed by the end of the next working day. */
   SLA_ASSESS_1WD(RuleId.SLA_ASSESS_1WD, true),
   /** A trauma notification is assessed within the hour, around the clock. */
-  SLA_TRAUMA_ASSESS_1H(RuleId.SLA_TRAUMA_ASSESS_1H, false);
+  SLA_TRAUMA_ASSESS_1H(RuleId.SLA_TRAUMA_ASSESS_1H, false),
+  /** A complaint is handled (its outcome signed by a second person) within 7 working days. */
+  SLA_COMPLAINT_7WD(RuleId.SLA_COMPLAINT_7WD, true);
 
   private final RuleId rule;
   private final boolean workingDays;

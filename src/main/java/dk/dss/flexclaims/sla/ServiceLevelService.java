@@ -55,6 +55,10 @@ public class ServiceLevelService {
       }
       case SLA_TRAUMA_ASSESS_1H -> new Deadlines(levels.traumaAssessmentAtRisk(startedAt),
           levels.traumaAssessmentDue(startedAt));
+      case SLA_COMPLAINT_7WD -> {
+        LocalDate received = startedAt.atZone(Copenhagen.ZONE).toLocalDate();
+        yield new Deadlines(levels.complaintAtRisk(received).toInstant(), levels.complaintDue(received).toInstant());
+      }
     };
   }
 
@@ -194,6 +198,23 @@ public class ServiceLevelService {
     clocks.stopped(c.id(), now(), overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
         overdue > 0 || c.breached() ? overdue : null);
     metrics.firstContact(c.kind(), Duration.between(c.startedAt(), at));
+    return clocks.ofProcess(processInstanceId).orElseThrow();
+  }
+
+  /**
+   * The work the clock watches is done (a complaint's outcome signed): the clock stops, met when
+   * done by the deadline, late otherwise (a breach not yet recorded is recorded now).
+   */
+  @Transactional
+  public ServiceLevelClock done(String processInstanceId, String responsible) {
+    ServiceLevelClock c = clocks.lock(processInstanceId);
+    requireRunning(c);
+    Instant now = now();
+    long overdue = Math.max(0, Duration.between(c.dueAt(), now).toSeconds());
+    if (overdue > 0 && !c.breached()) {
+      clocks.breached(c.id(), now, responsible, overdue);
+    }
+    clocks.stopped(c.id(), now, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
     return clocks.ofProcess(processInstanceId).orElseThrow();
   }
 

@@ -83,8 +83,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage()));
+    ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   /** Two writers on the same claim at the same moment: nothing was stored, sending again succeeds. */

@@ -95,4 +95,73 @@ class ServiceLevelsTest {
     void SLA_INFO_WAIT_the_assessment_starts_afresh_from_the_receipt(Instant received, String due) {
         assertThat(sla.assessmentDue(received).toOffsetDateTime().toString()).isEqualTo(due);
     }
+
+    // section 11: requests that are not claims
+
+    @ParameterizedTest(name = "received {0}: call by {1}")
+    @CsvSource({"2026-03-06T14:00:00Z, 2026-03-09T23:59:59+01:00", "2026-03-02T09:00:00Z, 2026-03-03T23:59:59+01:00",
+            "2026-12-23T10:00:00Z, 2026-12-28T23:59:59+01:00"})
+    void REQ_CALLBACK_by_the_end_of_the_next_working_day(Instant received, String due) {
+        assertThat(sla.requestCallbackDue(received).toOffsetDateTime().toString()).isEqualTo(due);
+    }
+
+    @Test
+    void REQ_CALLBACK_three_calls_then_not_reached() {
+        assertThat(RequestRules.tryAgain(1)).isTrue();
+        assertThat(RequestRules.tryAgain(2)).isTrue();
+        assertThat(RequestRules.tryAgain(3)).isFalse();
+    }
+
+    @Test
+    void REQ_SECOND_OPINION_records_and_a_summary_only_for_a_second_opinion() {
+        assertThat(RequestRules.needsRecordsAndSummary(true)).isTrue();
+        assertThat(RequestRules.needsRecordsAndSummary(false)).isFalse();
+    }
+
+    @Test
+    void REQ_INSURED_ONLY_from_the_first_day_to_the_last() {
+        LocalDate start = LocalDate.of(2026, 5, 1);
+        LocalDate end = LocalDate.of(2026, 12, 31);
+        assertThat(RequestRules.insuredOnly(true, start, end, start)).isEmpty();
+        assertThat(RequestRules.insuredOnly(true, start, end, end)).isEmpty();
+        assertThat(RequestRules.insuredOnly(true, start, null, LocalDate.of(2040, 1, 1))).isEmpty();
+        assertThat(RequestRules.insuredOnly(true, start, end, start.minusDays(1)))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("policyNumber"));
+        assertThat(RequestRules.insuredOnly(true, start, end, end.plusDays(1)))
+                .hasValueSatisfying(v -> assertThat(v.rule()).isEqualTo(RuleId.REQ_INSURED_ONLY));
+        assertThat(RequestRules.insuredOnly(false, start, end, start))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("personId"));
+    }
+
+    // section 12: complaints
+
+    @ParameterizedTest(name = "settled {0}: last day {1}")
+    @CsvSource({"2026-01-15, 2026-07-15", "2025-08-31, 2026-02-28", "2024-08-31, 2025-02-28"})
+    void COMPLAINT_WINDOW_six_months_after_the_settlement(LocalDate settled, LocalDate last) {
+        assertThat(ComplaintRules.lastDay(settled)).isEqualTo(last);
+        assertThat(ComplaintRules.tooLate(settled, last)).isEmpty();
+        assertThat(ComplaintRules.tooLate(settled, last.plusDays(1))).contains(last);
+    }
+
+    @Test
+    void SLA_COMPLAINT_7WD_escalates_two_working_days_before() {
+        // received Monday 30 March 2026: Easter (2, 3, 5, 6 April) in between
+        LocalDate received = LocalDate.of(2026, 3, 30);
+        assertThat(sla.complaintAtRisk(received).toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 9));
+        assertThat(sla.complaintDue(received).toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 13));
+    }
+
+    @Test
+    void COMPLAINT_HANDLING_a_second_person_signs() {
+        assertThat(ComplaintRules.mayReview("karl", "kirsten")).isTrue();
+        assertThat(ComplaintRules.mayReview("karl", "karl")).isFalse();
+        assertThat(ComplaintRules.mayReview("karl", null)).isFalse();
+    }
+
+    @Test
+    void COMPLAINT_REOPENS_a_rejection_is_reassessed_a_settlement_resettled() {
+        assertThat(ComplaintRules.remedy(true, ComplaintRules.Subject.REJECTION)).isEqualTo(ComplaintRules.Remedy.REASSESS);
+        assertThat(ComplaintRules.remedy(true, ComplaintRules.Subject.SETTLEMENT)).isEqualTo(ComplaintRules.Remedy.RESETTLE);
+        assertThat(ComplaintRules.remedy(false, ComplaintRules.Subject.REJECTION)).isEqualTo(ComplaintRules.Remedy.NONE);
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.dss.flexclaims.claim.ClaimService;
+import dk.dss.flexclaims.complaint.ComplaintService;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.Scenarios;
@@ -53,6 +54,7 @@ class TasklistBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired ClaimService claims;
+  @Autowired ComplaintService complaints;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -122,15 +124,72 @@ class TasklistBrowserIT {
     assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("APPROVAL");
   }
 
-  /** Opens Tasklist as the user, logging in unless a session of the user is already open. */
-  private WebDriverWait tasklistAs(String user) {
+  /**
+   * COMPLAINT_HANDLING in the real Tasklist: karl handles a complaint about a rejected claim, and
+   * kirsten, the second person of the complaints team, signs its outcome.
+   */
+  @Test
+  void aComplaintIsHandledByKarlAndSignedByKirstenInTasklist() {
+    Scenarios scenarios = new Scenarios(mvc);
+    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
+    // a dental condition: rejected by the coverage check (EXCL_DENTAL)
+    String claimNumber = scenarios.report(claim(policy, "CHIRO", "K02.1", LocalDate.now().minusWeeks(2)));
+    EngineTime.runDueJobs(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
+        .singleResult().getId());
+    String complaintNumber = complaints.file(claimNumber, "Please look at my claim again.", null).complaintNumber();
+
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.manage().deleteAllCookies();
+    logIn(wait, "karl");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Handle complaint"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[text()[contains(., 'Please look at my claim again.')]]")));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains(complaintNumber, claimNumber);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Not upheld']"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id*=Field_ComplaintReasons]")))
+        .sendKeys("A dental condition is excluded by the terms.");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("textarea[id*=Field_ComplaintReasons]")));
+    assertThat(complaints.view(complaintNumber).handledBy()).isEqualTo("karl");
+
+    browser.manage().deleteAllCookies();
+    logIn(wait, "kirsten");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Review complaint outcome"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[text()[contains(., 'handled by')]]")));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("karl", "NOT_UPHELD",
+        "A dental condition is excluded by the terms.");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//label[normalize-space()='Yes: send the outcome letter']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//label[normalize-space()='Yes: send the outcome letter']")));
+
+    EngineTime.runDueJobs(management,
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaintNumber).singleResult().getId());
+    ComplaintService.ComplaintView view = complaints.view(complaintNumber);
+    assertThat(view.status().name()).isEqualTo("DECIDED");
+    assertThat(view.reviewedBy()).isEqualTo("kirsten");
+    assertThat(view.letter().text()).contains("not upheld", "Ankenævnet for Forsikring");
+    browser.manage().deleteAllCookies();
+  }
+
+  private void logIn(WebDriverWait wait, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Opens Tasklist as the user, logged out of any earlier session. */
+  private WebDriverWait tasklistAs(String user) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.manage().deleteAllCookies();
+    logIn(wait, user);
     return wait;
   }
 
