@@ -44,9 +44,11 @@ public final class AccessPolicy {
       grants.add(new Grant(group, APPLICATION, "tasklist", List.of(ACCESS)));
       for (String process : WORKED_PROCESSES) {
         // the variables (which may carry health details) only for the groups that handle claims; with
-        // enforce-specific-variable-permission on, READ_INSTANCE on a definition no longer shows them
-        grants.add(new Grant(group, PROCESS_DEFINITION, process,
-            List.of(READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
+        // enforce-specific-variable-permission on, READ_INSTANCE on a definition no longer shows them.
+        // Finance reads amounts, never health details: only its own tasks' variables, which the engine
+        // gives every candidate of a task (READ_VARIABLE on the task).
+        grants.add(new Grant(group, PROCESS_DEFINITION, process, Groups.FINANCE.equals(group) ? List.of(READ)
+            : List.of(READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
       }
     }
     // process owners deploy and watch

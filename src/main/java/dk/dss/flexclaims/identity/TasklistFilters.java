@@ -25,6 +25,8 @@ public class TasklistFilters {
   static final String MINE = "Assigned to me";
   static final String OVERDUE = "Overdue";
   static final String DUE_TODAY = "Due today";
+  /** SLA_TRAUMA_ASSESS_1H: trauma notifications (priority 90 and above) first. */
+  public static final String TRAUMA_FIRST = "Trauma first";
 
   private static final String GROUPS = "${currentUserGroups()}";
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";
@@ -41,6 +43,9 @@ public class TasklistFilters {
   }
 
   public void apply() {
+    create(TRAUMA_FIRST, 5, "#7b1fa2", "Trauma notifications of my groups: assessed within the hour, around the clock",
+        taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks()
+            .taskMinPriority(90).active().orderByDueDate().asc());
     create(MY_GROUPS, 10, "#3b7d2f", "Unfinished tasks of my groups, assigned or not",
         taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks().active());
     create(MINE, 20, "#1d5c8c", "Tasks I have claimed",

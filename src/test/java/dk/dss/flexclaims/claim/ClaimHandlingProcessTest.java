@@ -147,6 +147,15 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     Task task = assessmentTask(instance);
     assertThat(task.getPriority()).isEqualTo(90);
     assertThat(task.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 30, 0, 10)));
+    // first in Tasklist: the health team's "Trauma first" filter lists it
+    String traumaFirst = engine.getFilterService().createFilterQuery()
+        .filterName(dk.dss.flexclaims.identity.TasklistFilters.TRAUMA_FIRST).singleResult().getId();
+    engine.getIdentityService().setAuthentication("nina", List.of("health-team"));
+    try {
+      assertThat(engine.getFilterService().<Task>list(traumaFirst)).extracting(Task::getId).contains(task.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
 
     EngineTime.setNow(LocalDateTime.of(2026, 3, 29, 23, 54, 59));
     EngineTime.runDueJobs(management, instance.getId());

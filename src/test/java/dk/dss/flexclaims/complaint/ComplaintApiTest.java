@@ -67,7 +67,7 @@ class ComplaintApiTest extends ComplaintFixture {
     long p = started();
     long c = clocks();
     MockHttpServletResponse noText = mvc.perform(post("/api/claims/" + claimNumber + "/complaints")
-        .with(httpBasic("nina", "demo")).contentType(MediaType.APPLICATION_JSON)
+        .with(httpBasic("portal", "demo")).contentType(MediaType.APPLICATION_JSON)
         .content(Requests.json(Map.of("receivedAt", "2026-03-27")))).andReturn().getResponse();
     assertThat(refused(noText, 422, s, p, c).get("errors").get(0).get("field").asText()).isEqualTo("text");
 
@@ -86,7 +86,7 @@ class ComplaintApiTest extends ComplaintFixture {
     long p = started();
     long c = clocks();
     MockHttpServletResponse response = mvc.perform(post("/api/claims/" + claimNumber + "/complaints")
-        .with(httpBasic("nina", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"text\": ")).andReturn()
+        .with(httpBasic("portal", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"text\": ")).andReturn()
         .getResponse();
     refused(response, 400, s, p, c);
   }

@@ -84,7 +84,7 @@ abstract class ComplaintFixture {
     if (receivedAt != null) {
       body.put("receivedAt", receivedAt);
     }
-    return mvc.perform(post("/api/claims/" + claimNumber + "/complaints").with(httpBasic("nina", "demo"))
+    return mvc.perform(post("/api/claims/" + claimNumber + "/complaints").with(httpBasic("portal", "demo"))
         .contentType(MediaType.APPLICATION_JSON).content(Requests.json(body))).andReturn().getResponse();
   }
 
