@@ -34,6 +34,8 @@ public final class ClaimHandling {
   public static final String MESSAGE_COURSE_CHANGE_REQUESTED = "CourseChangeRequested";
 
   public static final String TASK_ASSESS_CLAIM = "Task_AssessClaim";
+  /** The assessment with its clock (SLA_ASSESS_1WD): a reopened claim starts here. */
+  public static final String SUBPROCESS_ASSESSMENT = "SubProcess_Assessment";
   public static final String TASK_DECIDE_COURSE_CHANGE = "Task_DecideCourseChange";
 
   public static final ProcessVariable<String> CLAIM_NUMBER = text("claimNumber");

@@ -66,7 +66,7 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     return runtime.createProcessInstanceByKey(ClaimHandling.PROCESS_KEY).businessKey(claimNumber)
         .setVariable(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber))
         .setVariable(COVER.name(), COVER.stored(cover))
-        .startBeforeActivity(ClaimHandling.TASK_ASSESS_CLAIM)
+        .startBeforeActivity(ClaimHandling.SUBPROCESS_ASSESSMENT)
         .execute().getId();
   }
 

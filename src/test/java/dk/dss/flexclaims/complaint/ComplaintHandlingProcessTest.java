@@ -101,6 +101,7 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
     ProcessInstance reassessment = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
         .processDefinitionKey("claim-handling").singleResult();
+    EngineTime.runDueJobs(management, reassessment.getId()); // the assessment's clock starts
     assertThat(reassessment).isWaitingAt("Task_AssessClaim");
     Task assessment = tasks.createTaskQuery().processInstanceId(reassessment.getId()).singleResult();
     tasks.complete(assessment.getId(), Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
