@@ -3,6 +3,7 @@ package dk.dss.flexclaims.coverage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,11 +18,21 @@ import java.util.Objects;
  * @param treatmentsUsedByYear       treatments already used towards the cover's calendar-year limit, per year,
  *                                   across all the person's claims (PAY_TREATMENT_CAP); missing years count 0
  * @param insuranceSumLeft           what is left of the DKK 3,000,000 (PAY_SUM_CAP)
+ * @param policyEndDate              the policy's end date (first day not in force), or null (PAY_RUN_OFF_ENDED)
+ * @param premiumGaps                periods the right to compensation was lost (PAY_RIGHT_LOST)
  */
 public record ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
-                         int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft) {
+                         int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft,
+                         LocalDate policyEndDate, List<PremiumGap> premiumGaps) {
+
+    public ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
+                      int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft) {
+        this(cover, approvalDate, approvedTreatments, treatmentsPaidInClaim, blockadesPaidInClaim, treatmentsUsedByYear,
+                insuranceSumLeft, null, List.of());
+    }
 
     public ClaimUsage {
+        premiumGaps = premiumGaps == null ? List.of() : List.copyOf(premiumGaps);
         Objects.requireNonNull(cover, "cover");
         Objects.requireNonNull(insuranceSumLeft, "insuranceSumLeft");
         treatmentsUsedByYear = Map.copyOf(treatmentsUsedByYear);
