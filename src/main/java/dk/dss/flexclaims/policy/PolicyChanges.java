@@ -266,7 +266,9 @@ public class PolicyChanges {
     return notices;
   }
 
-  private Ending end(Policy policy, LocalDate end, BigDecimal fee, List<RuleId> rules, String text) {
+  private Ending end(Policy policy, LocalDate endAsked, BigDecimal fee, List<RuleId> rules, String text) {
+    // a cancellation received before the start: the policy never starts
+    LocalDate end = endAsked.isBefore(policy.startDate()) ? policy.startDate() : endAsked;
     policies.setEndDate(policy.policyNumber(), end);
     Letter letter = letters.send(policy.policyNumber(), null, LetterType.CANCELLATION, rules, text);
     process.endDateMoved(policy.policyNumber(), end);
