@@ -12,6 +12,7 @@ import dk.dss.flexclaims.letter.Letters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
+import dk.dss.flexclaims.policy.PremiumRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +39,12 @@ public class ClaimDecisions {
   private final Letters letters;
   private final ServiceLevels serviceLevels;
   private final Clock clock;
+  private final PremiumRepository premiums;
 
   ClaimDecisions(ClaimRepository claims, ClaimLifecycle lifecycle, PolicyRepository policies, ClaimantUsage usage,
-      CoverageCheck coverageCheck, Letters letters, ServiceLevels serviceLevels, Clock clock) {
+      CoverageCheck coverageCheck, Letters letters, ServiceLevels serviceLevels, Clock clock,
+      PremiumRepository premiums) {
+    this.premiums = premiums;
     this.claims = claims;
     this.lifecycle = lifecycle;
     this.policies = policies;
@@ -61,7 +65,8 @@ public class ClaimDecisions {
   public CheckOutcome check(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     Policy policy = policyOf(claim);
-    CoverageResult result = coverageCheck.check(claim.toFacts(), policy.facts(), claim.personId(),
+    CoverageResult result = coverageCheck.check(claim.toFacts(),
+        policy.facts(premiums.premiumGaps(policy.policyNumber())), claim.personId(),
         usage.asOfToday(claim.personId(), policy.startDate(), claimNumber));
     List<RuleId> reasons = new ArrayList<>(result.reasons());
     if (claim.cover() != claim.originalCover() && !reasons.contains(RuleId.TRAUMA_48H)) {

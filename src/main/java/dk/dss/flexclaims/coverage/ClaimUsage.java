@@ -20,19 +20,38 @@ import java.util.Objects;
  *                                   across all the person's claims (PAY_TREATMENT_CAP); missing years count 0
  * @param insuranceSumLeft           what is left of the DKK 3,000,000 (PAY_SUM_CAP)
  * @param changes                    the course's approved changes in the order approved (ASSESS_CHANGE_COURSE)
+ * @param policyEndDate              the policy's end date (first day not in force), or null (PAY_RUN_OFF_ENDED)
+ * @param premiumGaps                periods the right to compensation was lost (PAY_RIGHT_LOST)
  */
 public record ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
                          int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft,
-                         List<CourseChange> changes) {
+                         List<CourseChange> changes, LocalDate policyEndDate, List<PremiumGap> premiumGaps) {
 
-    /** A course without changes. */
+    /** A course without changes on a policy in force, its premium paid. */
     public ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
                       int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft) {
         this(cover, approvalDate, approvedTreatments, treatmentsPaidInClaim, blockadesPaidInClaim, treatmentsUsedByYear,
-                insuranceSumLeft, List.of());
+                insuranceSumLeft, List.of(), null, List.of());
+    }
+
+    /** A course with changes on a policy in force, its premium paid. */
+    public ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
+                      int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft,
+                      List<CourseChange> changes) {
+        this(cover, approvalDate, approvedTreatments, treatmentsPaidInClaim, blockadesPaidInClaim, treatmentsUsedByYear,
+                insuranceSumLeft, changes, null, List.of());
+    }
+
+    /** A course without changes on a policy that ends or lost its right to compensation for a time. */
+    public ClaimUsage(Cover cover, LocalDate approvalDate, Integer approvedTreatments, int treatmentsPaidInClaim,
+                      int blockadesPaidInClaim, Map<Year, Integer> treatmentsUsedByYear, BigDecimal insuranceSumLeft,
+                      LocalDate policyEndDate, List<PremiumGap> premiumGaps) {
+        this(cover, approvalDate, approvedTreatments, treatmentsPaidInClaim, blockadesPaidInClaim, treatmentsUsedByYear,
+                insuranceSumLeft, List.of(), policyEndDate, premiumGaps);
     }
 
     public ClaimUsage {
+        premiumGaps = premiumGaps == null ? List.of() : List.copyOf(premiumGaps);
         Objects.requireNonNull(cover, "cover");
         Objects.requireNonNull(insuranceSumLeft, "insuranceSumLeft");
         treatmentsUsedByYear = Map.copyOf(treatmentsUsedByYear);

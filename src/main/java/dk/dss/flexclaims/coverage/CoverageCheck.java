@@ -125,7 +125,7 @@ public final class CoverageCheck {
         if (reportedTooLate || referralOutside) {
             rejects.add(RuleId.ELIG_LATE_NOTIFICATION);
         }
-        if (policy.premiumRightLost()) {
+        if (policy.premiumRightLost() || policy.rightLostOn(claim.onsetDate())) {
             rejects.add(RuleId.ELIG_PREMIUM_UNPAID);
         }
         if (claim.treatmentLocation() == TreatmentLocation.ABROAD && !USABLE_ABROAD.contains(ruleCover)) {

@@ -86,6 +86,8 @@ public enum RuleId {
     PAY_INVOICE_LATE("The invoice was submitted more than 6 months after the last treatment", "terms §7.5"),
     PAY_TREATMENT_CAP("The year's treatments under the cover limit are used up", "terms §5.5"),
     PAY_SUM_CAP("The payment is cut to what is left of the insurance sum of DKK 3,000,000", "terms §7.2"),
+    PAY_RUN_OFF_ENDED("Treatment dated more than 6 months after the insurance ended is not paid", "terms §7.5"),
+    PAY_RIGHT_LOST("Treatment dated while the right to compensation was lost for unpaid premium is not paid", "terms §7.3"),
     PAY_NOT_APPROVED_COUNT("Treatments beyond the number approved by the health team are not paid", "terms §4.2"),
 
     // 8. Service levels
@@ -126,6 +128,13 @@ public enum RuleId {
     CANCEL_PRICE_CHANGE("After notice of changed terms or price the policyholder may cancel within 14 days", "terms §7.4"),
     POLICY_ENDS_ABROAD("The insurance ends at the end of the month in which the insured no longer has a Danish address", "terms §7.5"),
     POLICY_RUN_OFF("Claims reported and approved before the insurance ended stay covered for 6 months", "terms §7.5"),
+    POLICY_END_67("The insurance ends at the renewal date in the year the policyholder turns 67", "terms §2"),
+    POLICY_RENEWAL("The insurance renews itself each year at the price list in force", "terms §7.4, §7.5"),
+    PREMIUM_INVOICE("The premium is invoiced per payment period, due on its first day, with a last timely payment date", "terms §7.3"),
+    PREMIUM_FEE("Every reminder letter carries a fee", "terms §7.3"),
+    CANCEL_INSURER("The insurer may cancel with effect at the end of the following month", "terms §7.5"),
+    CANCEL_FRAUD("For fraud or attempted fraud the insurer may cancel at once", "terms §7.5"),
+    CHILD_CONTINUATION("A co-insured child turning 24 is offered a policy of its own", "terms §7.5"),
 
     /**
      * Not an ID of coverage-rules.md: the spec names no rule for "this cover needs a referral".

@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * <ol>
  *   <li>Lines paid nothing, naming every rule that applies: PAY_LINE_EXCLUDED, PAY_RELATED_PROVIDER,
  *       PAY_INVOICE_LATE (submitted more than 6 months after the invoice's last treatment date),
- *       PAY_APPROVAL_FIRST (before the approval date, or no approval), PAY_PUBLIC_OFFERED.</li>
+ *       PAY_APPROVAL_FIRST (before the approval date, or no approval), PAY_PUBLIC_OFFERED, PAY_RUN_OFF_ENDED (dated 6
+ *       months or more after the policy's end, POLICY_RUN_OFF), PAY_RIGHT_LOST (dated while the right to compensation
+ *       was lost for unpaid premium).</li>
  *   <li>Counting: TREATMENT lines beyond the approved number (PAY_NOT_APPROVED_COUNT), beyond the calendar-year
  *       limit of PHYSIO/CHIRO (12) or OSTEO (5) counted from the treatments already used in the line's year
  *       (PAY_TREATMENT_CAP), and a second BLOCKADE line in a SPECIALIST_EXAM claim (LIMIT_BLOCKADE_ONE) are paid
@@ -110,6 +112,12 @@ public final class SettlementCalculator {
             if (usage.stoppedOn(line.date()) || usage.providerOn(line.date())
                     .filter(approved -> !approved.isProvider(invoice.providerName(), invoice.providerNumber())).isPresent()) {
                 reasons.add(RuleId.ASSESS_CHANGE_COURSE);
+            }
+            if (usage.policyEndDate() != null && !line.date().isBefore(PolicyDates.runOffEnd(usage.policyEndDate()))) {
+                reasons.add(RuleId.PAY_RUN_OFF_ENDED);
+            }
+            if (usage.premiumGaps().stream().anyMatch(gap -> gap.covers(line.date()))) {
+                reasons.add(RuleId.PAY_RIGHT_LOST);
             }
             if (NETWORK_ONLY.contains(cover) && !invoice.providerInNetwork()) {
                 reasons.add(RuleId.PAY_NETWORK_DIRECT); // psychologists and trauma counselling only in the network

@@ -20,6 +20,19 @@ public final class SignOnRules {
     public static final int MAX_AGE = 65;
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}");
 
+    /** POLICY_RESIDENCE: a four-digit Danish postcode, not Greenland's (39xx) nor a Faroese one. */
+    public static java.util.Optional<Violation> postcodeViolation(String postcodeGiven) {
+        String postcode = postcodeGiven == null ? "" : postcodeGiven.trim();
+        if (!POSTCODE.matcher(postcode).matches() || Integer.parseInt(postcode) < 800) {
+            return java.util.Optional.of(new Violation(RuleId.POLICY_RESIDENCE, "postcode",
+                    "Enter a four-digit Danish postcode."));
+        } else if (postcode.startsWith("39")) {
+            return java.util.Optional.of(new Violation(RuleId.POLICY_RESIDENCE, "postcode",
+                    "The insurance requires a permanent address in Denmark; Greenland and the Faroe Islands are not covered."));
+        }
+        return java.util.Optional.empty();
+    }
+
     public List<Violation> validate(SignOnFacts facts, LocalDate today) {
         List<Violation> violations = new ArrayList<>();
         LocalDate start = facts.startDate();
@@ -28,14 +41,7 @@ public final class SignOnRules {
             violations.add(new Violation(RuleId.POLICY_AGE, "policyholder.birthDate",
                     "The policyholder must be between 18 and 65 years old on the start date."));
         }
-        String postcode = facts.postcode() == null ? "" : facts.postcode().trim();
-        if (!POSTCODE.matcher(postcode).matches() || Integer.parseInt(postcode) < 800) {
-            violations.add(new Violation(RuleId.POLICY_RESIDENCE, "postcode",
-                    "Enter a four-digit Danish postcode."));
-        } else if (postcode.startsWith("39")) {
-            violations.add(new Violation(RuleId.POLICY_RESIDENCE, "postcode",
-                    "The insurance requires a permanent address in Denmark; Greenland and the Faroe Islands are not covered."));
-        }
+        postcodeViolation(facts.postcode()).ifPresent(violations::add);
         if (!facts.importOfExistingPolicy() && start.isBefore(today)) {
             violations.add(new Violation(RuleId.POLICY_START, "startDate",
                     "The start date cannot be earlier than today."));

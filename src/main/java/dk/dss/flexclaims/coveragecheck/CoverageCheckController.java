@@ -10,6 +10,7 @@ import dk.dss.flexclaims.coverage.UsageFacts;
 import dk.dss.flexclaims.coverage.Verdict;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyService;
+import dk.dss.flexclaims.policy.PremiumRepository;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,8 +31,11 @@ class CoverageCheckController {
   private final ClaimantUsage usage;
   private final CoverageCheck check;
   private final Clock clock;
+  private final PremiumRepository premiums;
 
-  CoverageCheckController(PolicyService policies, ClaimantUsage usage, CoverageCheck check, Clock clock) {
+  CoverageCheckController(PolicyService policies, ClaimantUsage usage, CoverageCheck check, Clock clock,
+      PremiumRepository premiums) {
+    this.premiums = premiums;
     this.policies = policies;
     this.usage = usage;
     this.check = check;
@@ -44,7 +48,8 @@ class CoverageCheckController {
     UsageFacts facts = policy.person(claim.personId()).isPresent()
         ? usage.asOfToday(claim.personId(), policy.startDate(), null)
         : UsageFacts.NONE;
-    CoverageResult result = check.check(claim.toFacts(clock.instant()), policy.facts(), claim.personId(), facts);
+    CoverageResult result = check.check(claim.toFacts(clock.instant()),
+        policy.facts(premiums.premiumGaps(policy.policyNumber())), claim.personId(), facts);
     return new CheckAnswer(result.verdict(), result.decidedBy(), result.flags(), result.effectiveCover(),
         result.treatmentsLeft(), result.insuranceSumLeft(), result.newClaimPossibleFrom());
   }

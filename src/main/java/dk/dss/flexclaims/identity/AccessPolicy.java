@@ -31,7 +31,7 @@ public final class AccessPolicy {
 
   /** Process definitions whose tasks the human-task groups work on: Tasklist shows their names and forms. */
   public static final List<String> WORKED_PROCESSES = List.of("claim-handling", "health-advice-callback",
-      "specialist-examination", "trauma-callback", "health-request", "complaint-handling");
+      "specialist-examination", "trauma-callback", "health-request", "complaint-handling", "policy-lifecycle");
 
   /** One grant: a group, a resource (all of them with "*"), the permissions. */
   public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {}

@@ -11,5 +11,7 @@ public enum LetterType {
   /** A request whose three calls did not reach the insured. */
   REQUEST_NOT_REACHED,
   /** A complaint's outcome, with the reasons and the route to Ankenævnet for Forsikring. */
-  COMPLAINT_OUTCOME
+  COMPLAINT_OUTCOME,
+  PREMIUM_INVOICE, PREMIUM_REMINDER, RIGHT_LOST, RIGHT_RESTORED, CANCELLATION, PRICE_NOTICE, RENEWAL,
+  CONTINUATION_OFFER, CHILD_COVER_ENDED, END_OF_COVER, ADDRESS_CHANGED
 }

@@ -26,12 +26,12 @@ public class PolicyRepository {
     jdbc.sql("""
             INSERT INTO flex_policies (policy_number, product, start_date, end_date, postcode, payment_frequency,
               direct_debit, seniority_from, danmark_member, annual_premium, status, premium_right_lost, created_at,
-              imported)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              imported, agreed_on, right_lost_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(policy.policyNumber(), policy.product().name(), policy.startDate(), policy.endDate(),
             policy.postcode(), policy.paymentFrequency().name(), policy.directDebit(), policy.seniorityFrom(),
             policy.danmarkMember(), policy.annualPremium(), policy.status().name(), policy.premiumRightLost(),
-            policy.createdAt(), policy.imported())
+            policy.createdAt(), policy.imported(), policy.agreedOn(), policy.rightLostFrom())
         .update();
     for (Person person : policy.persons()) {
       jdbc.sql("""
@@ -55,10 +55,41 @@ public class PolicyRepository {
         .query((rs, row) -> policy(rs, persons)).optional();
   }
 
-  /** Sets or clears the loss of the right to compensation (PREMIUM_DUNNING, ELIG_PREMIUM_UNPAID). */
-  public void setPremiumRightLost(String policyNumber, boolean lost) {
-    jdbc.sql("UPDATE flex_policies SET premium_right_lost = ? WHERE policy_number = ?")
-        .params(lost, policyNumber).update();
+  /** The right to compensation lost from the day (PREMIUM_DUNNING), or held again (null). */
+  void setPremiumRightLost(String policyNumber, LocalDate lostFrom) {
+    jdbc.sql("UPDATE flex_policies SET premium_right_lost = ?, right_lost_from = ? WHERE policy_number = ?")
+        .params(lostFrom != null, lostFrom, policyNumber).update();
+  }
+
+  /** The policy, locked until the transaction ends: its lifecycle steps and the API's changes never cross. */
+  Optional<Policy> lock(String policyNumber) {
+    jdbc.sql("SELECT policy_number FROM flex_policies WHERE policy_number = ? FOR UPDATE").param(policyNumber)
+        .query(String.class).optional();
+    return find(policyNumber);
+  }
+
+  void setEndDate(String policyNumber, LocalDate endDate) {
+    jdbc.sql("UPDATE flex_policies SET end_date = ? WHERE policy_number = ?").params(endDate, policyNumber).update();
+  }
+
+  void setStatus(String policyNumber, PolicyStatus status) {
+    jdbc.sql("UPDATE flex_policies SET status = ? WHERE policy_number = ?").params(status.name(), policyNumber)
+        .update();
+  }
+
+  void setPostcode(String policyNumber, String postcode) {
+    jdbc.sql("UPDATE flex_policies SET postcode = ? WHERE policy_number = ?").params(postcode, policyNumber).update();
+  }
+
+  void setAnnualPremium(String policyNumber, java.math.BigDecimal annualPremium) {
+    jdbc.sql("UPDATE flex_policies SET annual_premium = ? WHERE policy_number = ?").params(annualPremium, policyNumber)
+        .update();
+  }
+
+  /** The policies in force or still to end (status ACTIVE). */
+  List<String> activePolicyNumbers() {
+    return jdbc.sql("SELECT policy_number FROM flex_policies WHERE status = 'ACTIVE' ORDER BY policy_number")
+        .query(String.class).list();
   }
 
   private static Policy policy(ResultSet rs, List<Person> persons) throws SQLException {
@@ -69,7 +100,8 @@ public class PolicyRepository {
         rs.getBoolean("danmark_member"), rs.getBigDecimal("annual_premium"),
         PolicyStatus.valueOf(rs.getString("status")), rs.getBoolean("premium_right_lost"),
         rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(Copenhagen.ZONE).toOffsetDateTime(),
-        rs.getBoolean("imported"), persons);
+        rs.getBoolean("imported"), persons, rs.getObject("agreed_on", LocalDate.class),
+        rs.getObject("right_lost_from", LocalDate.class));
   }
 
   private static Person person(ResultSet rs, int row) throws SQLException {

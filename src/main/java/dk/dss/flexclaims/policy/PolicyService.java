@@ -3,7 +3,7 @@ package dk.dss.flexclaims.policy;
 import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.PersonRole;
 import dk.dss.flexclaims.coverage.PolicyDates;
-import dk.dss.flexclaims.coverage.PremiumCalculator;
+import dk.dss.flexclaims.coverage.PremiumSchedule;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.SignOnFacts;
 import dk.dss.flexclaims.coverage.SignOnRules;
@@ -38,17 +38,19 @@ public class PolicyService {
   private final Numbers numbers;
   private final Letters letters;
   private final SignOnRules rules;
-  private final PremiumCalculator premiums;
+  private final PriceRepository prices;
   private final PolicyDates policyDates;
+  private final PolicyProcess process;
   private final Clock clock;
 
   PolicyService(PolicyRepository policies, Numbers numbers, Letters letters, SignOnRules rules,
-      PremiumCalculator premiums, PolicyDates policyDates, Clock clock) {
+      PriceRepository prices, PolicyDates policyDates, PolicyProcess process, Clock clock) {
+    this.process = process;
     this.policies = policies;
     this.numbers = numbers;
     this.letters = letters;
     this.rules = rules;
-    this.premiums = premiums;
+    this.prices = prices;
     this.policyDates = policyDates;
     this.clock = clock;
   }
@@ -84,14 +86,23 @@ public class PolicyService {
     for (int i = 0; i < request.children().size(); i++) {
       persons.add(person(policyNumber, i + 2, PersonRole.CHILD, request.children().get(i)));
     }
-    BigDecimal premium = premiums.annualPremium(request.children().size());
-    PolicyStatus status = request.endDate() != null && !request.endDate().isAfter(today)
-        ? PolicyStatus.ENDED : PolicyStatus.ACTIVE;
-    Policy policy = new Policy(policyNumber, request.product(), request.startDate(), request.endDate(),
+    // PREMIUM_PRICE from the price list in force at the start (the product page's prices until a new list)
+    BigDecimal premium = PremiumSchedule.priceListFor(prices.priceLists(), request.startDate(), request.startDate())
+        .annualPremium(request.children().size());
+    // POLICY_END_67: the end is known from sign-on; an imported policy may bring an earlier one
+    LocalDate end67 = PolicyDates.coverEndDate(request.startDate(), request.policyholder().birthDate());
+    LocalDate endDate = request.endDate() != null && request.endDate().isBefore(end67) ? request.endDate() : end67;
+    PolicyStatus status = !endDate.isAfter(today) ? PolicyStatus.ENDED : PolicyStatus.ACTIVE;
+    Policy policy = new Policy(policyNumber, request.product(), request.startDate(), endDate,
         request.postcode().trim(), request.paymentFrequency(), request.directDebit(), request.seniorityFrom(),
         request.danmarkMember(), premium, status, false,
-        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), importing, persons);
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), importing, persons, importing ? null : today,
+        null);
     policies.insert(policy);
+    if (status == PolicyStatus.ACTIVE) {
+      // an imported policy that has already ended has no life left to run: its run-off is read from its dates
+      process.start(policyNumber);
+    }
     log.info("Policy {} {} with {} co-insured children", policyNumber, importing ? "imported" : "signed on",
         request.children().size());
     Letter welcome = importing ? null : letters.send(policyNumber, null, LetterType.WELCOME,

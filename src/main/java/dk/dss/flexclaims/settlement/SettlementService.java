@@ -22,6 +22,7 @@ import dk.dss.flexclaims.letter.Letters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
+import dk.dss.flexclaims.policy.PremiumRepository;
 import dk.dss.flexclaims.usage.BenefitLedger;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -68,11 +69,13 @@ public class SettlementService {
   private final PaymentHandOver paymentHandOver;
   private final SettlementConfiguration.SettlementProperties properties;
   private final Clock clock;
+  private final PremiumRepository premiums;
 
   SettlementService(InvoiceRepository invoices, ClaimRepository claims, ClaimLifecycle lifecycle,
       CourseChanges courseChanges,
       PolicyRepository policies, BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
-      SettlementConfiguration.SettlementProperties properties, Clock clock) {
+      SettlementConfiguration.SettlementProperties properties, Clock clock, PremiumRepository premiums) {
+    this.premiums = premiums;
     this.invoices = invoices;
     this.claims = claims;
     this.lifecycle = lifecycle;
@@ -135,7 +138,9 @@ public class SettlementService {
     ClaimUsage usage = new ClaimUsage(claim.cover(), approvalDate(claim), claim.approvedTreatments(),
         invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
         invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false), usedBefore,
-        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO), courseChanges.approvedFor(claim.claimNumber()));
+        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO), courseChanges.approvedFor(claim.claimNumber()),
+        // POLICY_RUN_OFF and PREMIUM_DUNNING: the policy's end and its gaps in the right to compensation
+        policy.endDate(), premiums.premiumGaps(policy.policyNumber()));
     Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
         Copenhagen.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
         invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList(), policy.danmarkMember(),

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.ProcessCoverage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * fired by moving the engine clock across weekends and Danish holidays.
  */
 @FlexIntegrationTest
+@ProcessCoverage.NotMeasured("policy-lifecycle")
 @SuppressWarnings("unchecked")
 class ClaimHandlingProcessTest extends ClaimProcessFixture {
 

@@ -161,6 +161,18 @@ class CoverageCheckTest {
         assertThat(check(claim().build()).verdict()).isEqualTo(Verdict.ASSESS);
     }
 
+    @Test
+    void ELIG_PREMIUM_UNPAID_for_a_condition_arising_in_a_past_gap() {
+        ClaimFacts claim = claim().build();
+        PremiumGap gap = new PremiumGap(claim.onsetDate().minusDays(3), claim.onsetDate().plusDays(1));
+        PolicyFacts paidSince = new PolicyFacts(POLICY.startDate(), null, null, PaymentFrequency.MONTHLY, false,
+                POLICY.persons(), List.of(gap));
+        assertRejectedBy(check(TODAY, claim, paidSince, HOLDER, UsageFacts.NONE), RuleId.ELIG_PREMIUM_UNPAID);
+        PolicyFacts before = new PolicyFacts(POLICY.startDate(), null, null, PaymentFrequency.MONTHLY, false,
+                POLICY.persons(), List.of(new PremiumGap(claim.onsetDate().plusDays(1), null)));
+        assertThat(check(TODAY, claim, before, HOLDER, UsageFacts.NONE).verdict()).isEqualTo(Verdict.ASSESS);
+    }
+
     @ParameterizedTest(name = "{0} {1} arose abroad {2}: rejected {3}")
     @CsvSource({
             "CHIRO, ABROAD, false, true",

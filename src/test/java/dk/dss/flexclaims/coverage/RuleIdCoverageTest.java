@@ -20,11 +20,11 @@ class RuleIdCoverageTest {
 
     static final Map<RuleId, String> NOT_AUTOMATED = Map.of(
             RuleId.ELIG_POLICY_UNKNOWN, "the API answers 404 for an unknown policy; no rule code",
-            RuleId.EXCL_HIGHLY_SPECIALISED, "the health team decides in the assessment",
-            RuleId.PREMIUM_DUNNING, "a dunning process, not yet built");
+            RuleId.EXCL_HIGHLY_SPECIALISED, "the health team decides in the assessment");
 
     static final List<Class<?>> RULE_TESTS = List.of(CoverageCheckTest.class, ExclusionGroupsTableTest.class,
-            SettlementCalculatorTest.class, PolicyRulesTest.class, ServiceLevelsTest.class, AssessmentLimitsTest.class);
+            SettlementCalculatorTest.class, PolicyRulesTest.class, ServiceLevelsTest.class, AssessmentLimitsTest.class,
+            PolicyLifecycleRulesTest.class);
 
     @Test
     void every_rule_id_has_a_test_or_a_reason() {

@@ -153,6 +153,28 @@ class SettlementCalculatorTest {
     }
 
     @Test
+    void PAY_RUN_OFF_ENDED() {
+        // the policy ended on DAY minus 6 months plus 1 day: DAY is the first day after the run-off
+        LocalDate end = DAY.minusMonths(6);
+        ClaimUsage endedPolicy = new ClaimUsage(Cover.PHYSIO, APPROVED, null, 0, 0, Map.of(), FULL_SUM, end, List.of());
+        Settlement s = calculator.settle(invoice(line(DAY.minusDays(1), LineType.TREATMENT, "450"),
+                line(DAY, LineType.TREATMENT, "450")), endedPolicy);
+        assertLine(s.lines().get(0), "450.00");
+        assertLine(s.lines().get(1), "0.00", RuleId.PAY_RUN_OFF_ENDED);
+    }
+
+    @Test
+    void PAY_RIGHT_LOST() {
+        ClaimUsage gap = new ClaimUsage(Cover.PHYSIO, APPROVED, null, 0, 0, Map.of(), FULL_SUM, null,
+                List.of(new PremiumGap(DAY.minusDays(2), DAY)));
+        Settlement s = calculator.settle(invoice(line(DAY.minusDays(3), LineType.TREATMENT, "450"),
+                line(DAY.minusDays(1), LineType.TREATMENT, "450"), line(DAY, LineType.TREATMENT, "450")), gap);
+        assertLine(s.lines().get(0), "450.00");
+        assertLine(s.lines().get(1), "0.00", RuleId.PAY_RIGHT_LOST);
+        assertLine(s.lines().get(2), "450.00");
+    }
+
+    @Test
     void PAY_PUBLIC_OFFERED() {
         InvoiceLine offered = new InvoiceLine(DAY, LineType.TREATMENT, new BigDecimal("2000.00"), BigDecimal.ZERO, BigDecimal.ZERO, true);
         assertLine(calculator.settle(invoice(offered), usage(Cover.SPECIALIST_EXAM)).lines().get(0), "0.00", RuleId.PAY_PUBLIC_OFFERED);

@@ -142,6 +142,27 @@ class InvoiceSettlementTest {
   }
 
   @Test
+  void PAY_RUN_OFF_ENDED_treatmentSevenMonthsAfterThePolicyEndedIsNotPaid() throws Exception {
+    String claimNumber = approved("CHIRO", 4);
+    // the insurer's notice received in April: the policy ends with May (first day out: 1 June)
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 10, 9, 0));
+    MvcResult ended = mvc.perform(Requests.postJson("/api/admin/policies/" + policy.policyNumber() + "/termination",
+        "admin", "admin", Requests.json(Map.of("kind", "INSURER_NOTICE", "receivedAt", "2026-04-10")))).andReturn();
+    assertThat(ended.getResponse().getStatus()).isEqualTo(200);
+
+    // treatment in the run-off of the approved claim is paid (and keeps the claim open for invoices)
+    EngineTime.setNow(LocalDateTime.of(2026, 7, 2, 9, 0));
+    assertLine(settle(claimNumber, invoice("RO-1", line(day(7, 1), "TREATMENT", "200.00"))), 0, "200.00");
+
+    // the run-off ends 6 months after the end, on 1 December: treatment 7 months after the end is not paid
+    EngineTime.setNow(LocalDateTime.of(2027, 1, 1, 9, 0));
+    JsonNode late = settle(claimNumber, invoice("RO-2", line(day(11, 30), "TREATMENT", "200.00"),
+        line(LocalDate.of(2027, 1, 1), "TREATMENT", "200.00")));
+    assertLine(late, 0, "200.00");
+    assertLine(late, 1, "0.00", RuleId.PAY_RUN_OFF_ENDED);
+  }
+
+  @Test
   void PAY_PUBLIC_SHARE() {
     String claimNumber = approved("PHYSIO", 4);
     later();

@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * from the calendar in the comments.
  */
 @FlexIntegrationTest
-@ProcessCoverage.NotMeasured("claim-handling")
+@ProcessCoverage.NotMeasured({"claim-handling", "policy-lifecycle"})
 class SpecialistExaminationProcessTest extends RouteFixture {
 
   @Autowired HistoryService history;

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** SLA_TRAUMA_3H: the trauma callback route, around the clock, with the engine clock. */
 @FlexIntegrationTest
-@ProcessCoverage.NotMeasured("claim-handling")
+@ProcessCoverage.NotMeasured({"claim-handling", "policy-lifecycle"})
 class TraumaCallbackProcessTest extends RouteFixture {
 
   @Autowired IdentityService identity;

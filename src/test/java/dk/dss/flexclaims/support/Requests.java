@@ -125,7 +125,8 @@ public final class Requests {
   public static Map<String, Long> rowCounts(JdbcClient jdbc) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : List.of("flex_policies", "flex_insured_persons", "flex_claims", "flex_invoices",
-        "flex_invoice_lines", "flex_treatment_usage", "flex_sum_usage", "flex_letters", "flex_number_counter")) {
+        "flex_invoice_lines", "flex_treatment_usage", "flex_sum_usage", "flex_letters", "flex_number_counter",
+        "flex_premium_invoices", "flex_premium_payments", "flex_price_lists")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put("policy numbers taken", jdbc.sql("SELECT last_value FROM flex_number_counter WHERE series = 'POLICY'")
