@@ -224,10 +224,12 @@ class TasklistBrowserIT {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult())
         .as("the task is still open").isNotNull();
 
-    // ASSESS_ASK_INFO: ask for the medical records instead
+    // ASSESS_ASK_INFO: the nurse corrects the number, then asks for the medical records instead
+    treatments.sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "5");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[contains(@class, 'fjs-form-field-error')]")));
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//label[normalize-space()='Ask for information first']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id*=Field_InformationNeeded]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=Field_InformationNeeded-display]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Medical records']"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
