@@ -27,7 +27,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * from {@code POST /api/claims/{n}/complaints} to its letter, with the engine clock.
  */
 @FlexIntegrationTest
-@ProcessCoverage.NotMeasured("claim-handling")
+@ProcessCoverage.NotMeasured({"claim-handling", "policy-lifecycle"})
 class ComplaintHandlingProcessTest extends ComplaintFixture {
 
   @Autowired ServiceLevelService serviceLevels;

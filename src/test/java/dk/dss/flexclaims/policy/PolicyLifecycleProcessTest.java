@@ -358,7 +358,7 @@ class PolicyLifecycleProcessTest {
     body.put("startDate", start.toString());
     body.put("policyholder", Requests.person("Nina Holm", holderBirth, null));
     body.put("paymentFrequency", frequency);
-    MvcResult result = post("/api/policies", "nina", body);
+    MvcResult result = post("/api/policies", "portal", body);
     assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsByteArray().length + "")
         .isEqualTo(201);
     String policyNumber = body(result).get("policyNumber").asText();

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.ProcessCoverage;
 import dk.dss.flexclaims.support.Requests;
 import dk.dss.flexclaims.support.Scenarios.PolicyRef;
 import java.time.LocalDateTime;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * /api/requests} to its end, with the engine clock.
  */
 @FlexIntegrationTest
+@ProcessCoverage.NotMeasured("policy-lifecycle")
 class HealthRequestProcessTest extends RequestFixture {
 
   @Autowired JdbcClient jdbc;

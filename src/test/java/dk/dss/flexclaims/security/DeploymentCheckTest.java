@@ -55,7 +55,7 @@ class DeploymentCheckTest {
   @Test
   void theOwnProcessKeysAreThoseOfTheShippedDiagrams() {
     assertThat(EngineGuardConfiguration.ownProcessKeys()).containsExactlyInAnyOrder("claim-handling",
-        "health-advice-callback", "specialist-examination", "trauma-callback", "health-request", "complaint-handling");
+        "health-advice-callback", "specialist-examination", "trauma-callback", "health-request", "complaint-handling", "policy-lifecycle");
   }
 
   @Test
