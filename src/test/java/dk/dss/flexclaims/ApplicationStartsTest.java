@@ -31,12 +31,20 @@ class ApplicationStartsTest {
 
   @Test
   void processesAndFormsAreDeployed() {
-    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("health-advice-callback").latestVersion().singleResult();
+    var definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("health-advice-callback")
+            .latestVersion()
+            .singleResult();
     assertThat(definition).isNotNull();
-    List<String> resources = engine.getRepositoryService().getDeploymentResources(definition.getDeploymentId())
-        .stream().map(Resource::getName).toList();
-    assertThat(resources).anySatisfy(name -> assertThat(name).endsWith("health-advice-callback.bpmn"));
+    List<String> resources =
+        engine.getRepositoryService().getDeploymentResources(definition.getDeploymentId()).stream()
+            .map(Resource::getName)
+            .toList();
+    assertThat(resources)
+        .anySatisfy(name -> assertThat(name).endsWith("health-advice-callback.bpmn"));
     assertThat(resources).anySatisfy(name -> assertThat(name).endsWith("advice-callback.form"));
   }
 
@@ -55,7 +63,8 @@ class ApplicationStartsTest {
     assertThat(HttpCalls.anonymous(port).get("/camunda/app/tasklist/").statusCode()).isEqualTo(200);
     for (String user : List.of("nina", "lars", "freja", "karl", "paula")) {
       HttpCalls session = HttpCalls.webappSession(port, user, "demo", "tasklist");
-      assertThat(session.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + user + "\"");
+      assertThat(session.get("/camunda/api/admin/auth/user/default").body())
+          .contains("\"userId\":\"" + user + "\"");
     }
     HttpCalls.webappSession(port, "mona", "demo", "cockpit");
     HttpCalls.webappSession(port, "admin", "admin", "admin");

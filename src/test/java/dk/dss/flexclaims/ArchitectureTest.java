@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture of docs/architecture.md, checked on the application's classes; and each rule
- * shown to fail on the deliberately broken fixture in {@code dk.dss.archfixture} (test sources only).
+ * shown to fail on the deliberately broken fixture in {@code dk.dss.archfixture} (test sources
+ * only).
  */
 class ArchitectureTest {
 
-  private static final JavaClasses APPLICATION = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dk.dss.flexclaims");
+  private static final JavaClasses APPLICATION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dk.dss.flexclaims");
 
-  private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages("dk.dss.archfixture");
+  private static final JavaClasses FIXTURE =
+      new ClassFileImporter().importPackages("dk.dss.archfixture");
 
   @Test
   void the_engine_is_reached_only_through_process_and_configuration() {
@@ -57,18 +60,25 @@ class ArchitectureTest {
   @Test
   void the_rules_fail_on_a_deliberate_violation() {
     assertThatThrownBy(() -> ArchitectureRules.ENGINE_BEHIND_PROCESS.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ClaimServiceUsingTheEngine");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ClaimServiceUsingTheEngine");
     assertThatThrownBy(() -> ArchitectureRules.FEATURES_DO_NOT_USE_PROCESS.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ClaimServiceUsingTheEngine");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ClaimServiceUsingTheEngine");
     assertThatThrownBy(() -> ArchitectureRules.DOMAIN_IS_PLAIN_JAVA.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("RuleAsSpringBean");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("RuleAsSpringBean");
     assertThatThrownBy(() -> ArchitectureRules.LAYERS.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ClaimServiceUsingTheEngine");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ClaimServiceUsingTheEngine");
     assertThatThrownBy(() -> ArchitectureRules.noCycles("dk.dss.archfixture").check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle");
     assertThatThrownBy(() -> ArchitectureRules.ONLY_REPOSITORIES_USE_JDBC.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ClaimServiceUsingTheEngine");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ClaimServiceUsingTheEngine");
     assertThatThrownBy(() -> ArchitectureRules.ONLY_LIFECYCLE_WRITES_STATUS.check(FIXTURE))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ClaimServiceUsingTheEngine");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ClaimServiceUsingTheEngine");
   }
 }

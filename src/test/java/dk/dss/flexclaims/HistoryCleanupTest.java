@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** ADR 0012: the engine removes history in a nightly window, by removal time at the end of each process. */
+/**
+ * ADR 0012: the engine removes history in a nightly window, by removal time at the end of each
+ * process.
+ */
 @FlexIntegrationTest
 class HistoryCleanupTest {
 
@@ -40,7 +43,8 @@ class HistoryCleanupTest {
     List<Job> jobs = history.findHistoryCleanupJobs();
     assertThat(jobs).isNotEmpty();
     for (Job job : jobs) {
-      int hour = ZonedDateTime.ofInstant(job.getDuedate().toInstant(), ZoneOffset.ofHours(1)).getHour();
+      int hour =
+          ZonedDateTime.ofInstant(job.getDuedate().toInstant(), ZoneOffset.ofHours(1)).getHour();
       assertThat(hour).as("due %s", job.getDuedate()).isBetween(1, 4);
     }
   }

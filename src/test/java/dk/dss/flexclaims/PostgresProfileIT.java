@@ -18,22 +18,31 @@ class PostgresProfileIT {
 
   @Test
   void refusesToStartWithoutAnAdministratorPassword() {
-    assertThatThrownBy(() -> new SpringApplicationBuilder(FlexClaimsApplication.class)
-        .profiles("postgres")
-        .run("--flex.admin-password=", "--server.port=0"))
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(FlexClaimsApplication.class)
+                    .profiles("postgres")
+                    .run("--flex.admin-password=", "--server.port=0"))
         .hasMessageContaining("FLEX_ADMIN_PASSWORD");
   }
 
   @Test
   void startsWithTheAdministratorOnlyAndTheGroups() {
     TestDatabase.Connection db = TestDatabase.create("postgres_profile");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FlexClaimsApplication.class)
-        .profiles("postgres")
-        .run("--FLEX_DB_URL=" + db.url(), "--FLEX_DB_USER=" + db.user(), "--FLEX_DB_PASSWORD=" + db.password(),
-            "--flex.admin-password=a-long-and-secret-one", "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false")) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(FlexClaimsApplication.class)
+            .profiles("postgres")
+            .run(
+                "--FLEX_DB_URL=" + db.url(),
+                "--FLEX_DB_USER=" + db.user(),
+                "--FLEX_DB_PASSWORD=" + db.password(),
+                "--flex.admin-password=a-long-and-secret-one",
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false")) {
       IdentityService identity = app.getBean(IdentityService.class);
-      assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
+      assertThat(identity.createUserQuery().list())
+          .extracting(u -> u.getId())
+          .containsExactly("admin");
       assertThat(identity.checkPassword("admin", "a-long-and-secret-one")).isTrue();
       assertThat(identity.createGroupQuery().groupId("health-team").count()).isEqualTo(1);
     }

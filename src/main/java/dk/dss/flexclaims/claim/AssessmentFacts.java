@@ -22,16 +22,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the health team sees and may approve when assessing a claim: the facts for the form, and
- * the number of treatments still open this year.
+ * What the health team sees and may approve when assessing a claim: the facts for the form, and the
+ * number of treatments still open this year.
  */
 @Service
 public class AssessmentFacts {
 
-  /** The form's field that tells whether the cover counts approved treatments (a task-local variable). */
+  /**
+   * The form's field that tells whether the cover counts approved treatments (a task-local
+   * variable).
+   */
   public static final String VIEW_TREATMENT_COVER = "viewTreatmentCover";
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final ClaimRepository claims;
   private final ClaimDecisions decisions;
@@ -40,8 +44,13 @@ public class AssessmentFacts {
   private final AssessmentProperties properties;
   private final Clock clock;
 
-  AssessmentFacts(ClaimRepository claims, ClaimDecisions decisions, UsageService usage, Icd10Texts icd10Texts,
-      AssessmentProperties properties, Clock clock) {
+  AssessmentFacts(
+      ClaimRepository claims,
+      ClaimDecisions decisions,
+      UsageService usage,
+      Icd10Texts icd10Texts,
+      AssessmentProperties properties,
+      Clock clock) {
     this.claims = claims;
     this.decisions = decisions;
     this.usage = usage;
@@ -52,8 +61,8 @@ public class AssessmentFacts {
 
   /**
    * The most treatments that may be approved for the claim's cover (ASSESS_TREATMENTS_MAX): what is
-   * left this year under its yearly limit, or the course maximum of a cover without one; empty for a
-   * cover that counts no treatments.
+   * left this year under its yearly limit, or the course maximum of a cover without one; empty for
+   * a cover that counts no treatments.
    */
   @Transactional(readOnly = true)
   public Optional<Limit> limitOf(String claimNumber) {
@@ -82,27 +91,49 @@ public class AssessmentFacts {
     view.put("viewIcd10", claim.icd10() == null ? "" : claim.icd10());
     view.put("viewIcd10Text", icd10Texts.textOf(claim.icd10()));
     view.put("viewOnset", DATE.format(claim.onsetDate()));
-    view.put("viewReferral", claim.referralDate() == null ? "none"
-        : DATE.format(claim.referralDate()) + (claim.referralIssuer() == null ? "" : ", " + claim.referralIssuer()));
-    view.put("viewFlags", claim.reasons().isEmpty() ? "Nothing flagged."
-        : claim.reasons().stream().map(r -> "- **" + r.name() + "**: " + r.explanation())
-            .collect(Collectors.joining("\n")));
-    view.put("viewTreatmentsUsed", personUsage.treatments().stream()
-        .map(t -> t.used() + " of " + t.limit() + " (" + t.rule().name() + ")")
-        .collect(Collectors.joining(", ")));
+    view.put(
+        "viewReferral",
+        claim.referralDate() == null
+            ? "none"
+            : DATE.format(claim.referralDate())
+                + (claim.referralIssuer() == null ? "" : ", " + claim.referralIssuer()));
+    view.put(
+        "viewFlags",
+        claim.reasons().isEmpty()
+            ? "Nothing flagged."
+            : claim.reasons().stream()
+                .map(r -> "- **" + r.name() + "**: " + r.explanation())
+                .collect(Collectors.joining("\n")));
+    view.put(
+        "viewTreatmentsUsed",
+        personUsage.treatments().stream()
+            .map(t -> t.used() + " of " + t.limit() + " (" + t.rule().name() + ")")
+            .collect(Collectors.joining(", ")));
     view.put("viewInsuranceSumLeft", money(personUsage.insuranceSum().left()));
     view.put(VIEW_TREATMENT_COVER, CoverLimits.countsTreatments(claim.cover()));
     view.put("viewTreatmentsLeft", limit.map(Limit::left).orElse(null));
-    view.put("viewTreatmentsLeftText", limit
-        .map(l -> l.rule() == RuleId.ASSESS_TREATMENTS_MAX
-            ? "At most " + l.left() + " in one approval; more can be approved later as a change of the course."
-            : "At most " + l.left() + " left this calendar year (" + l.rule().name() + ").")
-        .orElse("Number of treatments the insured may have."));
+    view.put(
+        "viewTreatmentsLeftText",
+        limit
+            .map(
+                l ->
+                    l.rule() == RuleId.ASSESS_TREATMENTS_MAX
+                        ? "At most "
+                            + l.left()
+                            + " in one approval; more can be approved later as a change of the course."
+                        : "At most "
+                            + l.left()
+                            + " left this calendar year ("
+                            + l.rule().name()
+                            + ").")
+            .orElse("Number of treatments the insured may have."));
     return view;
   }
 
   private Claim claim(String claimNumber) {
-    return claims.find(claimNumber).orElseThrow(() -> new IllegalStateException("No claim " + claimNumber));
+    return claims
+        .find(claimNumber)
+        .orElseThrow(() -> new IllegalStateException("No claim " + claimNumber));
   }
 
   private Optional<Limit> limit(Claim claim, PersonUsage personUsage) {
@@ -111,12 +142,22 @@ public class AssessmentFacts {
     }
     Optional<RuleId> yearly = CoverLimits.treatmentLimitOf(claim.cover());
     if (yearly.isEmpty()) {
-      int max = AssessmentLimits.maxTreatments(claim.cover(), 0, properties.courseMaxWithoutYearlyLimit());
+      int max =
+          AssessmentLimits.maxTreatments(
+              claim.cover(), 0, properties.courseMaxWithoutYearlyLimit());
       return Optional.of(new Limit(RuleId.ASSESS_TREATMENTS_MAX, max, 0, max));
     }
-    return personUsage.treatments().stream().filter(t -> t.rule() == yearly.get()).findFirst()
-        .map(t -> new Limit(t.rule(), t.limit(), t.used(),
-            AssessmentLimits.maxTreatments(claim.cover(), t.left(), properties.courseMaxWithoutYearlyLimit())));
+    return personUsage.treatments().stream()
+        .filter(t -> t.rule() == yearly.get())
+        .findFirst()
+        .map(
+            t ->
+                new Limit(
+                    t.rule(),
+                    t.limit(),
+                    t.used(),
+                    AssessmentLimits.maxTreatments(
+                        claim.cover(), t.left(), properties.courseMaxWithoutYearlyLimit())));
   }
 
   private String personLine(Person person) {
@@ -124,8 +165,13 @@ public class AssessmentFacts {
       return person.name();
     }
     int age = Period.between(person.birthDate(), LocalDate.now(clock)).getYears();
-    return person.name() + ", " + age + " years" + (person.role() == null ? ""
-        : ", " + person.role().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    return person.name()
+        + ", "
+        + age
+        + " years"
+        + (person.role() == null
+            ? ""
+            : ", " + person.role().name().toLowerCase(Locale.ROOT).replace('_', ' '));
   }
 
   private static String money(BigDecimal amount) {

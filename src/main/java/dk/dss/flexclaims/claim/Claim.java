@@ -2,10 +2,10 @@ package dk.dss.flexclaims.claim;
 
 import dk.dss.flexclaims.coverage.Cause;
 import dk.dss.flexclaims.coverage.ClaimFacts;
-import dk.dss.flexclaims.coverage.Incident;
-import dk.dss.flexclaims.coverage.Referral;
 import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.Incident;
 import dk.dss.flexclaims.coverage.IncidentType;
+import dk.dss.flexclaims.coverage.Referral;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.TreatmentLocation;
 import dk.dss.flexclaims.coverage.Verdict;
@@ -66,7 +66,10 @@ public record Claim(
         .treatmentStartedBeforePolicy(treatmentStartedBeforePolicy)
         .reportedToFormerInsurer(reportedToFormerInsurer)
         .otherInsurance(otherInsurance)
-        .incident(incidentType == null ? null : new Incident(incidentType, incidentOccurredAt, incidentPoliceReport))
+        .incident(
+            incidentType == null
+                ? null
+                : new Incident(incidentType, incidentOccurredAt, incidentPoliceReport))
         .build();
   }
 

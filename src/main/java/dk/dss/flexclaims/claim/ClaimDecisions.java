@@ -41,8 +41,15 @@ public class ClaimDecisions {
   private final Clock clock;
   private final PremiumRepository premiums;
 
-  ClaimDecisions(ClaimRepository claims, ClaimLifecycle lifecycle, PolicyRepository policies, ClaimantUsage usage,
-      CoverageCheck coverageCheck, Letters letters, ServiceLevels serviceLevels, Clock clock,
+  ClaimDecisions(
+      ClaimRepository claims,
+      ClaimLifecycle lifecycle,
+      PolicyRepository policies,
+      ClaimantUsage usage,
+      CoverageCheck coverageCheck,
+      Letters letters,
+      ServiceLevels serviceLevels,
+      Clock clock,
       PremiumRepository premiums) {
     this.premiums = premiums;
     this.claims = claims;
@@ -58,21 +65,27 @@ public class ClaimDecisions {
   /** The outcome of the automated check, as the process needs it. */
   public record CheckOutcome(CoverageResult result, Cover cover, List<RuleId> reasons) {}
 
-  /** The two clocks of a wait for the insured (a referral, information): the reminder and the end. */
+  /**
+   * The two clocks of a wait for the insured (a referral, information): the reminder and the end.
+   */
   public record ReferralDeadlines(Instant reminderAt, Instant withdrawAt) {}
 
   @Transactional
   public CheckOutcome check(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     Policy policy = policyOf(claim);
-    CoverageResult result = coverageCheck.check(claim.toFacts(),
-        policy.facts(premiums.premiumGaps(policy.policyNumber())), claim.personId(),
-        usage.asOfToday(claim.personId(), policy.startDate(), claimNumber));
+    CoverageResult result =
+        coverageCheck.check(
+            claim.toFacts(),
+            policy.facts(premiums.premiumGaps(policy.policyNumber())),
+            claim.personId(),
+            usage.asOfToday(claim.personId(), policy.startDate(), claimNumber));
     List<RuleId> reasons = new ArrayList<>(result.reasons());
     if (claim.cover() != claim.originalCover() && !reasons.contains(RuleId.TRAUMA_48H)) {
       reasons.add(0, RuleId.TRAUMA_48H); // the claim was rerouted before this check
     }
-    claims.recordCheck(claimNumber, result.verdict(), claim.cover(), reasons, result.newClaimPossibleFrom());
+    claims.recordCheck(
+        claimNumber, result.verdict(), claim.cover(), reasons, result.newClaimPossibleFrom());
     return new CheckOutcome(result, claim.cover(), List.copyOf(reasons));
   }
 
@@ -89,24 +102,37 @@ public class ClaimDecisions {
     ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
     ZonedDateTime withdraw = ServiceLevels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_REFERRAL);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REQUEST, List.of(RuleId.REFERRAL_REQUIRED),
-        ClaimLetters.referralRequest(personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.REFERRAL_REQUEST,
+        List.of(RuleId.REFERRAL_REQUIRED),
+        ClaimLetters.referralRequest(
+            personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
     return new ReferralDeadlines(reminder.toInstant(), withdraw.toInstant());
   }
 
   @Transactional
   public void remindOfReferral(String claimNumber, Instant withdrawAt) {
     Claim claim = claims.lock(claimNumber);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.REFERRAL_REMINDER, List.of(RuleId.REFERRAL_REQUIRED),
-        ClaimLetters.referralReminder(personOf(claim).name(), claimNumber,
-            withdrawAt.atZone(Copenhagen.ZONE).toLocalDate()));
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.REFERRAL_REMINDER,
+        List.of(RuleId.REFERRAL_REQUIRED),
+        ClaimLetters.referralReminder(
+            personOf(claim).name(), claimNumber, withdrawAt.atZone(Copenhagen.ZONE).toLocalDate()));
   }
 
   @Transactional
   public void withdraw(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     lifecycle.moveTo(claim, ClaimStatus.WITHDRAWN);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.WITHDRAWAL, List.of(RuleId.REFERRAL_REQUIRED),
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.WITHDRAWAL,
+        List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.withdrawal(personOf(claim).name(), claimNumber));
   }
 
@@ -115,13 +141,19 @@ public class ClaimDecisions {
     Claim claim = claims.lock(claimNumber);
     Integer treatments = CoverLimits.countsTreatments(claim.cover()) ? approvedTreatments : null;
     lifecycle.decide(claim, ClaimStatus.APPROVED, treatments, claim.reasons(), now());
-    List<RuleId> named = new ArrayList<>(List.of(RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_INVOICE_LATE));
+    List<RuleId> named =
+        new ArrayList<>(List.of(RuleId.PAY_APPROVAL_FIRST, RuleId.PAY_INVOICE_LATE));
     if (treatments != null) {
       named.add(RuleId.PAY_NOT_APPROVED_COUNT);
     }
     CoverLimits.treatmentLimitOf(claim.cover()).ifPresent(named::add);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.APPROVAL, named,
-        ClaimLetters.approval(personOf(claim).name(), claimNumber, claim.cover(), treatments, LocalDate.now(clock)));
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.APPROVAL,
+        named,
+        ClaimLetters.approval(
+            personOf(claim).name(), claimNumber, claim.cover(), treatments, LocalDate.now(clock)));
   }
 
   /**
@@ -135,9 +167,15 @@ public class ClaimDecisions {
     List<RuleId> reasons = new ArrayList<>(rules);
     claim.reasons().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
     lifecycle.decide(claim, ClaimStatus.REJECTED, null, reasons, now());
-    LocalDate newClaimFrom = rules.contains(RuleId.QUAL_PRE_EXISTING) ? claim.newClaimPossibleFrom() : null;
-    letters.send(claim.policyNumber(), claimNumber, LetterType.REJECTION, rules,
-        ClaimLetters.rejection(personOf(claim).name(), claimNumber, claim.cover(), rules, newClaimFrom));
+    LocalDate newClaimFrom =
+        rules.contains(RuleId.QUAL_PRE_EXISTING) ? claim.newClaimPossibleFrom() : null;
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.REJECTION,
+        rules,
+        ClaimLetters.rejection(
+            personOf(claim).name(), claimNumber, claim.cover(), rules, newClaimFrom));
   }
 
   /**
@@ -151,17 +189,28 @@ public class ClaimDecisions {
     ZonedDateTime close = ServiceLevels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_INFORMATION);
     claims.setInformationNeeded(claimNumber, needed);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.INFORMATION_REQUEST, List.of(RuleId.ASSESS_ASK_INFO),
-        ClaimLetters.informationRequest(personOf(claim).name(), claimNumber, claim.cover(), needed,
-            reminder.toLocalDate()));
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.INFORMATION_REQUEST,
+        List.of(RuleId.ASSESS_ASK_INFO),
+        ClaimLetters.informationRequest(
+            personOf(claim).name(), claimNumber, claim.cover(), needed, reminder.toLocalDate()));
     return new ReferralDeadlines(reminder.toInstant(), close.toInstant());
   }
 
   @Transactional
   public void remindOfInformation(String claimNumber, Instant closeAt) {
     Claim claim = claims.lock(claimNumber);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.INFORMATION_REMINDER, List.of(RuleId.ASSESS_ASK_INFO),
-        ClaimLetters.informationReminder(personOf(claim).name(), claimNumber, claims.informationNeeded(claimNumber),
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.INFORMATION_REMINDER,
+        List.of(RuleId.ASSESS_ASK_INFO),
+        ClaimLetters.informationReminder(
+            personOf(claim).name(),
+            claimNumber,
+            claims.informationNeeded(claimNumber),
             closeAt.atZone(Copenhagen.ZONE).toLocalDate()));
   }
 
@@ -170,7 +219,11 @@ public class ClaimDecisions {
   public void closeWithoutInformation(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     lifecycle.moveTo(claim, ClaimStatus.CLOSED);
-    letters.send(claim.policyNumber(), claimNumber, LetterType.CLOSURE, List.of(RuleId.ASSESS_ASK_INFO),
+    letters.send(
+        claim.policyNumber(),
+        claimNumber,
+        LetterType.CLOSURE,
+        List.of(RuleId.ASSESS_ASK_INFO),
         ClaimLetters.closedWithoutInformation(personOf(claim).name(), claimNumber));
   }
 
@@ -185,8 +238,10 @@ public class ClaimDecisions {
   }
 
   Policy policyOf(Claim claim) {
-    return policies.find(claim.policyNumber())
-        .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
+    return policies
+        .find(claim.policyNumber())
+        .orElseThrow(
+            () -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
   }
 
   Person personOf(Claim claim) {

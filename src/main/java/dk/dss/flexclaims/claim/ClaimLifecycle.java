@@ -18,9 +18,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * A claim's status and the moves between them: the only writer of {@code flex_claims.status}
- * (an architecture test keeps it so). A move the lifecycle does not know is a technical failure:
- * the process step that asked for it is retried and then becomes an incident.
+ * A claim's status and the moves between them: the only writer of {@code flex_claims.status} (an
+ * architecture test keeps it so). A move the lifecycle does not know is a technical failure: the
+ * process step that asked for it is retried and then becomes an incident.
  *
  * <pre>
  * IN_ASSESSMENT        → AWAITING_REFERRAL | AWAITING_INFORMATION | APPROVED | REJECTED
@@ -34,13 +34,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimLifecycle {
 
-  private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT = Map.of(
-      IN_ASSESSMENT, EnumSet.of(AWAITING_REFERRAL, AWAITING_INFORMATION, APPROVED, REJECTED),
-      AWAITING_REFERRAL, EnumSet.of(IN_ASSESSMENT, WITHDRAWN),
-      AWAITING_INFORMATION, EnumSet.of(IN_ASSESSMENT, CLOSED),
-      APPROVED, EnumSet.of(IN_TREATMENT, CLOSED),
-      IN_TREATMENT, EnumSet.of(CLOSED),
-      REJECTED, EnumSet.of(IN_ASSESSMENT));
+  private static final Map<ClaimStatus, Set<ClaimStatus>> NEXT =
+      Map.of(
+          IN_ASSESSMENT, EnumSet.of(AWAITING_REFERRAL, AWAITING_INFORMATION, APPROVED, REJECTED),
+          AWAITING_REFERRAL, EnumSet.of(IN_ASSESSMENT, WITHDRAWN),
+          AWAITING_INFORMATION, EnumSet.of(IN_ASSESSMENT, CLOSED),
+          APPROVED, EnumSet.of(IN_TREATMENT, CLOSED),
+          IN_TREATMENT, EnumSet.of(CLOSED),
+          REJECTED, EnumSet.of(IN_ASSESSMENT));
 
   private final ClaimRepository claims;
 
@@ -51,7 +52,8 @@ public class ClaimLifecycle {
   /** A reported claim is stored in its first status, IN_ASSESSMENT (ADR 0010). */
   void reported(Claim claim) {
     if (claim.status() != IN_ASSESSMENT) {
-      throw new IllegalStateException("A reported claim starts IN_ASSESSMENT, not " + claim.status());
+      throw new IllegalStateException(
+          "A reported claim starts IN_ASSESSMENT, not " + claim.status());
     }
     claims.insert(claim);
   }
@@ -63,10 +65,15 @@ public class ClaimLifecycle {
   }
 
   /** The decision that ends the assessment, APPROVED or REJECTED, with what it rests on. */
-  public void decide(Claim claim, ClaimStatus decision, Integer approvedTreatments, Collection<RuleId> reasons,
+  public void decide(
+      Claim claim,
+      ClaimStatus decision,
+      Integer approvedTreatments,
+      Collection<RuleId> reasons,
       OffsetDateTime decidedAt) {
     if (decision != APPROVED && decision != REJECTED) {
-      throw new IllegalArgumentException("An assessment ends APPROVED or REJECTED, not " + decision);
+      throw new IllegalArgumentException(
+          "An assessment ends APPROVED or REJECTED, not " + decision);
     }
     requireMove(claim, decision);
     claims.recordDecision(claim.claimNumber(), decision, approvedTreatments, reasons, decidedAt);
@@ -79,8 +86,8 @@ public class ClaimLifecycle {
 
   private static void requireMove(Claim claim, ClaimStatus next) {
     if (!canMove(claim.status(), next)) {
-      throw new IllegalStateException("Claim " + claim.claimNumber() + " cannot move from " + claim.status() + " to "
-          + next);
+      throw new IllegalStateException(
+          "Claim " + claim.claimNumber() + " cannot move from " + claim.status() + " to " + next);
     }
   }
 }

@@ -2,7 +2,10 @@ package dk.dss.flexclaims.claim;
 
 import java.math.BigDecimal;
 
-/** What has been paid on a claim, for its view (answered by the settlement, which owns the invoices). */
+/**
+ * What has been paid on a claim, for its view (answered by the settlement, which owns the
+ * invoices).
+ */
 public interface ClaimPayments {
 
   /** The total paid on the claim's settled invoices, DKK, scale 2. */

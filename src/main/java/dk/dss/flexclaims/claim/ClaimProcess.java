@@ -15,8 +15,8 @@ public interface ClaimProcess {
   String start(String claimNumber, Cover cover);
 
   /**
-   * A new assessment of a decided claim (an upheld complaint about its rejection): a new instance of
-   * the claim's process, with the claim number as business key, starts at the health assessment.
+   * A new assessment of a decided claim (an upheld complaint about its rejection): a new instance
+   * of the claim's process, with the claim number as business key, starts at the health assessment.
    * Answers its instance ID.
    */
   String reassess(String claimNumber, Cover cover);
@@ -24,7 +24,10 @@ public interface ClaimProcess {
   /** The referral the claim waits for has arrived: the process goes on to the coverage check. */
   void referralArrived(String claimNumber);
 
-  /** The information the health team asked for has arrived (at that moment): the claim is assessed again. */
+  /**
+   * The information the health team asked for has arrived (at that moment): the claim is assessed
+   * again.
+   */
   void informationArrived(String claimNumber, Instant receivedAt);
 
   /** Whether the claim's treatment course runs and takes changes. */

@@ -32,7 +32,8 @@ public class ClaimRepository {
   }
 
   void insert(Claim c) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO flex_claims (claim_number, policy_number, person_id, cover, original_cover, icd10, description,
           onset_date, chronic, referral_date, referral_issuer, arose_abroad, treatment_location, acute, cause,
           treatment_started_before_policy, reported_to_former_insurer, other_insurance, incident_type,
@@ -89,9 +90,14 @@ public class ClaimRepository {
   }
 
   /** The automated check's outcome. */
-  public void recordCheck(String claimNumber, Verdict verdict, Cover cover, Collection<RuleId> reasons,
+  public void recordCheck(
+      String claimNumber,
+      Verdict verdict,
+      Cover cover,
+      Collection<RuleId> reasons,
       LocalDate newClaimPossibleFrom) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         UPDATE flex_claims SET verdict = :verdict, cover = :cover, reasons = :reasons,
           new_claim_possible_from = :from, version = version + 1
         WHERE claim_number = :n""")
@@ -112,15 +118,24 @@ public class ClaimRepository {
   }
 
   public void setReferral(String claimNumber, LocalDate date, String issuer) {
-    jdbc.sql("UPDATE flex_claims SET referral_date = :d, referral_issuer = :i, version = version + 1"
-            + " WHERE claim_number = :n")
-        .param("d", date).param("i", issuer).param("n", claimNumber).update();
+    jdbc.sql(
+            "UPDATE flex_claims SET referral_date = :d, referral_issuer = :i, version = version + 1"
+                + " WHERE claim_number = :n")
+        .param("d", date)
+        .param("i", issuer)
+        .param("n", claimNumber)
+        .update();
   }
 
   /** The decision that ends the assessment, approved or rejected. */
-  void recordDecision(String claimNumber, ClaimStatus status, Integer approvedTreatments,
-      Collection<RuleId> reasons, OffsetDateTime decidedAt) {
-    jdbc.sql("""
+  void recordDecision(
+      String claimNumber,
+      ClaimStatus status,
+      Integer approvedTreatments,
+      Collection<RuleId> reasons,
+      OffsetDateTime decidedAt) {
+    jdbc.sql(
+            """
         UPDATE flex_claims SET status = :status, approved_treatments = :approved, reasons = :reasons,
           decided_at = :at, version = version + 1
         WHERE claim_number = :n""")
@@ -137,20 +152,30 @@ public class ClaimRepository {
     update("invoices_until = :v", claimNumber, lastDay);
   }
 
-  /** The last day the claim takes invoices (SLA_INVOICE_6M), once its course has started; else empty. */
+  /**
+   * The last day the claim takes invoices (SLA_INVOICE_6M), once its course has started; else
+   * empty.
+   */
   public Optional<LocalDate> invoicesUntil(String claimNumber) {
-    return Optional.ofNullable(jdbc.sql("SELECT invoices_until FROM flex_claims WHERE claim_number = :n")
-        .param("n", claimNumber).query((rs, row) -> rs.getObject(1, LocalDate.class)).single());
+    return Optional.ofNullable(
+        jdbc.sql("SELECT invoices_until FROM flex_claims WHERE claim_number = :n")
+            .param("n", claimNumber)
+            .query((rs, row) -> rs.getObject(1, LocalDate.class))
+            .single());
   }
 
   /** Whether the person has another claim with an open course of treatment (LIMIT_ONE_COURSE). */
   public boolean hasOpenCourse(String personId, String otherThanClaim) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             SELECT COUNT(*) FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
             AND status IN (:statuses)""")
-        .param("person", personId).param("exclude", otherThanClaim == null ? "" : otherThanClaim)
-        .param("statuses", names(ClaimStatus.OPEN_COURSE))
-        .query(Long.class).single() > 0;
+            .param("person", personId)
+            .param("exclude", otherThanClaim == null ? "" : otherThanClaim)
+            .param("statuses", names(ClaimStatus.OPEN_COURSE))
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -158,18 +183,26 @@ public class ClaimRepository {
    * some point (LIMIT_MENTAL_RECURRENT, LIMIT_EXAM_REPEAT).
    */
   public Set<String> approvedIcd10Codes(String personId, Cover cover, String otherThanClaim) {
-    return new HashSet<>(jdbc.sql("""
+    return new HashSet<>(
+        jdbc.sql(
+                """
             SELECT icd10 FROM flex_claims WHERE person_id = :person AND claim_number <> :exclude
             AND cover = :cover AND status IN (:statuses) AND icd10 IS NOT NULL""")
-        .param("person", personId).param("exclude", otherThanClaim == null ? "" : otherThanClaim)
-        .param("cover", cover.name()).param("statuses", names(ClaimStatus.APPROVED_ONCE))
-        .query(String.class).list());
+            .param("person", personId)
+            .param("exclude", otherThanClaim == null ? "" : otherThanClaim)
+            .param("cover", cover.name())
+            .param("statuses", names(ClaimStatus.APPROVED_ONCE))
+            .query(String.class)
+            .list());
   }
 
   /** The numbers of every claim of the person. */
   public List<String> claimNumbersOf(String personId) {
-    return jdbc.sql("SELECT claim_number FROM flex_claims WHERE person_id = :person ORDER BY claim_number")
-        .param("person", personId).query(String.class).list();
+    return jdbc.sql(
+            "SELECT claim_number FROM flex_claims WHERE person_id = :person ORDER BY claim_number")
+        .param("person", personId)
+        .query(String.class)
+        .list();
   }
 
   /** ASSESS_ASK_INFO: what the health team asked for. */
@@ -179,15 +212,23 @@ public class ClaimRepository {
 
   /** What the health team asked for last, if anything. */
   public InformationKind informationNeeded(String claimNumber) {
-    return jdbc.sql("SELECT information_needed FROM flex_claims WHERE claim_number = :n").param("n", claimNumber)
-        .query((rs, row) -> rs.getString(1) == null ? null : InformationKind.valueOf(rs.getString(1))).single();
+    return jdbc.sql("SELECT information_needed FROM flex_claims WHERE claim_number = :n")
+        .param("n", claimNumber)
+        .query(
+            (rs, row) -> rs.getString(1) == null ? null : InformationKind.valueOf(rs.getString(1)))
+        .single();
   }
 
   /** The information the health team asked for has arrived. */
-  public void setInformationReceived(String claimNumber, InformationKind kind, OffsetDateTime receivedAt) {
-    jdbc.sql("UPDATE flex_claims SET information_received_kind = :k, information_received_at = :at,"
-            + " version = version + 1 WHERE claim_number = :n")
-        .param("k", kind.name()).param("at", receivedAt).param("n", claimNumber).update();
+  public void setInformationReceived(
+      String claimNumber, InformationKind kind, OffsetDateTime receivedAt) {
+    jdbc.sql(
+            "UPDATE flex_claims SET information_received_kind = :k, information_received_at = :at,"
+                + " version = version + 1 WHERE claim_number = :n")
+        .param("k", kind.name())
+        .param("at", receivedAt)
+        .param("n", claimNumber)
+        .update();
   }
 
   public void setAssessmentNote(String claimNumber, String note) {
@@ -199,11 +240,14 @@ public class ClaimRepository {
   }
 
   private void update(String assignment, String claimNumber, Object value) {
-    jdbc.sql("UPDATE flex_claims SET " + assignment + ", version = version + 1 WHERE claim_number = :n")
-        .param("v", value).param("n", claimNumber).update();
+    jdbc.sql(
+            "UPDATE flex_claims SET "
+                + assignment
+                + ", version = version + 1 WHERE claim_number = :n")
+        .param("v", value)
+        .param("n", claimNumber)
+        .update();
   }
-
-
 
   private static Claim map(ResultSet rs, int row) throws SQLException {
     return new Claim(
@@ -225,7 +269,9 @@ public class ClaimRepository {
         rs.getBoolean("treatment_started_before_policy"),
         rs.getBoolean("reported_to_former_insurer"),
         rs.getBoolean("other_insurance"),
-        rs.getString("incident_type") == null ? null : IncidentType.valueOf(rs.getString("incident_type")),
+        rs.getString("incident_type") == null
+            ? null
+            : IncidentType.valueOf(rs.getString("incident_type")),
         rs.getObject("incident_occurred_at", OffsetDateTime.class),
         rs.getString("incident_police_report"),
         ClaimStatus.valueOf(rs.getString("status")),

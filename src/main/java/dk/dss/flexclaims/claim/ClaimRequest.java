@@ -18,15 +18,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The body of a claim (interfaces.md): {@code POST /api/claims} and {@code POST /api/coverage/check}.
- * Validate with {@code @Valid}; then {@link #toFacts(Instant)} gives what the coverage check reads.
- * {@link #toString()} leaves out the health details.
+ * The body of a claim (interfaces.md): {@code POST /api/claims} and {@code POST
+ * /api/coverage/check}. Validate with {@code @Valid}; then {@link #toFacts(Instant)} gives what the
+ * coverage check reads. {@link #toString()} leaves out the health details.
  */
 public record ClaimRequest(
     @NotBlank @Size(max = 9) String policyNumber,
     @NotBlank @Size(max = 12) String personId,
     @NotNull Cover cover,
-    @Pattern(regexp = "[A-Za-z]\\d{2}(\\.?[0-9A-Za-z]{1,4})?", message = "must be an ICD-10 code, e.g. M54.5") String icd10,
+    @Pattern(
+            regexp = "[A-Za-z]\\d{2}(\\.?[0-9A-Za-z]{1,4})?",
+            message = "must be an ICD-10 code, e.g. M54.5")
+        String icd10,
     @NotBlank @Size(max = 4000) String description,
     @NotNull @Bounded.NotAfterToday LocalDate onsetDate,
     @NotNull Boolean chronic,
@@ -41,13 +44,14 @@ public record ClaimRequest(
     @Valid IncidentRequest incident) {
 
   /** A referral: its date and who issued it. */
-  public record ReferralRequest(@NotNull @Bounded.NotAfterToday LocalDate date, @Size(max = 200) String issuer) {
-  }
+  public record ReferralRequest(
+      @NotNull @Bounded.NotAfterToday LocalDate date, @Size(max = 200) String issuer) {}
 
   /** The incident of a TRAUMA claim. */
-  public record IncidentRequest(@NotNull IncidentType type, @NotNull @Bounded.NotAfterToday OffsetDateTime occurredAt,
-      @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE) String policeReport) {
-  }
+  public record IncidentRequest(
+      @NotNull IncidentType type,
+      @NotNull @Bounded.NotAfterToday OffsetDateTime occurredAt,
+      @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE) String policeReport) {}
 
   /** The claim as the coverage check sees it, reported at the given moment. */
   public ClaimFacts toFacts(Instant reportedAt) {
@@ -56,17 +60,48 @@ public record ClaimRequest(
 
   /** The claim as it is stored when reported, before its check. */
   public Claim toClaim(String claimNumber, OffsetDateTime reportedAt) {
-    return new Claim(claimNumber, policyNumber, personId, cover, cover,
-        icd10 == null || icd10.isBlank() ? null : icd10.strip(), description, onsetDate, chronic,
-        referral == null ? null : referral.date(), referral == null ? null : referral.issuer(),
-        aroseAbroad, treatmentLocation, acute, cause, treatmentStartedBeforePolicy, reportedToFormerInsurer,
-        otherInsurance, incident == null ? null : incident.type(), incident == null ? null : incident.occurredAt(),
-        incident == null ? null : incident.policeReport(), ClaimStatus.IN_ASSESSMENT, null, List.of(), null,
-        reportedAt, null, null, null, null, 0);
+    return new Claim(
+        claimNumber,
+        policyNumber,
+        personId,
+        cover,
+        cover,
+        icd10 == null || icd10.isBlank() ? null : icd10.strip(),
+        description,
+        onsetDate,
+        chronic,
+        referral == null ? null : referral.date(),
+        referral == null ? null : referral.issuer(),
+        aroseAbroad,
+        treatmentLocation,
+        acute,
+        cause,
+        treatmentStartedBeforePolicy,
+        reportedToFormerInsurer,
+        otherInsurance,
+        incident == null ? null : incident.type(),
+        incident == null ? null : incident.occurredAt(),
+        incident == null ? null : incident.policeReport(),
+        ClaimStatus.IN_ASSESSMENT,
+        null,
+        List.of(),
+        null,
+        reportedAt,
+        null,
+        null,
+        null,
+        null,
+        0);
   }
 
   @Override
   public String toString() {
-    return "ClaimRequest[policyNumber=" + policyNumber + ", personId=" + personId + ", cover=" + cover + "]";
+    return "ClaimRequest[policyNumber="
+        + policyNumber
+        + ", personId="
+        + personId
+        + ", cover="
+        + cover
+        + "]";
   }
 }

@@ -1,11 +1,11 @@
 package dk.dss.flexclaims.claim;
 
 import dk.dss.flexclaims.coverage.Cover;
+import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.letter.Letter;
 import dk.dss.flexclaims.letter.LetterRepository;
 import dk.dss.flexclaims.numbering.Numbers;
 import dk.dss.flexclaims.policy.PolicyRepository;
-import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.refusal.ConflictException;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
@@ -42,9 +42,16 @@ public class ClaimService {
   private final ServiceLevelService serviceLevels;
   private final Clock clock;
 
-  ClaimService(ClaimRepository claims, ClaimLifecycle lifecycle, ClaimProcess process, ClaimPayments payments,
+  ClaimService(
+      ClaimRepository claims,
+      ClaimLifecycle lifecycle,
+      ClaimProcess process,
+      ClaimPayments payments,
       CourseChanges courseChanges,
-      PolicyRepository policies, LetterRepository letters, Numbers numbers, ServiceLevelService serviceLevels,
+      PolicyRepository policies,
+      LetterRepository letters,
+      Numbers numbers,
+      ServiceLevelService serviceLevels,
       Clock clock) {
     this.claims = claims;
     this.lifecycle = lifecycle;
@@ -57,15 +64,28 @@ public class ClaimService {
     this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
+
   /** What {@code GET /api/claims/{claimNumber}} answers. */
-  public record ClaimView(String claimNumber, String policyNumber, String personId, ClaimStatus status, Cover cover,
-      List<String> reasons, Integer approvedTreatments, OffsetDateTime slaDueAt, BigDecimal paidTotal,
-      OffsetDateTime reportedAt, List<LetterView> letters) {}
+  public record ClaimView(
+      String claimNumber,
+      String policyNumber,
+      String personId,
+      ClaimStatus status,
+      Cover cover,
+      List<String> reasons,
+      Integer approvedTreatments,
+      OffsetDateTime slaDueAt,
+      BigDecimal paidTotal,
+      OffsetDateTime reportedAt,
+      List<LetterView> letters) {}
 
   public record LetterView(String type, OffsetDateTime sentAt, List<String> rules, String text) {
     static LetterView of(Letter letter) {
-      return new LetterView(letter.type().name(), letter.sentAt(),
-          letter.rules().stream().map(Enum::name).toList(), letter.text());
+      return new LetterView(
+          letter.type().name(),
+          letter.sentAt(),
+          letter.rules().stream().map(Enum::name).toList(),
+          letter.text());
     }
   }
 
@@ -73,9 +93,16 @@ public class ClaimService {
   public Claim report(ClaimRequest request) {
     if (request.cover() == Cover.ADVICE || request.cover() == Cover.SECOND_OPINION) {
       // REQ_CALLBACK, REQ_SECOND_OPINION: requests for our own people, not claims
-      throw new InvalidRequestException(List.of(new FieldProblem("cover", request.cover()
-          + " is not a claim: ask for advice or a second opinion with POST /api/requests.",
-          (request.cover() == Cover.ADVICE ? RuleId.REQ_CALLBACK : RuleId.REQ_SECOND_OPINION).name())));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "cover",
+                  request.cover()
+                      + " is not a claim: ask for advice or a second opinion with POST /api/requests.",
+                  (request.cover() == Cover.ADVICE
+                          ? RuleId.REQ_CALLBACK
+                          : RuleId.REQ_SECOND_OPINION)
+                      .name())));
     }
     if (policies.find(request.policyNumber()).isEmpty()) {
       throw NotFoundException.policy(request.policyNumber());
@@ -92,9 +119,18 @@ public class ClaimService {
   public ClaimView view(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
     BigDecimal paid = payments.paidTotal(claimNumber);
-    return new ClaimView(claim.claimNumber(), claim.policyNumber(), claim.personId(), claim.status(), claim.cover(),
-        claim.reasons().stream().map(Enum::name).toList(), courseChanges.approvedTreatments(claim), slaDueAt(claimNumber),
-        paid, claim.reportedAt(), letters.forClaim(claimNumber).stream().map(LetterView::of).toList());
+    return new ClaimView(
+        claim.claimNumber(),
+        claim.policyNumber(),
+        claim.personId(),
+        claim.status(),
+        claim.cover(),
+        claim.reasons().stream().map(Enum::name).toList(),
+        courseChanges.approvedTreatments(claim),
+        slaDueAt(claimNumber),
+        paid,
+        claim.reportedAt(),
+        letters.forClaim(claimNumber).stream().map(LetterView::of).toList());
   }
 
   /**
@@ -105,9 +141,16 @@ public class ClaimService {
   public void referral(String claimNumber, LocalDate date, String issuer) {
     claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
     Claim claim = claims.lock(claimNumber);
-    if (claim.status() != ClaimStatus.AWAITING_REFERRAL && claim.status() != ClaimStatus.IN_ASSESSMENT) {
-      throw new ConflictException("claim-not-open-for-referral", "The claim takes no referral",
-          "Claim " + claimNumber + " is " + claim.status() + ": a referral can only be added while the claim is"
+    if (claim.status() != ClaimStatus.AWAITING_REFERRAL
+        && claim.status() != ClaimStatus.IN_ASSESSMENT) {
+      throw new ConflictException(
+          "claim-not-open-for-referral",
+          "The claim takes no referral",
+          "Claim "
+              + claimNumber
+              + " is "
+              + claim.status()
+              + ": a referral can only be added while the claim is"
               + " awaiting a referral or in assessment.");
     }
     claims.setReferral(claimNumber, date, issuer);
@@ -127,8 +170,14 @@ public class ClaimService {
     claims.find(claimNumber).orElseThrow(() -> notFound(claimNumber));
     Claim claim = claims.lock(claimNumber);
     if (claim.status() != ClaimStatus.AWAITING_INFORMATION) {
-      throw new ConflictException("claim-not-awaiting-information", "No information was asked for",
-          "Claim " + claimNumber + " is " + claim.status() + ": information is taken only while the health team"
+      throw new ConflictException(
+          "claim-not-awaiting-information",
+          "No information was asked for",
+          "Claim "
+              + claimNumber
+              + " is "
+              + claim.status()
+              + ": information is taken only while the health team"
               + " waits for it (AWAITING_INFORMATION).");
     }
     OffsetDateTime received = receivedAt == null ? OffsetDateTime.now(clock) : receivedAt;
@@ -151,9 +200,13 @@ public class ClaimService {
 
   public static NotFoundException notFound(String claimNumber) {
     boolean wellFormed = claimNumber != null && claimNumber.matches("C-\\d{4}-\\d{6}");
-    return new NotFoundException("claim-not-found", "Claim not found",
-        "There is no claim with the number" + (wellFormed ? " " + claimNumber : "")
+    return new NotFoundException(
+        "claim-not-found",
+        "Claim not found",
+        "There is no claim with the number"
+            + (wellFormed ? " " + claimNumber : "")
             + ". Check the claim number (C-year-6 digits).",
-        null, wellFormed ? null : claimNumber);
+        null,
+        wellFormed ? null : claimNumber);
   }
 }

@@ -23,12 +23,15 @@ public class ClaimantUsage {
   }
 
   /**
-   * @param personId       the claimant
-   * @param policyStart    start of the person's policy (the insurance years count from it)
+   * @param personId the claimant
+   * @param policyStart start of the person's policy (the insurance years count from it)
    * @param otherThanClaim the claim being checked, not counted as an earlier claim; null for none
    */
   public UsageFacts asOfToday(String personId, LocalDate policyStart, String otherThanClaim) {
-    return usage.usageFacts(personId, policyStart, claims.hasOpenCourse(personId, otherThanClaim),
+    return usage.usageFacts(
+        personId,
+        policyStart,
+        claims.hasOpenCourse(personId, otherThanClaim),
         claims.approvedIcd10Codes(personId, Cover.PSYCHOLOGIST, otherThanClaim),
         claims.approvedIcd10Codes(personId, Cover.SPECIALIST_EXAM, otherThanClaim));
   }

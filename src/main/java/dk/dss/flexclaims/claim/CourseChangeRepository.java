@@ -21,56 +21,88 @@ public class CourseChangeRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(String claimNumber, CourseChangeKind kind, OffsetDateTime requestedAt, Integer treatments,
-      String providerName, String providerNumber) {
+  long insert(
+      String claimNumber,
+      CourseChangeKind kind,
+      OffsetDateTime requestedAt,
+      Integer treatments,
+      String providerName,
+      String providerNumber) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO flex_course_changes (claim_number, kind, requested_at, requested_treatments, provider_name,
           provider_number, status)
         VALUES (:claim, :kind, :at, :treatments, :name, :number, 'REQUESTED')""")
-        .param("claim", claimNumber).param("kind", kind.name()).param("at", requestedAt)
-        .param("treatments", treatments).param("name", providerName).param("number", providerNumber)
+        .param("claim", claimNumber)
+        .param("kind", kind.name())
+        .param("at", requestedAt)
+        .param("treatments", treatments)
+        .param("name", providerName)
+        .param("number", providerNumber)
         .update(key, "change_id");
     return key.getKeyAs(Number.class).longValue();
   }
 
   Optional<StoredCourseChange> find(long changeId) {
-    return jdbc.sql("SELECT * FROM flex_course_changes WHERE change_id = :id").param("id", changeId)
-        .query(CourseChangeRepository::map).optional();
+    return jdbc.sql("SELECT * FROM flex_course_changes WHERE change_id = :id")
+        .param("id", changeId)
+        .query(CourseChangeRepository::map)
+        .optional();
   }
 
   StoredCourseChange lock(long changeId) {
-    return jdbc.sql("SELECT * FROM flex_course_changes WHERE change_id = :id FOR UPDATE").param("id", changeId)
-        .query(CourseChangeRepository::map).optional()
+    return jdbc.sql("SELECT * FROM flex_course_changes WHERE change_id = :id FOR UPDATE")
+        .param("id", changeId)
+        .query(CourseChangeRepository::map)
+        .optional()
         .orElseThrow(() -> new IllegalStateException("No course change " + changeId));
   }
 
-  void approve(long changeId, LocalDate approvedOn, Integer approvedTreatments, OffsetDateTime decidedAt) {
-    jdbc.sql("""
+  void approve(
+      long changeId, LocalDate approvedOn, Integer approvedTreatments, OffsetDateTime decidedAt) {
+    jdbc.sql(
+            """
         UPDATE flex_course_changes SET status = 'APPROVED', approved_on = :on, approved_treatments = :treatments,
           decided_at = :at WHERE change_id = :id""")
-        .param("on", approvedOn).param("treatments", approvedTreatments).param("at", decidedAt)
-        .param("id", changeId).update();
+        .param("on", approvedOn)
+        .param("treatments", approvedTreatments)
+        .param("at", decidedAt)
+        .param("id", changeId)
+        .update();
   }
 
   void reject(long changeId, OffsetDateTime decidedAt) {
-    jdbc.sql("UPDATE flex_course_changes SET status = 'REJECTED', decided_at = :at WHERE change_id = :id")
-        .param("at", decidedAt).param("id", changeId).update();
+    jdbc.sql(
+            "UPDATE flex_course_changes SET status = 'REJECTED', decided_at = :at WHERE change_id = :id")
+        .param("at", decidedAt)
+        .param("id", changeId)
+        .update();
   }
 
   /** The claim's approved changes, in the order they were approved. */
   public List<StoredCourseChange> approvedOf(String claimNumber) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT * FROM flex_course_changes WHERE claim_number = :claim AND status = 'APPROVED'
             ORDER BY approved_on, change_id""")
-        .param("claim", claimNumber).query(CourseChangeRepository::map).list();
+        .param("claim", claimNumber)
+        .query(CourseChangeRepository::map)
+        .list();
   }
 
   private static StoredCourseChange map(ResultSet rs, int row) throws SQLException {
-    return new StoredCourseChange(rs.getLong("change_id"), rs.getString("claim_number"),
-        CourseChangeKind.valueOf(rs.getString("kind")), rs.getObject("requested_at", OffsetDateTime.class),
-        (Integer) rs.getObject("requested_treatments"), rs.getString("provider_name"),
-        rs.getString("provider_number"), rs.getString("status"), rs.getObject("decided_at", OffsetDateTime.class),
-        rs.getObject("approved_on", LocalDate.class), (Integer) rs.getObject("approved_treatments"));
+    return new StoredCourseChange(
+        rs.getLong("change_id"),
+        rs.getString("claim_number"),
+        CourseChangeKind.valueOf(rs.getString("kind")),
+        rs.getObject("requested_at", OffsetDateTime.class),
+        (Integer) rs.getObject("requested_treatments"),
+        rs.getString("provider_name"),
+        rs.getString("provider_number"),
+        rs.getString("status"),
+        rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getObject("approved_on", LocalDate.class),
+        (Integer) rs.getObject("approved_treatments"));
   }
 }

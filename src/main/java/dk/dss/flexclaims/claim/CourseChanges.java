@@ -36,8 +36,14 @@ public class CourseChanges {
   private final Letters letters;
   private final Clock clock;
 
-  CourseChanges(CourseChangeRepository changes, ClaimRepository claims, ClaimProcess process, AssessmentFacts facts,
-      ClaimDecisions decisions, Letters letters, Clock clock) {
+  CourseChanges(
+      CourseChangeRepository changes,
+      ClaimRepository claims,
+      ClaimProcess process,
+      AssessmentFacts facts,
+      ClaimDecisions decisions,
+      Letters letters,
+      Clock clock) {
     this.changes = changes;
     this.claims = claims;
     this.process = process;
@@ -49,33 +55,63 @@ public class CourseChanges {
 
   /** A change asked for: stored and handed to the claim's course, where the health team decides. */
   @Transactional
-  public long request(String claimNumber, CourseChangeKind kind, Integer treatments, String providerName,
+  public long request(
+      String claimNumber,
+      CourseChangeKind kind,
+      Integer treatments,
+      String providerName,
       String providerNumber) {
     claims.find(claimNumber).orElseThrow(() -> ClaimService.notFound(claimNumber));
     Claim claim = claims.lock(claimNumber);
     if (claim.status() != ClaimStatus.APPROVED && claim.status() != ClaimStatus.IN_TREATMENT) {
-      throw new ConflictException("claim-has-no-course", "The claim has no course to change",
-          "Claim " + claimNumber + " is " + claim.status() + ": only an approved course (APPROVED or IN_TREATMENT)"
+      throw new ConflictException(
+          "claim-has-no-course",
+          "The claim has no course to change",
+          "Claim "
+              + claimNumber
+              + " is "
+              + claim.status()
+              + ": only an approved course (APPROVED or IN_TREATMENT)"
               + " can be changed.");
     }
     if (kind == CourseChangeKind.MORE_TREATMENTS && !CoverLimits.countsTreatments(claim.cover())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("kind", "the cover approves no number of treatments",
-          RuleId.ASSESS_CHANGE_COURSE.name())));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "kind",
+                  "the cover approves no number of treatments",
+                  RuleId.ASSESS_CHANGE_COURSE.name())));
     }
-    if (claim.processInstanceId() == null || !process.takesCourseChanges(claim.processInstanceId())) {
-      throw new ConflictException("claim-not-ready-for-course-changes", "The course cannot be changed yet",
-          "Claim " + claimNumber + " is " + claim.status() + " but its treatment course has not started yet;"
+    if (claim.processInstanceId() == null
+        || !process.takesCourseChanges(claim.processInstanceId())) {
+      throw new ConflictException(
+          "claim-not-ready-for-course-changes",
+          "The course cannot be changed yet",
+          "Claim "
+              + claimNumber
+              + " is "
+              + claim.status()
+              + " but its treatment course has not started yet;"
               + " please send the request again later.");
     }
-    long id = changes.insert(claimNumber, kind, now(), kind == CourseChangeKind.MORE_TREATMENTS ? treatments : null,
-        kind == CourseChangeKind.PROVIDER ? providerName.strip() : null,
-        kind == CourseChangeKind.PROVIDER && providerNumber != null && !providerNumber.isBlank()
-            ? providerNumber.strip() : null);
+    long id =
+        changes.insert(
+            claimNumber,
+            kind,
+            now(),
+            kind == CourseChangeKind.MORE_TREATMENTS ? treatments : null,
+            kind == CourseChangeKind.PROVIDER ? providerName.strip() : null,
+            kind == CourseChangeKind.PROVIDER && providerNumber != null && !providerNumber.isBlank()
+                ? providerNumber.strip()
+                : null);
     process.courseChangeRequested(claim.processInstanceId(), id);
     return id;
   }
 
-  /** The course's number of approved treatments now: the latest approved change's, else the assessment's. */
+  /**
+   * The course's number of approved treatments now: the latest approved change's, else the
+   * assessment's.
+   */
   @Transactional(readOnly = true)
   public Integer approvedTreatments(Claim claim) {
     Integer approved = claim.approvedTreatments();
@@ -91,8 +127,14 @@ public class CourseChanges {
   @Transactional(readOnly = true)
   public List<CourseChange> approvedFor(String claimNumber) {
     return changes.approvedOf(claimNumber).stream()
-        .map(c -> new CourseChange(c.approvedOn(), c.approvedTreatments(), c.kind() == CourseChangeKind.STOP,
-            c.providerName(), c.providerNumber()))
+        .map(
+            c ->
+                new CourseChange(
+                    c.approvedOn(),
+                    c.approvedTreatments(),
+                    c.kind() == CourseChangeKind.STOP,
+                    c.providerName(),
+                    c.providerNumber()))
         .toList();
   }
 
@@ -105,11 +147,13 @@ public class CourseChanges {
     view.put("viewClaimNumber", claim.claimNumber());
     view.put("viewCoverText", ClaimLetters.coverText(claim.cover()));
     view.put("viewChangeKind", change.kind().name());
-    view.put("viewChange", switch (change.kind()) {
-      case MORE_TREATMENTS -> "More treatments: " + change.requestedTreatments() + " in all";
-      case STOP -> "Stop the course";
-      case PROVIDER -> "Continue with " + change.providerName();
-    });
+    view.put(
+        "viewChange",
+        switch (change.kind()) {
+          case MORE_TREATMENTS -> "More treatments: " + change.requestedTreatments() + " in all";
+          case STOP -> "Stop the course";
+          case PROVIDER -> "Continue with " + change.providerName();
+        });
     Integer approved = approvedTreatments(claim);
     view.put("viewApprovedTreatments", approved == null ? "no number" : approved.toString());
     view.put("viewTreatmentsMax", maxTreatments(claim).orElse(null));
@@ -123,21 +167,27 @@ public class CourseChanges {
    */
   @Transactional(readOnly = true)
   public Optional<String> problem(long changeId, Object decision, Object treatments) {
-    if (!CourseChangeDecision.APPROVE.name().equals(decision) && !CourseChangeDecision.REJECT.name().equals(decision)) {
+    if (!CourseChangeDecision.APPROVE.name().equals(decision)
+        && !CourseChangeDecision.REJECT.name().equals(decision)) {
       return Optional.of("courseChangeDecision: choose APPROVE or REJECT.");
     }
     StoredCourseChange change = changes.find(changeId).orElseThrow();
-    if (!CourseChangeDecision.APPROVE.name().equals(decision) || change.kind() != CourseChangeKind.MORE_TREATMENTS) {
+    if (!CourseChangeDecision.APPROVE.name().equals(decision)
+        || change.kind() != CourseChangeKind.MORE_TREATMENTS) {
       return Optional.empty();
     }
     Claim claim = claims.find(change.claimNumber()).orElseThrow();
     Integer approved = approvedTreatments(claim);
-    if (!(treatments instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+    if (!(treatments instanceof Number number)
+        || number.doubleValue() != Math.rint(number.doubleValue())
         || number.intValue() <= (approved == null ? 0 : approved)) {
-      return Optional.of("changedTreatments: give the course's new number of treatments, more than "
-          + (approved == null ? 0 : approved) + ".");
+      return Optional.of(
+          "changedTreatments: give the course's new number of treatments, more than "
+              + (approved == null ? 0 : approved)
+              + ".");
     }
-    return maxTreatments(claim).filter(max -> number.intValue() > max)
+    return maxTreatments(claim)
+        .filter(max -> number.intValue() > max)
         .map(max -> "changedTreatments: at most " + max + " in all (ASSESS_TREATMENTS_MAX).");
   }
 
@@ -151,22 +201,41 @@ public class CourseChanges {
     Claim claim = claims.lock(change.claimNumber());
     LocalDate today = LocalDate.now(clock);
     if (decision == CourseChangeDecision.APPROVE) {
-      changes.approve(changeId, today, change.kind() == CourseChangeKind.MORE_TREATMENTS ? treatments : null, now());
+      changes.approve(
+          changeId,
+          today,
+          change.kind() == CourseChangeKind.MORE_TREATMENTS ? treatments : null,
+          now());
     } else {
       changes.reject(changeId, now());
     }
-    letters.send(claim.policyNumber(), claim.claimNumber(), LetterType.COURSE_CHANGE,
-        List.of(RuleId.ASSESS_CHANGE_COURSE), ClaimLetters.courseChange(decisions.personOf(claim).name(),
-            claim.claimNumber(), change.kind(), decision == CourseChangeDecision.APPROVE, treatments,
-            change.providerName(), today));
+    letters.send(
+        claim.policyNumber(),
+        claim.claimNumber(),
+        LetterType.COURSE_CHANGE,
+        List.of(RuleId.ASSESS_CHANGE_COURSE),
+        ClaimLetters.courseChange(
+            decisions.personOf(claim).name(),
+            claim.claimNumber(),
+            change.kind(),
+            decision == CourseChangeDecision.APPROVE,
+            treatments,
+            change.providerName(),
+            today));
   }
 
-  /** Those approved so far plus what is left this year, or the course maximum of a cover without a yearly count. */
+  /**
+   * Those approved so far plus what is left this year, or the course maximum of a cover without a
+   * yearly count.
+   */
   private Optional<Integer> maxTreatments(Claim claim) {
     Integer approved = approvedTreatments(claim);
     int base = approved == null ? 0 : approved;
-    return facts.limitOf(claim.claimNumber())
-        .map(limit -> limit.rule() == RuleId.ASSESS_TREATMENTS_MAX ? limit.left() : base + limit.left());
+    return facts
+        .limitOf(claim.claimNumber())
+        .map(
+            limit ->
+                limit.rule() == RuleId.ASSESS_TREATMENTS_MAX ? limit.left() : base + limit.left());
   }
 
   private OffsetDateTime now() {

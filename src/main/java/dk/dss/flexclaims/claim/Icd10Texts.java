@@ -27,7 +27,8 @@ public class Icd10Texts {
 
   public Icd10Texts() {
     ClassPathResource file = new ClassPathResource("icd10/icd10-texts.csv");
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         line = line.strip();
         if (line.isEmpty() || line.startsWith("#")) {
@@ -62,6 +63,7 @@ public class Icd10Texts {
     return chapters.stream()
         .filter(r -> category.compareTo(r.from()) >= 0 && category.compareTo(r.to()) <= 0)
         .map(Range::text)
-        .findFirst().orElse("");
+        .findFirst()
+        .orElse("");
   }
 }

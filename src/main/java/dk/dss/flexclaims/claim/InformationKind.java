@@ -12,7 +12,8 @@ public enum InformationKind {
   /** A medical certificate. */
   CERTIFICATE("a medical certificate"),
   /** A new assessment by a doctor we designate. */
-  DESIGNATED_ASSESSMENT("an assessment by a doctor we designate; we will contact you with the time and place");
+  DESIGNATED_ASSESSMENT(
+      "an assessment by a doctor we designate; we will contact you with the time and place");
 
   private final String forLetter;
 

@@ -23,7 +23,9 @@ class ComplaintController {
     this.complaints = complaints;
   }
 
-  /** The body of {@code POST /api/claims/{n}/complaints}; {@link #toString()} leaves out the text. */
+  /**
+   * The body of {@code POST /api/claims/{n}/complaints}; {@link #toString()} leaves out the text.
+   */
   record ComplaintBody(@NotBlank @Size(max = 8000) String text, LocalDate receivedAt) {
     @Override
     public String toString() {
@@ -32,11 +34,18 @@ class ComplaintController {
   }
 
   @PostMapping("/api/claims/{claimNumber}/complaints")
-  ResponseEntity<Map<String, Object>> file(@PathVariable String claimNumber, @Valid @RequestBody ComplaintBody body) {
+  ResponseEntity<Map<String, Object>> file(
+      @PathVariable String claimNumber, @Valid @RequestBody ComplaintBody body) {
     Complaint complaint = complaints.file(claimNumber, body.text(), body.receivedAt());
     return ResponseEntity.created(URI.create("/api/complaints/" + complaint.complaintNumber()))
-        .body(Map.of("complaintNumber", complaint.complaintNumber(), "status", complaint.status(),
-            "dueAt", complaint.dueAt()));
+        .body(
+            Map.of(
+                "complaintNumber",
+                complaint.complaintNumber(),
+                "status",
+                complaint.status(),
+                "dueAt",
+                complaint.dueAt()));
   }
 
   @GetMapping("/api/complaints/{complaintNumber}")

@@ -2,7 +2,9 @@ package dk.dss.flexclaims.complaint;
 
 import java.time.Instant;
 
-/** The complaint's process, as the complaint use cases need it (implemented in {@code process/}). */
+/**
+ * The complaint's process, as the complaint use cases need it (implemented in {@code process/}).
+ */
 public interface ComplaintProcess {
 
   /**

@@ -48,9 +48,17 @@ public class ComplaintService {
   private final dk.dss.flexclaims.coverage.ServiceLevels levels;
   private final Clock clock;
 
-  ComplaintService(ComplaintRepository complaints, ComplaintProcess process, ClaimComplaints claims,
-      PolicyRepository policies, Numbers numbers, Letters letters, LetterRepository letterRepository,
-      ServiceLevelService serviceLevels, dk.dss.flexclaims.coverage.ServiceLevels levels, Clock clock) {
+  ComplaintService(
+      ComplaintRepository complaints,
+      ComplaintProcess process,
+      ClaimComplaints claims,
+      PolicyRepository policies,
+      Numbers numbers,
+      Letters letters,
+      LetterRepository letterRepository,
+      ServiceLevelService serviceLevels,
+      dk.dss.flexclaims.coverage.ServiceLevels levels,
+      Clock clock) {
     this.complaints = complaints;
     this.process = process;
     this.claims = claims;
@@ -64,19 +72,36 @@ public class ComplaintService {
   }
 
   /** What {@code GET /api/complaints/{complaintNumber}} answers. */
-  public record ComplaintView(String complaintNumber, String claimNumber, ComplaintStatus status, LocalDate receivedOn,
-      OffsetDateTime dueAt, ComplaintOutcome outcome, String handledBy, String reviewedBy, OffsetDateTime decidedAt,
-      ComplaintRules.Remedy remedy, LetterView letter) {}
+  public record ComplaintView(
+      String complaintNumber,
+      String claimNumber,
+      ComplaintStatus status,
+      LocalDate receivedOn,
+      OffsetDateTime dueAt,
+      ComplaintOutcome outcome,
+      String handledBy,
+      String reviewedBy,
+      OffsetDateTime decidedAt,
+      ComplaintRules.Remedy remedy,
+      LetterView letter) {}
 
   public record LetterView(String type, OffsetDateTime sentAt, List<String> rules, String text) {
     static LetterView of(Letter letter) {
-      return new LetterView(letter.type().name(), letter.sentAt(), letter.rules().stream().map(Enum::name).toList(),
+      return new LetterView(
+          letter.type().name(),
+          letter.sentAt(),
+          letter.rules().stream().map(Enum::name).toList(),
           letter.text());
     }
   }
 
   /** What the complaints team's forms show (task-local, never in history). */
-  public record ComplaintFacts(String claimNumber, String subject, String text, String outcome, String reasons,
+  public record ComplaintFacts(
+      String claimNumber,
+      String subject,
+      String text,
+      String outcome,
+      String reasons,
       String handledBy) {
     @Override
     public String toString() {
@@ -97,28 +122,64 @@ public class ComplaintService {
     LocalDate today = now.atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
     LocalDate received = receivedOn == null ? today : receivedOn;
     if (received.isAfter(today)) {
-      throw new InvalidRequestException(List.of(new FieldProblem("receivedAt",
-          "must be today or earlier: the day the complaint reached us")));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "receivedAt", "must be today or earlier: the day the complaint reached us")));
     }
     if (received.isBefore(decided.settledOn())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("receivedAt",
-          "must be on or after the decision the complaint is about (" + decided.settledOn() + ")")));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "receivedAt",
+                  "must be on or after the decision the complaint is about ("
+                      + decided.settledOn()
+                      + ")")));
     }
-    ComplaintRules.tooLate(decided.settledOn(), received).ifPresent(last -> {
-      throw new ConflictException("complaint-too-late", "The complaint period has ended",
-          "A complaint about claim " + claimNumber + " could be made until " + last + ", 6 months after the case"
-              + " was settled on " + decided.settledOn() + " (COMPLAINT_WINDOW).",
-          Map.of("limitDate", last.toString(), "rule", RuleId.COMPLAINT_WINDOW.name()));
-    });
-    String complaintNumber = numbers.nextComplaintNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
+    ComplaintRules.tooLate(decided.settledOn(), received)
+        .ifPresent(
+            last -> {
+              throw new ConflictException(
+                  "complaint-too-late",
+                  "The complaint period has ended",
+                  "A complaint about claim "
+                      + claimNumber
+                      + " could be made until "
+                      + last
+                      + ", 6 months after the case"
+                      + " was settled on "
+                      + decided.settledOn()
+                      + " (COMPLAINT_WINDOW).",
+                  Map.of("limitDate", last.toString(), "rule", RuleId.COMPLAINT_WINDOW.name()));
+            });
+    String complaintNumber =
+        numbers.nextComplaintNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
     Instant startedAt = received.atStartOfDay(Copenhagen.ZONE).toInstant();
-    ServiceLevelService.Deadlines deadlines = ServiceLevelService.deadlines(levels, ServiceLevelKind.SLA_COMPLAINT_7WD,
-        startedAt);
+    ServiceLevelService.Deadlines deadlines =
+        ServiceLevelService.deadlines(levels, ServiceLevelKind.SLA_COMPLAINT_7WD, startedAt);
     OffsetDateTime dueAt = deadlines.dueAt().atZone(Copenhagen.ZONE).toOffsetDateTime();
-    complaints.insert(new Complaint(complaintNumber, claimNumber, decided.policyNumber(), decided.personId(),
-        text.strip(), received, decided.subject(), ComplaintStatus.OPEN, dueAt, null, null, null, null, null, null,
-        null, null), now);
-    String pid = process.start(complaintNumber, claimNumber, deadlines.dueAt(), deadlines.atRiskAt());
+    complaints.insert(
+        new Complaint(
+            complaintNumber,
+            claimNumber,
+            decided.policyNumber(),
+            decided.personId(),
+            text.strip(),
+            received,
+            decided.subject(),
+            ComplaintStatus.OPEN,
+            dueAt,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        now);
+    String pid =
+        process.start(complaintNumber, claimNumber, deadlines.dueAt(), deadlines.atRiskAt());
     complaints.setProcessInstance(complaintNumber, pid);
     serviceLevels.start(claimNumber, ServiceLevelKind.SLA_COMPLAINT_7WD, pid, startedAt);
     return complaints.find(complaintNumber).orElseThrow();
@@ -127,18 +188,35 @@ public class ComplaintService {
   @Transactional(readOnly = true)
   public ComplaintView view(String complaintNumber) {
     Complaint c = complaints.find(complaintNumber).orElseThrow(() -> notFound(complaintNumber));
-    LetterView letter = c.letterId() == null ? null
-        : letterRepository.find(c.letterId()).map(LetterView::of).orElse(null);
-    return new ComplaintView(c.complaintNumber(), c.claimNumber(), c.status(), c.receivedOn(), c.dueAt(),
-        c.outcome(), c.handledBy(), c.reviewedBy(), c.decidedAt(), c.remedy(), letter);
+    LetterView letter =
+        c.letterId() == null
+            ? null
+            : letterRepository.find(c.letterId()).map(LetterView::of).orElse(null);
+    return new ComplaintView(
+        c.complaintNumber(),
+        c.claimNumber(),
+        c.status(),
+        c.receivedOn(),
+        c.dueAt(),
+        c.outcome(),
+        c.handledBy(),
+        c.reviewedBy(),
+        c.decidedAt(),
+        c.remedy(),
+        letter);
   }
 
   @Transactional(readOnly = true)
   public ComplaintFacts facts(String complaintNumber) {
     Complaint c = complaints.find(complaintNumber).orElseThrow(() -> notFound(complaintNumber));
-    return new ComplaintFacts(c.claimNumber(),
-        c.subject() == ComplaintRules.Subject.REJECTION ? "the rejection of the claim" : "the settlement of the claim",
-        c.text(), c.outcome() == null ? "" : c.outcome().name(), c.reasons() == null ? "" : c.reasons(),
+    return new ComplaintFacts(
+        c.claimNumber(),
+        c.subject() == ComplaintRules.Subject.REJECTION
+            ? "the rejection of the claim"
+            : "the settlement of the claim",
+        c.text(),
+        c.outcome() == null ? "" : c.outcome().name(),
+        c.reasons() == null ? "" : c.reasons(),
         c.handledBy() == null ? "" : c.handledBy());
   }
 
@@ -148,17 +226,24 @@ public class ComplaintService {
    * @throws InvalidRequestException without an outcome, reasons or a person
    */
   @Transactional
-  public void handled(String complaintNumber, ComplaintOutcome outcome, String reasons, String handler) {
+  public void handled(
+      String complaintNumber, ComplaintOutcome outcome, String reasons, String handler) {
     List<FieldProblem> problems = new ArrayList<>();
     if (outcome == null) {
-      problems.add(new FieldProblem("complaintOutcome", "must be UPHELD, PARTLY_UPHELD or NOT_UPHELD"));
+      problems.add(
+          new FieldProblem("complaintOutcome", "must be UPHELD, PARTLY_UPHELD or NOT_UPHELD"));
     }
     if (reasons == null || reasons.isBlank()) {
-      problems.add(new FieldProblem("complaintReasons", "the letter gives the insured the reasons: write them",
-          RuleId.COMPLAINT_HANDLING.name()));
+      problems.add(
+          new FieldProblem(
+              "complaintReasons",
+              "the letter gives the insured the reasons: write them",
+              RuleId.COMPLAINT_HANDLING.name()));
     }
     if (handler == null || handler.isBlank()) {
-      problems.add(new FieldProblem("assignee", "claim the task before completing it: the handler is recorded"));
+      problems.add(
+          new FieldProblem(
+              "assignee", "claim the task before completing it: the handler is recorded"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -179,12 +264,16 @@ public class ComplaintService {
   public void requireSecondPerson(String complaintNumber, String reviewer) {
     Complaint c = complaints.find(complaintNumber).orElseThrow(() -> notFound(complaintNumber));
     if (!ComplaintRules.mayReview(c.handledBy(), reviewer)) {
-      throw new InvalidRequestException(List.of(new FieldProblem("assignee",
-          reviewer == null || reviewer.isBlank()
-              ? "claim the task before completing it: the reviewer is recorded"
-              : "the outcome is signed by a second person of the complaints team, not by " + c.handledBy()
-                  + " who handled the complaint",
-          RuleId.COMPLAINT_HANDLING.name())));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "assignee",
+                  reviewer == null || reviewer.isBlank()
+                      ? "claim the task before completing it: the reviewer is recorded"
+                      : "the outcome is signed by a second person of the complaints team, not by "
+                          + c.handledBy()
+                          + " who handled the complaint",
+                  RuleId.COMPLAINT_HANDLING.name())));
     }
   }
 
@@ -208,8 +297,8 @@ public class ComplaintService {
 
   /**
    * The signed outcome: the letter with the reasons and the route to the Insurance Complaint Board,
-   * the complaint decided and its clock stopped. Answers what the outcome does to the claim. Once on
-   * a retry.
+   * the complaint decided and its clock stopped. Answers what the outcome does to the claim. Once
+   * on a retry.
    */
   @Transactional
   public ComplaintRules.Remedy decide(String complaintNumber) {
@@ -221,28 +310,57 @@ public class ComplaintService {
       throw new IllegalStateException("complaint " + complaintNumber + " has no signed outcome");
     }
     ComplaintRules.Remedy remedy = ComplaintRules.remedy(c.outcome().upheld(), c.subject());
-    String remedyText = switch (remedy) {
-      case REASSESS -> "Your claim " + c.claimNumber() + " goes back to our health team for a new assessment, and"
-          + " you will receive a new decision in writing (COMPLAINT_REOPENS).";
-      case RESETTLE -> "The settlement of your claim " + c.claimNumber() + " will be corrected; what is paid is paid"
-          + " once (COMPLAINT_REOPENS).";
-      case NONE -> "";
-    };
-    List<RuleId> rules = remedy == ComplaintRules.Remedy.NONE
-        ? List.of(RuleId.COMPLAINT_HANDLING)
-        : List.of(RuleId.COMPLAINT_HANDLING, RuleId.COMPLAINT_REOPENS);
+    String remedyText =
+        switch (remedy) {
+          case REASSESS ->
+              "Your claim "
+                  + c.claimNumber()
+                  + " goes back to our health team for a new assessment, and"
+                  + " you will receive a new decision in writing (COMPLAINT_REOPENS).";
+          case RESETTLE ->
+              "The settlement of your claim "
+                  + c.claimNumber()
+                  + " will be corrected; what is paid is paid"
+                  + " once (COMPLAINT_REOPENS).";
+          case NONE -> "";
+        };
+    List<RuleId> rules =
+        remedy == ComplaintRules.Remedy.NONE
+            ? List.of(RuleId.COMPLAINT_HANDLING)
+            : List.of(RuleId.COMPLAINT_HANDLING, RuleId.COMPLAINT_REOPENS);
     String name = policies.find(c.policyNumber()).orElseThrow().addressee(c.personId()).name();
-    Letter letter = letters.send(c.policyNumber(), c.claimNumber(), LetterType.COMPLAINT_OUTCOME, rules,
-        ComplaintLetters.outcome(name, complaintNumber, c.claimNumber(), c.receivedOn(), c.outcome(), c.reasons(),
-            remedyText));
-    complaints.decided(complaintNumber, remedy, letter.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
-    if (serviceLevels.ofProcess(c.processInstanceId()).map(clock -> clock.running()).orElse(false)) {
+    Letter letter =
+        letters.send(
+            c.policyNumber(),
+            c.claimNumber(),
+            LetterType.COMPLAINT_OUTCOME,
+            rules,
+            ComplaintLetters.outcome(
+                name,
+                complaintNumber,
+                c.claimNumber(),
+                c.receivedOn(),
+                c.outcome(),
+                c.reasons(),
+                remedyText));
+    complaints.decided(
+        complaintNumber,
+        remedy,
+        letter.id(),
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    if (serviceLevels
+        .ofProcess(c.processInstanceId())
+        .map(clock -> clock.running())
+        .orElse(false)) {
       serviceLevels.done(c.processInstanceId(), c.handledBy());
     }
     return remedy;
   }
 
-  /** COMPLAINT_REOPENS: the rejected claim goes back to a new assessment (through the claim's use case). */
+  /**
+   * COMPLAINT_REOPENS: the rejected claim goes back to a new assessment (through the claim's use
+   * case).
+   */
   @Transactional
   public void reopenClaim(String complaintNumber) {
     Complaint c = complaints.find(complaintNumber).orElseThrow(() -> notFound(complaintNumber));
@@ -251,9 +369,13 @@ public class ComplaintService {
 
   public static NotFoundException notFound(String complaintNumber) {
     boolean wellFormed = complaintNumber != null && complaintNumber.matches("K-\\d{4}-\\d{6}");
-    return new NotFoundException("complaint-not-found", "Complaint not found",
-        "There is no complaint with the number" + (wellFormed ? " " + complaintNumber : "")
+    return new NotFoundException(
+        "complaint-not-found",
+        "Complaint not found",
+        "There is no complaint with the number"
+            + (wellFormed ? " " + complaintNumber : "")
             + ". Check the complaint number (K-year-6 digits).",
-        null, wellFormed ? null : complaintNumber);
+        null,
+        wellFormed ? null : complaintNumber);
   }
 }

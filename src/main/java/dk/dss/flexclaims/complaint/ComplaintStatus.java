@@ -4,7 +4,9 @@ package dk.dss.flexclaims.complaint;
 public enum ComplaintStatus {
   /** With the complaints manager ("Handle complaint"). */
   OPEN,
-  /** Handled; a second person of the complaints team signs the outcome ("Review complaint outcome"). */
+  /**
+   * Handled; a second person of the complaints team signs the outcome ("Review complaint outcome").
+   */
   AWAITING_SECOND_REVIEW,
   /** Signed, and the outcome letter sent. */
   DECIDED

@@ -7,5 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** The application's settings ({@code flex.*} in application.yaml) as typed records. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DemoProperties.class, CalendarProperties.class, AssessmentProperties.class})
+@EnableConfigurationProperties({
+  DemoProperties.class,
+  CalendarProperties.class,
+  AssessmentProperties.class
+})
 class PropertiesConfiguration {}

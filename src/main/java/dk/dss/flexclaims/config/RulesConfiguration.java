@@ -22,13 +22,15 @@ import org.springframework.context.annotation.Configuration;
 class RulesConfiguration {
 
   /**
-   * The product's calendar plus the extra closing dates of {@code flex.calendar.extra-closing-dates}
-   * (ISO dates, e.g. a one-off closing day). After a change and a restart, an administrator applies
-   * it to the running service-level clocks with {@code POST /api/admin/sla/recalculate}.
+   * The product's calendar plus the extra closing dates of {@code
+   * flex.calendar.extra-closing-dates} (ISO dates, e.g. a one-off closing day). After a change and
+   * a restart, an administrator applies it to the running service-level clocks with {@code POST
+   * /api/admin/sla/recalculate}.
    */
   @Bean
   DanishWorkingDays danishWorkingDays(CalendarProperties calendar) {
-    return new DanishWorkingDays(DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.copyOf(calendar.extraClosingDates()));
+    return new DanishWorkingDays(
+        DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.copyOf(calendar.extraClosingDates()));
   }
 
   @Bean

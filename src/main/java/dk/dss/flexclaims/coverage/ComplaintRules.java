@@ -11,7 +11,9 @@ public final class ComplaintRules {
 
   /** What an upheld (or partly upheld) complaint does to its claim (COMPLAINT_REOPENS). */
   public enum Remedy {
-    /** The rejection is reconsidered: the claim goes back to the health team for a new assessment. */
+    /**
+     * The rejection is reconsidered: the claim goes back to the health team for a new assessment.
+     */
     REASSESS,
     /** The settled invoice(s) are settled again; what was paid is paid once. */
     RESETTLE,
@@ -21,7 +23,8 @@ public final class ComplaintRules {
 
   /** What a complaint is about: the claim's rejection or its settlement. */
   public enum Subject {
-    REJECTION, SETTLEMENT
+    REJECTION,
+    SETTLEMENT
   }
 
   private ComplaintRules() {}
@@ -40,12 +43,17 @@ public final class ComplaintRules {
     return received.isAfter(last) ? Optional.of(last) : Optional.empty();
   }
 
-  /** COMPLAINT_HANDLING: the outcome is signed by a second person of the team, never the handler. */
+  /**
+   * COMPLAINT_HANDLING: the outcome is signed by a second person of the team, never the handler.
+   */
   public static boolean mayReview(String handler, String reviewer) {
     return reviewer != null && !reviewer.isBlank() && !reviewer.equals(handler);
   }
 
-  /** COMPLAINT_REOPENS: an upheld or partly upheld complaint reopens the rejection or resettles the invoices. */
+  /**
+   * COMPLAINT_REOPENS: an upheld or partly upheld complaint reopens the rejection or resettles the
+   * invoices.
+   */
   public static Remedy remedy(boolean upheld, Subject subject) {
     if (!upheld) {
       return Remedy.NONE;

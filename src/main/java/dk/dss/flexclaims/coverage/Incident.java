@@ -6,17 +6,17 @@ import java.util.Objects;
 /**
  * The incident behind a {@link Cover#TRAUMA} claim.
  *
- * @param type         what happened (TRAUMA_EVENT)
- * @param occurredAt   when it happened (TRAUMA_48H)
+ * @param type what happened (TRAUMA_EVENT)
+ * @param occurredAt when it happened (TRAUMA_48H)
  * @param policeReport police report reference, or null (TRAUMA_POLICE_REPORT)
  */
 public record Incident(IncidentType type, OffsetDateTime occurredAt, String policeReport) {
-    public Incident {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-    }
+  public Incident {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+  }
 
-    boolean hasPoliceReport() {
-        return policeReport != null && !policeReport.isBlank();
-    }
+  boolean hasPoliceReport() {
+    return policeReport != null && !policeReport.isBlank();
+  }
 }

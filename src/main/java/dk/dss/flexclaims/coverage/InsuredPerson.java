@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /** A person insured on a policy. */
 public record InsuredPerson(String personId, PersonRole role, LocalDate birthDate) {
-    public InsuredPerson {
-        Objects.requireNonNull(personId, "personId");
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(birthDate, "birthDate");
-    }
+  public InsuredPerson {
+    Objects.requireNonNull(personId, "personId");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(birthDate, "birthDate");
+  }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** A referral: its date and who issued it (a doctor or clinic; free text). */
 public record Referral(LocalDate date, String issuer) {
-    public Referral {
-        Objects.requireNonNull(date, "date");
-    }
+  public Referral {
+    Objects.requireNonNull(date, "date");
+  }
 }

@@ -16,25 +16,34 @@ public final class RequestRules {
   private RequestRules() {}
 
   /**
-   * REQ_INSURED_ONLY: the person must be insured on the policy, and the policy in force on the
-   * day (from its first day, no qualifying period; until its end date).
+   * REQ_INSURED_ONLY: the person must be insured on the policy, and the policy in force on the day
+   * (from its first day, no qualifying period; until its end date).
    *
    * @param personOnPolicy whether the person is one of the policy's insured
-   * @param endDate        the policy's end date, or null
+   * @param endDate the policy's end date, or null
    */
-  public static Optional<Violation> insuredOnly(boolean personOnPolicy, LocalDate startDate, LocalDate endDate,
-      LocalDate today) {
+  public static Optional<Violation> insuredOnly(
+      boolean personOnPolicy, LocalDate startDate, LocalDate endDate, LocalDate today) {
     if (!personOnPolicy) {
-      return Optional.of(new Violation(RuleId.REQ_INSURED_ONLY, "personId",
-          "The person is not insured on this policy: only insured persons can ask for advice or a second opinion."));
+      return Optional.of(
+          new Violation(
+              RuleId.REQ_INSURED_ONLY,
+              "personId",
+              "The person is not insured on this policy: only insured persons can ask for advice or a second opinion."));
     }
     if (today.isBefore(startDate)) {
-      return Optional.of(new Violation(RuleId.REQ_INSURED_ONLY, "policyNumber",
-          "The policy is not in force yet: it starts on " + startDate + "."));
+      return Optional.of(
+          new Violation(
+              RuleId.REQ_INSURED_ONLY,
+              "policyNumber",
+              "The policy is not in force yet: it starts on " + startDate + "."));
     }
     if (endDate != null && today.isAfter(endDate)) {
-      return Optional.of(new Violation(RuleId.REQ_INSURED_ONLY, "policyNumber",
-          "The policy is no longer in force: it ended on " + endDate + "."));
+      return Optional.of(
+          new Violation(
+              RuleId.REQ_INSURED_ONLY,
+              "policyNumber",
+              "The policy is no longer in force: it ended on " + endDate + "."));
     }
     return Optional.empty();
   }

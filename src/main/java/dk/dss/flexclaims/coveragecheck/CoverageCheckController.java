@@ -33,7 +33,11 @@ class CoverageCheckController {
   private final Clock clock;
   private final PremiumRepository premiums;
 
-  CoverageCheckController(PolicyService policies, ClaimantUsage usage, CoverageCheck check, Clock clock,
+  CoverageCheckController(
+      PolicyService policies,
+      ClaimantUsage usage,
+      CoverageCheck check,
+      Clock clock,
       PremiumRepository premiums) {
     this.premiums = premiums;
     this.policies = policies;
@@ -45,13 +49,24 @@ class CoverageCheckController {
   @PostMapping("/api/coverage/check")
   CheckAnswer check(@Valid @RequestBody ClaimRequest claim) {
     Policy policy = policies.get(claim.policyNumber());
-    UsageFacts facts = policy.person(claim.personId()).isPresent()
-        ? usage.asOfToday(claim.personId(), policy.startDate(), null)
-        : UsageFacts.NONE;
-    CoverageResult result = check.check(claim.toFacts(clock.instant()),
-        policy.facts(premiums.premiumGaps(policy.policyNumber())), claim.personId(), facts);
-    return new CheckAnswer(result.verdict(), result.decidedBy(), result.flags(), result.effectiveCover(),
-        result.treatmentsLeft(), result.insuranceSumLeft(), result.newClaimPossibleFrom());
+    UsageFacts facts =
+        policy.person(claim.personId()).isPresent()
+            ? usage.asOfToday(claim.personId(), policy.startDate(), null)
+            : UsageFacts.NONE;
+    CoverageResult result =
+        check.check(
+            claim.toFacts(clock.instant()),
+            policy.facts(premiums.premiumGaps(policy.policyNumber())),
+            claim.personId(),
+            facts);
+    return new CheckAnswer(
+        result.verdict(),
+        result.decidedBy(),
+        result.flags(),
+        result.effectiveCover(),
+        result.treatmentsLeft(),
+        result.insuranceSumLeft(),
+        result.newClaimPossibleFrom());
   }
 
   /**
@@ -61,7 +76,12 @@ class CoverageCheckController {
    * @param flags rule IDs the health team would see without them deciding
    * @param cover the cover the claim would continue under (PSYCHOLOGIST after TRAUMA_48H)
    */
-  record CheckAnswer(Verdict verdict, List<RuleId> rules, List<RuleId> flags, Cover cover, Integer treatmentsLeft,
-      BigDecimal insuranceSumLeft, LocalDate newClaimPossibleFrom) {
-  }
+  record CheckAnswer(
+      Verdict verdict,
+      List<RuleId> rules,
+      List<RuleId> flags,
+      Cover cover,
+      Integer treatmentsLeft,
+      BigDecimal insuranceSumLeft,
+      LocalDate newClaimPossibleFrom) {}
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class HandOver<T> {
 
   private static final Logger log = LoggerFactory.getLogger(HandOver.class);
+
   /** At most this many waiting items are handed over in one round. */
   public static final int BATCH = 100;
 
@@ -50,27 +51,35 @@ public abstract class HandOver<T> {
   /** Items not handed over yet, oldest first. */
   protected abstract List<T> waiting(int max);
 
-  /** Hands the item over once the current transaction has committed (at once outside a transaction). */
+  /**
+   * Hands the item over once the current transaction has committed (at once outside a transaction).
+   */
   public void afterCommit(T item) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          handOver(item);
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              handOver(item);
+            }
+          });
     } else {
       handOver(item);
     }
   }
 
-  /** Hands one item over; true when the outside system took it. A failure leaves it waiting for the next round. */
+  /**
+   * Hands one item over; true when the outside system took it. A failure leaves it waiting for the
+   * next round.
+   */
   public boolean handOver(T item) {
     try {
       send(item);
     } catch (RuntimeException e) {
       ownTransaction.executeWithoutResult(status -> markAttemptFailed(idOf(item)));
-      log.warn("{} could not be handed over ({}); it will be tried again", describe(item),
+      log.warn(
+          "{} could not be handed over ({}); it will be tried again",
+          describe(item),
           e.getClass().getSimpleName());
       return false;
     }
@@ -79,7 +88,10 @@ public abstract class HandOver<T> {
     return true;
   }
 
-  /** Hands over everything still waiting; answers how many were taken. {@link RetrySchedule} runs it. */
+  /**
+   * Hands over everything still waiting; answers how many were taken. {@link RetrySchedule} runs
+   * it.
+   */
   public int handOverWaiting() {
     return (int) waiting(BATCH).stream().filter(this::handOver).count();
   }

@@ -9,8 +9,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * The hand-over retry rounds (letters, payments) run on a schedule, every
- * {@code flex.hand-over.retry-interval} (default one minute), unless {@code flex.hand-over.retry-enabled}
+ * The hand-over retry rounds (letters, payments) run on a schedule, every {@code
+ * flex.hand-over.retry-interval} (default one minute), unless {@code flex.hand-over.retry-enabled}
  * is false (tests run the rounds themselves).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +32,9 @@ class RetrySchedule implements SchedulingConfigurer {
       return;
     }
     for (HandOver<?> handOver : handOvers) {
-      registrar.addFixedDelayTask(new FixedDelayTask(handOver::handOverWaiting, properties.retryInterval(),
-          properties.retryInterval()));
+      registrar.addFixedDelayTask(
+          new FixedDelayTask(
+              handOver::handOverWaiting, properties.retryInterval(), properties.retryInterval()));
     }
   }
 }

@@ -23,32 +23,54 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 
 /**
- * What each group may do in the engine and the webapps, beyond its own tasks. Tasks themselves
- * need no grant here: a task's candidate group gets read and work rights on that task from the
- * engine ({@code defaultUserPermissionNameForTask}), so a group sees only its own tasks.
+ * What each group may do in the engine and the webapps, beyond its own tasks. Tasks themselves need
+ * no grant here: a task's candidate group gets read and work rights on that task from the engine
+ * ({@code defaultUserPermissionNameForTask}), so a group sees only its own tasks.
  */
 public final class AccessPolicy {
 
-  /** Process definitions whose tasks the human-task groups work on: Tasklist shows their names and forms. */
-  public static final List<String> WORKED_PROCESSES = List.of("claim-handling", "health-advice-callback",
-      "specialist-examination", "trauma-callback", "health-request", "complaint-handling", "policy-lifecycle");
+  /**
+   * Process definitions whose tasks the human-task groups work on: Tasklist shows their names and
+   * forms.
+   */
+  public static final List<String> WORKED_PROCESSES =
+      List.of(
+          "claim-handling",
+          "health-advice-callback",
+          "specialist-examination",
+          "trauma-callback",
+          "health-request",
+          "complaint-handling",
+          "policy-lifecycle");
 
   /** One grant: a group, a resource (all of them with "*"), the permissions. */
-  public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {}
+  public record Grant(
+      String groupId, Resource resource, String resourceId, List<Permission> permissions) {}
 
   private AccessPolicy() {}
 
   public static List<Grant> grants() {
     List<Grant> grants = new java.util.ArrayList<>();
-    for (String group : List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS)) {
+    for (String group :
+        List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS)) {
       grants.add(new Grant(group, APPLICATION, "tasklist", List.of(ACCESS)));
       for (String process : WORKED_PROCESSES) {
-        // the variables (which may carry health details) only for the groups that handle claims; with
-        // enforce-specific-variable-permission on, READ_INSTANCE on a definition no longer shows them.
-        // Finance reads amounts, never health details: only its own tasks' variables, which the engine
+        // the variables (which may carry health details) only for the groups that handle claims;
+        // with
+        // enforce-specific-variable-permission on, READ_INSTANCE on a definition no longer shows
+        // them.
+        // Finance reads amounts, never health details: only its own tasks' variables, which the
+        // engine
         // gives every candidate of a task (READ_VARIABLE on the task).
-        grants.add(new Grant(group, PROCESS_DEFINITION, process, Groups.FINANCE.equals(group) ? List.of(READ)
-            : List.of(READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
+        grants.add(
+            new Grant(
+                group,
+                PROCESS_DEFINITION,
+                process,
+                Groups.FINANCE.equals(group)
+                    ? List.of(READ)
+                    : List.of(
+                        READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
       }
     }
     // process owners deploy and watch
@@ -56,16 +78,20 @@ public final class AccessPolicy {
     grants.add(new Grant(owners, APPLICATION, "cockpit", List.of(ACCESS)));
     grants.add(new Grant(owners, APPLICATION, "tasklist", List.of(ACCESS)));
     grants.add(new Grant(owners, DEPLOYMENT, "*", List.of(CREATE, READ, DELETE)));
-    grants.add(new Grant(owners, PROCESS_DEFINITION, "*", List.of(READ, UPDATE, READ_INSTANCE, READ_HISTORY)));
+    grants.add(
+        new Grant(
+            owners, PROCESS_DEFINITION, "*", List.of(READ, UPDATE, READ_INSTANCE, READ_HISTORY)));
     grants.add(new Grant(owners, DECISION_DEFINITION, "*", List.of(READ, UPDATE, READ_HISTORY)));
     grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)));
     grants.add(new Grant(owners, BATCH, "*", List.of(READ)));
-    // monitors only read, and never variables; history is read through READ_HISTORY on the process definitions
+    // monitors only read, and never variables; history is read through READ_HISTORY on the process
+    // definitions
     String monitors = Groups.MONITORS;
     grants.add(new Grant(monitors, APPLICATION, "cockpit", List.of(ACCESS)));
     grants.add(new Grant(monitors, DEPLOYMENT, "*", List.of(READ)));
-    grants.add(new Grant(monitors, PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)));
+    grants.add(
+        new Grant(monitors, PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)));
     grants.add(new Grant(monitors, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
     grants.add(new Grant(monitors, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(monitors, PROCESS_INSTANCE, "*", List.of(READ)));

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The local demo's users, one per group (two for complaints, for the four eyes), password "demo". Created only when
- * {@code flex.demo.enabled} is true, which the postgres profile never sets.
+ * The local demo's users, one per group (two for complaints, for the four eyes), password "demo".
+ * Created only when {@code flex.demo.enabled} is true, which the postgres profile never sets.
  */
 @Component
 public class DemoUsers {
@@ -15,16 +15,18 @@ public class DemoUsers {
   public static final String PASSWORD = "demo";
 
   /** user id, first name, last name, group. */
-  public static final List<String[]> USERS = List.of(
-      new String[] {"nina", "Nina", "Holm (nurse)", Groups.HEALTH_TEAM},
-      new String[] {"lars", "Lars", "Berg (team lead)", Groups.TEAM_LEADS},
-      new String[] {"freja", "Freja", "Dahl (finance)", Groups.FINANCE},
-      new String[] {"karl", "Karl", "Lund (complaints)", Groups.COMPLAINTS},
-      // a second complaints manager: the outcome of a complaint is signed by another person than its handler
-      new String[] {"kirsten", "Kirsten", "Møller (complaints)", Groups.COMPLAINTS},
-      new String[] {"paula", "Paula", "Friis (process owner)", Groups.PROCESS_OWNERS},
-      new String[] {"mona", "Mona", "Skov (monitor)", Groups.MONITORS},
-      new String[] {"portal", "My DSS", "portal (technical account)", Groups.PORTAL});
+  public static final List<String[]> USERS =
+      List.of(
+          new String[] {"nina", "Nina", "Holm (nurse)", Groups.HEALTH_TEAM},
+          new String[] {"lars", "Lars", "Berg (team lead)", Groups.TEAM_LEADS},
+          new String[] {"freja", "Freja", "Dahl (finance)", Groups.FINANCE},
+          new String[] {"karl", "Karl", "Lund (complaints)", Groups.COMPLAINTS},
+          // a second complaints manager: the outcome of a complaint is signed by another person
+          // than its handler
+          new String[] {"kirsten", "Kirsten", "Møller (complaints)", Groups.COMPLAINTS},
+          new String[] {"paula", "Paula", "Friis (process owner)", Groups.PROCESS_OWNERS},
+          new String[] {"mona", "Mona", "Skov (monitor)", Groups.MONITORS},
+          new String[] {"portal", "My DSS", "portal (technical account)", Groups.PORTAL});
 
   private final IdentityService identityService;
 

@@ -20,14 +20,15 @@ public class IdentitySetup {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-  private static final List<String[]> GROUPS = List.of(
-      new String[] {Groups.HEALTH_TEAM, "Health team"},
-      new String[] {Groups.TEAM_LEADS, "Team leads"},
-      new String[] {Groups.FINANCE, "Finance"},
-      new String[] {Groups.COMPLAINTS, "Complaints"},
-      new String[] {Groups.PROCESS_OWNERS, "Process owners"},
-      new String[] {Groups.MONITORS, "Monitors"},
-      new String[] {Groups.PORTAL, "My DSS portal"});
+  private static final List<String[]> GROUPS =
+      List.of(
+          new String[] {Groups.HEALTH_TEAM, "Health team"},
+          new String[] {Groups.TEAM_LEADS, "Team leads"},
+          new String[] {Groups.FINANCE, "Finance"},
+          new String[] {Groups.COMPLAINTS, "Complaints"},
+          new String[] {Groups.PROCESS_OWNERS, "Process owners"},
+          new String[] {Groups.MONITORS, "Monitors"},
+          new String[] {Groups.PORTAL, "My DSS portal"});
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -57,16 +58,22 @@ public class IdentitySetup {
   }
 
   /** Adds the permissions to the group's grant on that resource, creating the grant if needed. */
-  public void grant(String groupId, org.camunda.bpm.engine.authorization.Resource resource, String resourceId,
+  public void grant(
+      String groupId,
+      org.camunda.bpm.engine.authorization.Resource resource,
+      String resourceId,
       List<Permission> permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .list().stream()
-        .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-        .findFirst()
-        .orElse(null);
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);

@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters a health team works from: the open tasks of my groups, my own, the
- * overdue and those due today. Created by the application (expressions in stored filters are
- * allowed, in ad-hoc queries over HTTP they are not) and readable by every group that works
- * tasks. Existing filters of the same name are left as a process owner may have changed them.
+ * The Tasklist filters a health team works from: the open tasks of my groups, my own, the overdue
+ * and those due today. Created by the application (expressions in stored filters are allowed, in
+ * ad-hoc queries over HTTP they are not) and readable by every group that works tasks. Existing
+ * filters of the same name are left as a process owner may have changed them.
  */
 @Component
 public class TasklistFilters {
@@ -25,40 +25,83 @@ public class TasklistFilters {
   static final String MINE = "Assigned to me";
   static final String OVERDUE = "Overdue";
   static final String DUE_TODAY = "Due today";
+
   /** SLA_TRAUMA_ASSESS_1H: trauma notifications (priority 90 and above) first. */
   public static final String TRAUMA_FIRST = "Trauma first";
 
   private static final String GROUPS = "${currentUserGroups()}";
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";
-  private static final String START_OF_TOMORROW = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
+  private static final String START_OF_TOMORROW =
+      "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
 
   private final FilterService filterService;
   private final TaskService taskService;
   private final IdentitySetup identitySetup;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identitySetup) {
+  TasklistFilters(
+      FilterService filterService, TaskService taskService, IdentitySetup identitySetup) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.identitySetup = identitySetup;
   }
 
   public void apply() {
-    create(TRAUMA_FIRST, 5, "#7b1fa2", "Trauma notifications of my groups: assessed within the hour, around the clock",
-        taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks()
-            .taskMinPriority(90).active().orderByDueDate().asc());
-    create(MY_GROUPS, 10, "#3b7d2f", "Unfinished tasks of my groups, assigned or not",
-        taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks().active());
-    create(MINE, 20, "#1d5c8c", "Tasks I have claimed",
+    create(
+        TRAUMA_FIRST,
+        5,
+        "#7b1fa2",
+        "Trauma notifications of my groups: assessed within the hour, around the clock",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression(GROUPS)
+            .includeAssignedTasks()
+            .taskMinPriority(90)
+            .active()
+            .orderByDueDate()
+            .asc());
+    create(
+        MY_GROUPS,
+        10,
+        "#3b7d2f",
+        "Unfinished tasks of my groups, assigned or not",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression(GROUPS)
+            .includeAssignedTasks()
+            .active());
+    create(
+        MINE,
+        20,
+        "#1d5c8c",
+        "Tasks I have claimed",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").active());
-    create(OVERDUE, 30, "#b00020", "Tasks of my groups past their due date",
-        taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks()
-            .dueBeforeExpression("${now()}").active());
-    create(DUE_TODAY, 40, "#c77700", "Tasks of my groups due before midnight",
-        taskService.createTaskQuery().taskCandidateGroupInExpression(GROUPS).includeAssignedTasks()
-            .dueAfterExpression(START_OF_TODAY).dueBeforeExpression(START_OF_TOMORROW).active());
+    create(
+        OVERDUE,
+        30,
+        "#b00020",
+        "Tasks of my groups past their due date",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression(GROUPS)
+            .includeAssignedTasks()
+            .dueBeforeExpression("${now()}")
+            .active());
+    create(
+        DUE_TODAY,
+        40,
+        "#c77700",
+        "Tasks of my groups due before midnight",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression(GROUPS)
+            .includeAssignedTasks()
+            .dueAfterExpression(START_OF_TODAY)
+            .dueBeforeExpression(START_OF_TOMORROW)
+            .active());
   }
 
-  private void create(String name, int priority, String color, String description, TaskQuery query) {
+  private void create(
+      String name, int priority, String color, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       Map<String, Object> properties = new LinkedHashMap<>();
@@ -66,14 +109,21 @@ public class TasklistFilters {
       properties.put("priority", priority);
       properties.put("color", color);
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "claimNumber", "label", "Claim"),
-          Map.of("name", "cover", "label", "Cover")));
+      properties.put(
+          "variables",
+          List.of(
+              Map.of("name", "claimNumber", "label", "Claim"),
+              Map.of("name", "cover", "label", "Cover")));
       filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
       filterService.saveFilter(filter);
     }
-    for (String group : List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS,
-        Groups.PROCESS_OWNERS)) {
+    for (String group :
+        List.of(
+            Groups.HEALTH_TEAM,
+            Groups.TEAM_LEADS,
+            Groups.FINANCE,
+            Groups.COMPLAINTS,
+            Groups.PROCESS_OWNERS)) {
       identitySetup.grant(group, FILTER, filter.getId(), List.of(READ));
     }
   }

@@ -7,14 +7,20 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Letters to e-Boks from the letter table as an outbox (ADR 0008): a letter written with a decision is never lost. */
+/**
+ * Letters to e-Boks from the letter table as an outbox (ADR 0008): a letter written with a decision
+ * is never lost.
+ */
 @Service
 public class LetterDelivery extends HandOver<Letter> {
 
   private final LetterRepository repository;
   private final LetterSender sender;
 
-  LetterDelivery(LetterRepository repository, LetterSender sender, Clock clock,
+  LetterDelivery(
+      LetterRepository repository,
+      LetterSender sender,
+      Clock clock,
       PlatformTransactionManager transactions) {
     super(clock, transactions);
     this.repository = repository;
@@ -50,5 +56,4 @@ public class LetterDelivery extends HandOver<Letter> {
   protected List<Letter> waiting(int max) {
     return repository.undelivered(max);
   }
-
 }

@@ -21,10 +21,16 @@ public class LetterRepository {
   }
 
   /** Stores a letter and answers it with its new id. */
-  Letter insert(String policyNumber, String claimNumber, LetterType type, OffsetDateTime sentAt, List<RuleId> rules,
+  Letter insert(
+      String policyNumber,
+      String claimNumber,
+      LetterType type,
+      OffsetDateTime sentAt,
+      List<RuleId> rules,
       String text) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO flex_letters (policy_number, claim_number, letter_type, sent_at, rules, letter_text)
             VALUES (?, ?, ?, ?, ?, ?)""")
         .params(policyNumber, claimNumber, type.name(), sentAt, RuleId.join(rules), text)
@@ -34,10 +40,16 @@ public class LetterRepository {
   }
 
   /** Stores a letter about a request (advice, second opinion) and answers it with its new id. */
-  Letter insertForRequest(String policyNumber, String requestNumber, LetterType type, OffsetDateTime sentAt,
-      List<RuleId> rules, String text) {
+  Letter insertForRequest(
+      String policyNumber,
+      String requestNumber,
+      LetterType type,
+      OffsetDateTime sentAt,
+      List<RuleId> rules,
+      String text) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO flex_letters (policy_number, request_number, letter_type, sent_at, rules, letter_text)
             VALUES (?, ?, ?, ?, ?, ?)""")
         .params(policyNumber, requestNumber, type.name(), sentAt, RuleId.join(rules), text)
@@ -48,51 +60,77 @@ public class LetterRepository {
 
   /** Letters e-Boks has not taken yet, oldest first. */
   List<Letter> undelivered(int max) {
-    return jdbc.sql("SELECT * FROM flex_letters WHERE delivered_at IS NULL ORDER BY letter_id")
-        .query(LetterRepository::map).list().stream().limit(max).toList();
+    return jdbc
+        .sql("SELECT * FROM flex_letters WHERE delivered_at IS NULL ORDER BY letter_id")
+        .query(LetterRepository::map)
+        .list()
+        .stream()
+        .limit(max)
+        .toList();
   }
 
   void markDelivered(long letterId, OffsetDateTime at) {
-    jdbc.sql("UPDATE flex_letters SET delivered_at = ?, delivery_attempts = delivery_attempts + 1"
-        + " WHERE letter_id = ?").params(at, letterId).update();
+    jdbc.sql(
+            "UPDATE flex_letters SET delivered_at = ?, delivery_attempts = delivery_attempts + 1"
+                + " WHERE letter_id = ?")
+        .params(at, letterId)
+        .update();
   }
 
   void markAttemptFailed(long letterId) {
-    jdbc.sql("UPDATE flex_letters SET delivery_attempts = delivery_attempts + 1 WHERE letter_id = ?")
-        .param(letterId).update();
+    jdbc.sql(
+            "UPDATE flex_letters SET delivery_attempts = delivery_attempts + 1 WHERE letter_id = ?")
+        .param(letterId)
+        .update();
   }
 
   boolean isDelivered(long letterId) {
-    return jdbc.sql("SELECT delivered_at FROM flex_letters WHERE letter_id = ?").param(letterId)
-        .query((rs, row) -> rs.getObject(1) != null).single();
+    return jdbc.sql("SELECT delivered_at FROM flex_letters WHERE letter_id = ?")
+        .param(letterId)
+        .query((rs, row) -> rs.getObject(1) != null)
+        .single();
   }
 
   public List<Letter> forClaim(String claimNumber) {
     return jdbc.sql("SELECT * FROM flex_letters WHERE claim_number = ? ORDER BY sent_at, letter_id")
-        .param(claimNumber).query(LetterRepository::map).list();
+        .param(claimNumber)
+        .query(LetterRepository::map)
+        .list();
   }
 
   public List<Letter> forRequest(String requestNumber) {
-    return jdbc.sql("SELECT * FROM flex_letters WHERE request_number = ? ORDER BY sent_at, letter_id")
-        .param(requestNumber).query(LetterRepository::map).list();
+    return jdbc.sql(
+            "SELECT * FROM flex_letters WHERE request_number = ? ORDER BY sent_at, letter_id")
+        .param(requestNumber)
+        .query(LetterRepository::map)
+        .list();
   }
 
   public java.util.Optional<Letter> find(long letterId) {
-    return jdbc.sql("SELECT * FROM flex_letters WHERE letter_id = ?").param(letterId)
-        .query(LetterRepository::map).optional();
+    return jdbc.sql("SELECT * FROM flex_letters WHERE letter_id = ?")
+        .param(letterId)
+        .query(LetterRepository::map)
+        .optional();
   }
 
   public List<Letter> forPolicy(String policyNumber) {
-    return jdbc.sql("SELECT * FROM flex_letters WHERE policy_number = ? ORDER BY sent_at, letter_id")
-        .param(policyNumber).query(LetterRepository::map).list();
+    return jdbc.sql(
+            "SELECT * FROM flex_letters WHERE policy_number = ? ORDER BY sent_at, letter_id")
+        .param(policyNumber)
+        .query(LetterRepository::map)
+        .list();
   }
 
-
-
   private static Letter map(ResultSet rs, int row) throws SQLException {
-    return new Letter(rs.getLong("letter_id"), rs.getString("policy_number"), rs.getString("claim_number"),
+    return new Letter(
+        rs.getLong("letter_id"),
+        rs.getString("policy_number"),
+        rs.getString("claim_number"),
         LetterType.valueOf(rs.getString("letter_type")),
-        rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(Copenhagen.ZONE).toOffsetDateTime(),
-        RuleId.listOf(rs.getString("rules")), rs.getString("letter_text"));
+        rs.getObject("sent_at", OffsetDateTime.class)
+            .atZoneSameInstant(Copenhagen.ZONE)
+            .toOffsetDateTime(),
+        RuleId.listOf(rs.getString("rules")),
+        rs.getString("letter_text"));
   }
 }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes letters: stores each one and hands it to the {@link LetterSender} through
- * {@link LetterDelivery}. Inside a transaction the letter is handed over only after the commit, so
- * a rolled-back sign-on or decision sends nothing; a failed hand-over is tried again later.
+ * Writes letters: stores each one and hands it to the {@link LetterSender} through {@link
+ * LetterDelivery}. Inside a transaction the letter is handed over only after the commit, so a
+ * rolled-back sign-on or decision sends nothing; a failed hand-over is tried again later.
  */
 @Service
 public class Letters {
@@ -32,7 +32,8 @@ public class Letters {
    * @param claimNumber null for a letter about the policy only
    */
   @Transactional
-  public Letter send(String policyNumber, String claimNumber, LetterType type, List<RuleId> rules, String text) {
+  public Letter send(
+      String policyNumber, String claimNumber, LetterType type, List<RuleId> rules, String text) {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     Letter letter = repository.insert(policyNumber, claimNumber, type, now, rules, text);
     delivery.afterCommit(letter);
@@ -41,10 +42,11 @@ public class Letters {
 
   /** Stores and sends a letter about a request (advice, second opinion): listed on the request. */
   @Transactional
-  public Letter sendForRequest(String policyNumber, String requestNumber, LetterType type, List<RuleId> rules,
-      String text) {
+  public Letter sendForRequest(
+      String policyNumber, String requestNumber, LetterType type, List<RuleId> rules, String text) {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    Letter letter = repository.insertForRequest(policyNumber, requestNumber, type, now, rules, text);
+    Letter letter =
+        repository.insertForRequest(policyNumber, requestNumber, type, now, rules, text);
     delivery.afterCommit(letter);
     return letter;
   }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stands in for e-Boks until the integration exists: logs that a letter went out, with only its
- * id, type and policy/claim number — never the text, names or CPR numbers.
+ * Stands in for e-Boks until the integration exists: logs that a letter went out, with only its id,
+ * type and policy/claim number — never the text, names or CPR numbers.
  */
 class LoggingLetterSender implements LetterSender {
 
@@ -16,7 +16,11 @@ class LoggingLetterSender implements LetterSender {
 
   @Override
   public void send(Letter letter) {
-    log.info("Letter {} ({}) sent for policy {}{}", letter.id(), letter.type(), letter.policyNumber(),
+    log.info(
+        "Letter {} ({}) sent for policy {}{}",
+        letter.id(),
+        letter.type(),
+        letter.policyNumber(),
         letter.claimNumber() == null ? "" : ", claim " + letter.claimNumber());
   }
 

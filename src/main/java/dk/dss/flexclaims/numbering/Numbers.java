@@ -66,8 +66,11 @@ public class Numbers {
       // a new series (a new year) is created in a transaction of its own: on PostgreSQL a failed
       // insert would spoil the caller's transaction
       try {
-        separately.executeWithoutResult(status -> jdbc.sql(
-            "INSERT INTO flex_number_counter (series, last_value) VALUES (?, 0)").param(series).update());
+        separately.executeWithoutResult(
+            status ->
+                jdbc.sql("INSERT INTO flex_number_counter (series, last_value) VALUES (?, 0)")
+                    .param(series)
+                    .update());
       } catch (DuplicateKeyException someoneElseWasFirst) {
         // another transaction created the series in the meantime: take a number from it
       }
@@ -75,12 +78,15 @@ public class Numbers {
         throw new IllegalStateException("number series " + series + " could not be incremented");
       }
     }
-    return jdbc.sql("SELECT last_value FROM flex_number_counter WHERE series = ?").param(series)
-        .query(Long.class).single();
+    return jdbc.sql("SELECT last_value FROM flex_number_counter WHERE series = ?")
+        .param(series)
+        .query(Long.class)
+        .single();
   }
 
   private int increment(String series) {
     return jdbc.sql("UPDATE flex_number_counter SET last_value = last_value + 1 WHERE series = ?")
-        .param(series).update();
+        .param(series)
+        .update();
   }
 }

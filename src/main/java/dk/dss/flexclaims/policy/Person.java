@@ -7,7 +7,12 @@ import java.time.LocalDate;
  * An insured person. The CPR number is kept for the insurer's records: {@link #toString()} leaves
  * it out, and no answer or log line carries it.
  */
-public record Person(String personId, String policyNumber, PersonRole role, String name, LocalDate birthDate,
+public record Person(
+    String personId,
+    String policyNumber,
+    PersonRole role,
+    String name,
+    LocalDate birthDate,
     String cpr) {
 
   @Override

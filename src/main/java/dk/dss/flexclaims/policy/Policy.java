@@ -11,15 +11,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A stored policy with its insured persons (policyholder first). {@code endDate} is the first day no longer in force
- * (POLICY_END_67 from sign-on, moved by a cancellation); {@code agreedOn} the day of the agreement (CANCEL_REGRET_14D,
- * null for an imported policy); {@code rightLostFrom} the day the right to compensation was lost for unpaid premium
- * (PREMIUM_DUNNING), null while it is held.
+ * A stored policy with its insured persons (policyholder first). {@code endDate} is the first day
+ * no longer in force (POLICY_END_67 from sign-on, moved by a cancellation); {@code agreedOn} the
+ * day of the agreement (CANCEL_REGRET_14D, null for an imported policy); {@code rightLostFrom} the
+ * day the right to compensation was lost for unpaid premium (PREMIUM_DUNNING), null while it is
+ * held.
  */
-public record Policy(String policyNumber, Product product, LocalDate startDate, LocalDate endDate, String postcode,
-    PaymentFrequency paymentFrequency, boolean directDebit, LocalDate seniorityFrom, boolean danmarkMember,
-    BigDecimal annualPremium, PolicyStatus status, boolean premiumRightLost, OffsetDateTime createdAt,
-    boolean imported, List<Person> persons, LocalDate agreedOn, LocalDate rightLostFrom) {
+public record Policy(
+    String policyNumber,
+    Product product,
+    LocalDate startDate,
+    LocalDate endDate,
+    String postcode,
+    PaymentFrequency paymentFrequency,
+    boolean directDebit,
+    LocalDate seniorityFrom,
+    boolean danmarkMember,
+    BigDecimal annualPremium,
+    PolicyStatus status,
+    boolean premiumRightLost,
+    OffsetDateTime createdAt,
+    boolean imported,
+    List<Person> persons,
+    LocalDate agreedOn,
+    LocalDate rightLostFrom) {
 
   public Policy {
     persons = List.copyOf(persons);
@@ -34,7 +49,8 @@ public record Policy(String policyNumber, Product product, LocalDate startDate, 
    * policy (ELIG_PERSON_NOT_INSURED) a stand-in named "insured".
    */
   public Person addressee(String personId) {
-    return person(personId).orElseGet(() -> new Person(personId, policyNumber, null, "insured", null, null));
+    return person(personId)
+        .orElseGet(() -> new Person(personId, policyNumber, null, "insured", null, null));
   }
 
   /** The last day in force, or null while no end date is known. */
@@ -51,9 +67,20 @@ public record Policy(String policyNumber, Product product, LocalDate startDate, 
     return facts(List.of());
   }
 
-  /** What the coverage check needs to know, with the gaps in the right to compensation (ELIG_PREMIUM_UNPAID). */
+  /**
+   * What the coverage check needs to know, with the gaps in the right to compensation
+   * (ELIG_PREMIUM_UNPAID).
+   */
   public PolicyFacts facts(List<PremiumGap> premiumGaps) {
-    return new PolicyFacts(startDate, endDate, seniorityFrom, paymentFrequency, premiumRightLost,
-        persons.stream().map(p -> new InsuredPerson(p.personId(), p.role(), p.birthDate())).toList(), premiumGaps);
+    return new PolicyFacts(
+        startDate,
+        endDate,
+        seniorityFrom,
+        paymentFrequency,
+        premiumRightLost,
+        persons.stream()
+            .map(p -> new InsuredPerson(p.personId(), p.role(), p.birthDate()))
+            .toList(),
+        premiumGaps);
   }
 }

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of the policy's process ({@code processes/policy-lifecycle.bpmn}), one use case each: the dates it
- * waits for, the premium invoices and their dunning (PREMIUM_INVOICE, PREMIUM_DUNNING, PREMIUM_FEE), the renewal
- * (POLICY_RENEWAL), the child turning 24 (CHILD_CONTINUATION) and the end with its run-off (POLICY_RUN_OFF). Every
- * step writes its letter with the rule IDs.
+ * The steps of the policy's process ({@code processes/policy-lifecycle.bpmn}), one use case each:
+ * the dates it waits for, the premium invoices and their dunning (PREMIUM_INVOICE, PREMIUM_DUNNING,
+ * PREMIUM_FEE), the renewal (POLICY_RENEWAL), the child turning 24 (CHILD_CONTINUATION) and the end
+ * with its run-off (POLICY_RUN_OFF). Every step writes its letter with the rule IDs.
  */
 @Service
 public class PolicyLifecycle {
@@ -39,8 +39,13 @@ public class PolicyLifecycle {
   private final PolicyProcess process;
   private final Clock clock;
 
-  PolicyLifecycle(PolicyRepository policies, PremiumRepository invoices, PriceRepository prices, Letters letters,
-      PolicyProcess process, Clock clock) {
+  PolicyLifecycle(
+      PolicyRepository policies,
+      PremiumRepository invoices,
+      PriceRepository prices,
+      Letters letters,
+      PolicyProcess process,
+      Clock clock) {
     this.policies = policies;
     this.invoices = invoices;
     this.prices = prices;
@@ -50,25 +55,33 @@ public class PolicyLifecycle {
   }
 
   /** The dates the process starts with: the first period to invoice, the next renewal, the end. */
-  public record Plan(LocalDate firstPeriodFrom, LocalDate renewalOn, LocalDate endOn) {
-  }
+  public record Plan(LocalDate firstPeriodFrom, LocalDate renewalOn, LocalDate endOn) {}
 
   /**
-   * A signed-on policy is invoiced from its start; an imported one joins at the period running today (earlier
-   * periods were collected before) and at its next renewal.
+   * A signed-on policy is invoiced from its start; an imported one joins at the period running
+   * today (earlier periods were collected before) and at its next renewal.
    */
   public Plan plan(String policyNumber) {
     Policy policy = policy(policyNumber);
     LocalDate today = today();
-    LocalDate firstPeriod = policy.imported() && policy.startDate().isBefore(today)
-        ? PremiumSchedule.periodContaining(policy.startDate(), policy.paymentFrequency(), today).from()
-        : policy.startDate();
-    return new Plan(firstPeriod, PremiumSchedule.nextRenewal(policy.startDate(),
-        policy.startDate().isAfter(today) ? policy.startDate() : today), policy.endDate());
+    LocalDate firstPeriod =
+        policy.imported() && policy.startDate().isBefore(today)
+            ? PremiumSchedule.periodContaining(policy.startDate(), policy.paymentFrequency(), today)
+                .from()
+            : policy.startDate();
+    return new Plan(
+        firstPeriod,
+        PremiumSchedule.nextRenewal(
+            policy.startDate(), policy.startDate().isAfter(today) ? policy.startDate() : today),
+        policy.endDate());
   }
 
-  /** An invoice sent (or none, when the period starts after the end), and the next period's first day. */
-  public record Issued(String invoiceNumber, boolean first, LocalDate deadlinePassesOn, LocalDate nextPeriodFrom) {
+  /**
+   * An invoice sent (or none, when the period starts after the end), and the next period's first
+   * day.
+   */
+  public record Issued(
+      String invoiceNumber, boolean first, LocalDate deadlinePassesOn, LocalDate nextPeriodFrom) {
     public boolean issued() {
       return invoiceNumber != null;
     }
@@ -78,58 +91,109 @@ public class PolicyLifecycle {
   @Transactional
   public Issued issueInvoice(String policyNumber, LocalDate periodFrom) {
     Policy policy = policies.lock(policyNumber).orElseThrow();
-    PremiumSchedule.Period period = PremiumSchedule.periodContaining(policy.startDate(), policy.paymentFrequency(),
-        periodFrom);
+    PremiumSchedule.Period period =
+        PremiumSchedule.periodContaining(policy.startDate(), policy.paymentFrequency(), periodFrom);
     LocalDate next = period.to().plusDays(1);
-    if (policy.status() != PolicyStatus.ACTIVE || (policy.endDate() != null
-        && !period.from().isBefore(policy.endDate()))) {
+    if (policy.status() != PolicyStatus.ACTIVE
+        || (policy.endDate() != null && !period.from().isBefore(policy.endDate()))) {
       return new Issued(null, false, null, next);
     }
     LocalDate today = today();
     PremiumFees fees = prices.feesOn(today);
-    PriceList list = PremiumSchedule.priceListFor(prices.priceLists(), policy.startDate(), period.from());
-    int children = PremiumSchedule.childrenCoveredOn(childBirthDates(policy), policy.startDate(),
-        policy.paymentFrequency(), period.from());
+    PriceList list =
+        PremiumSchedule.priceListFor(prices.priceLists(), policy.startDate(), period.from());
+    int children =
+        PremiumSchedule.childrenCoveredOn(
+            childBirthDates(policy), policy.startDate(), policy.paymentFrequency(), period.from());
     BigDecimal amount = PremiumSchedule.periodAmount(list, children, policy.paymentFrequency());
     int sequence = invoices.nextSequence(policyNumber);
-    LocalDate deadline = PremiumSchedule.paymentDeadline(period.from().isBefore(today) ? today : period.from(), fees);
-    PremiumInvoice invoice = new PremiumInvoice("P-%s-%03d".formatted(policyNumber, sequence), policyNumber, sequence,
-        period.from(), period.to(), amount, period.from(), deadline, PremiumInvoiceStatus.OPEN,
-        BigDecimal.ZERO.setScale(2), null, null, null);
+    LocalDate deadline =
+        PremiumSchedule.paymentDeadline(
+            period.from().isBefore(today) ? today : period.from(), fees);
+    PremiumInvoice invoice =
+        new PremiumInvoice(
+            "P-%s-%03d".formatted(policyNumber, sequence),
+            policyNumber,
+            sequence,
+            period.from(),
+            period.to(),
+            amount,
+            period.from(),
+            deadline,
+            PremiumInvoiceStatus.OPEN,
+            BigDecimal.ZERO.setScale(2),
+            null,
+            null,
+            null);
     invoices.insert(invoice);
-    letters.send(policyNumber, null, LetterType.PREMIUM_INVOICE, List.of(RuleId.PREMIUM_INVOICE, RuleId.PREMIUM_PRICE),
-        "Premium invoice " + invoice.invoiceNumber() + " for " + period.from() + " to " + period.to() + ": DKK "
-            + amount + ", due " + invoice.dueDate() + ", last timely payment date " + deadline + " ("
-            + RuleId.PREMIUM_INVOICE.name() + ").");
+    letters.send(
+        policyNumber,
+        null,
+        LetterType.PREMIUM_INVOICE,
+        List.of(RuleId.PREMIUM_INVOICE, RuleId.PREMIUM_PRICE),
+        "Premium invoice "
+            + invoice.invoiceNumber()
+            + " for "
+            + period.from()
+            + " to "
+            + period.to()
+            + ": DKK "
+            + amount
+            + ", due "
+            + invoice.dueDate()
+            + ", last timely payment date "
+            + deadline
+            + " ("
+            + RuleId.PREMIUM_INVOICE.name()
+            + ").");
     log.info("Premium invoice {} sent for policy {}", invoice.invoiceNumber(), policyNumber);
     boolean first = sequence == 1 && !policy.imported();
     return new Issued(invoice.invoiceNumber(), first, deadline.plusDays(1), next);
   }
 
-  /** Whether the invoice is settled: paid, or written off with the policy's end (nothing more to remind). */
+  /**
+   * Whether the invoice is settled: paid, or written off with the policy's end (nothing more to
+   * remind).
+   */
   public boolean settled(String invoiceNumber) {
     return !invoices.find(invoiceNumber).orElseThrow().status().unpaid();
   }
 
-  /** PREMIUM_DUNNING, PREMIUM_FEE: the first reminder with its fee; answers the day its deadline has passed. */
+  /**
+   * PREMIUM_DUNNING, PREMIUM_FEE: the first reminder with its fee; answers the day its deadline has
+   * passed.
+   */
   @Transactional
   public LocalDate sendFirstReminder(String invoiceNumber) {
     PremiumInvoice invoice = invoices.lock(invoiceNumber).orElseThrow();
     PremiumFees fees = prices.feesOn(today());
     LocalDate deadline = PremiumSchedule.reminderDeadline(today(), fees);
     invoices.remind(invoiceNumber, PremiumInvoiceStatus.REMINDED_1, fees.reminderFee(), deadline);
-    letters.send(invoice.policyNumber(), null, LetterType.PREMIUM_REMINDER,
+    letters.send(
+        invoice.policyNumber(),
+        null,
+        LetterType.PREMIUM_REMINDER,
         List.of(RuleId.PREMIUM_DUNNING, RuleId.PREMIUM_FEE),
-        "First reminder: invoice " + invoiceNumber + " is unpaid. Please pay DKK "
-            + invoice.outstanding().add(fees.reminderFee()) + " (including a reminder fee of DKK " + fees.reminderFee()
-            + ") by " + deadline + ". If not, the right to compensation is lost (" + RuleId.PREMIUM_DUNNING.name()
-            + ", " + RuleId.PREMIUM_FEE.name() + ").");
+        "First reminder: invoice "
+            + invoiceNumber
+            + " is unpaid. Please pay DKK "
+            + invoice.outstanding().add(fees.reminderFee())
+            + " (including a reminder fee of DKK "
+            + fees.reminderFee()
+            + ") by "
+            + deadline
+            + ". If not, the right to compensation is lost ("
+            + RuleId.PREMIUM_DUNNING.name()
+            + ", "
+            + RuleId.PREMIUM_FEE.name()
+            + ").");
     return deadline.plusDays(1);
   }
 
   /**
-   * PREMIUM_DUNNING, ELIG_PREMIUM_UNPAID: the first reminder's deadline passed unpaid — the right to compensation is
-   * lost from today, and the second reminder with its fee goes out; answers the day its deadline has passed.
+   * PREMIUM_DUNNING, ELIG_PREMIUM_UNPAID: the first reminder's deadline passed unpaid — the right
+   * to compensation is lost from today, and the second reminder with its fee goes out; answers the
+   * day its deadline has passed.
    */
   @Transactional
   public LocalDate withdrawRightAndSendSecondReminder(String invoiceNumber) {
@@ -143,14 +207,30 @@ public class PolicyLifecycle {
     if (policy.rightLostFrom() == null) {
       policies.setPremiumRightLost(policy.policyNumber(), today);
     }
-    letters.send(policy.policyNumber(), null, LetterType.RIGHT_LOST,
+    letters.send(
+        policy.policyNumber(),
+        null,
+        LetterType.RIGHT_LOST,
         List.of(RuleId.PREMIUM_DUNNING, RuleId.ELIG_PREMIUM_UNPAID, RuleId.PREMIUM_FEE),
-        "Second reminder: invoice " + invoiceNumber + " is still unpaid. From " + today
+        "Second reminder: invoice "
+            + invoiceNumber
+            + " is still unpaid. From "
+            + today
             + " you have no right to compensation: claims arising until you pay are not covered ("
-            + RuleId.ELIG_PREMIUM_UNPAID.name() + "). Please pay DKK " + invoice.outstanding().add(fees.reminderFee())
-            + " (including a reminder fee of DKK " + fees.reminderFee() + ") by " + deadline
-            + ", or the insurance is cancelled at the end of that month (" + RuleId.PREMIUM_DUNNING.name() + ").");
-    log.info("Right to compensation lost on policy {} for invoice {}", policy.policyNumber(), invoiceNumber);
+            + RuleId.ELIG_PREMIUM_UNPAID.name()
+            + "). Please pay DKK "
+            + invoice.outstanding().add(fees.reminderFee())
+            + " (including a reminder fee of DKK "
+            + fees.reminderFee()
+            + ") by "
+            + deadline
+            + ", or the insurance is cancelled at the end of that month ("
+            + RuleId.PREMIUM_DUNNING.name()
+            + ").");
+    log.info(
+        "Right to compensation lost on policy {} for invoice {}",
+        policy.policyNumber(),
+        invoiceNumber);
     return deadline.plusDays(1);
   }
 
@@ -159,12 +239,23 @@ public class PolicyLifecycle {
   public void cancelForUnpaidPremium(String invoiceNumber) {
     PremiumInvoice invoice = invoices.lock(invoiceNumber).orElseThrow();
     LocalDate end = PremiumSchedule.endForUnpaidPremium(today());
-    moveEnd(invoice.policyNumber(), end, List.of(RuleId.PREMIUM_DUNNING),
-        "Invoice " + invoiceNumber + " is unpaid after the second reminder: the insurance is cancelled and ends on "
-            + end.minusDays(1) + " (" + RuleId.PREMIUM_DUNNING.name() + ").");
+    moveEnd(
+        invoice.policyNumber(),
+        end,
+        List.of(RuleId.PREMIUM_DUNNING),
+        "Invoice "
+            + invoiceNumber
+            + " is unpaid after the second reminder: the insurance is cancelled and ends on "
+            + end.minusDays(1)
+            + " ("
+            + RuleId.PREMIUM_DUNNING.name()
+            + ").");
   }
 
-  /** PREMIUM_DUNNING: finance ends a policy whose first invoice is unpaid, at once (unless paid meanwhile). */
+  /**
+   * PREMIUM_DUNNING: finance ends a policy whose first invoice is unpaid, at once (unless paid
+   * meanwhile).
+   */
   @Transactional
   public void endForUnpaidFirstInvoice(String invoiceNumber) {
     PremiumInvoice invoice = invoices.lock(invoiceNumber).orElseThrow();
@@ -174,14 +265,24 @@ public class PolicyLifecycle {
     Policy policy = policy(invoice.policyNumber());
     LocalDate today = today();
     LocalDate end = today.isBefore(policy.startDate()) ? policy.startDate() : today;
-    moveEnd(invoice.policyNumber(), end, List.of(RuleId.PREMIUM_DUNNING),
-        "The first premium invoice " + invoiceNumber + " was not paid on time: the insurance is terminated without"
-            + " notice and ends on " + end + " (" + RuleId.PREMIUM_DUNNING.name() + ").");
+    moveEnd(
+        invoice.policyNumber(),
+        end,
+        List.of(RuleId.PREMIUM_DUNNING),
+        "The first premium invoice "
+            + invoiceNumber
+            + " was not paid on time: the insurance is terminated without"
+            + " notice and ends on "
+            + end
+            + " ("
+            + RuleId.PREMIUM_DUNNING.name()
+            + ").");
   }
 
   private void moveEnd(String policyNumber, LocalDate end, List<RuleId> rules, String text) {
     Policy policy = policies.lock(policyNumber).orElseThrow();
-    if (policy.status() != PolicyStatus.ACTIVE || (policy.endDate() != null && !end.isBefore(policy.endDate()))) {
+    if (policy.status() != PolicyStatus.ACTIVE
+        || (policy.endDate() != null && !end.isBefore(policy.endDate()))) {
       return;
     }
     policies.setEndDate(policyNumber, end);
@@ -190,8 +291,9 @@ public class PolicyLifecycle {
   }
 
   /**
-   * POLICY_RENEWAL: on the renewal date the premium of the new insurance year is fixed from the price list in force;
-   * answers the next renewal date. Nothing renews on or after the end (POLICY_END_67).
+   * POLICY_RENEWAL: on the renewal date the premium of the new insurance year is fixed from the
+   * price list in force; answers the next renewal date. Nothing renews on or after the end
+   * (POLICY_END_67).
    */
   @Transactional
   public LocalDate renew(String policyNumber, LocalDate renewalDate) {
@@ -201,47 +303,87 @@ public class PolicyLifecycle {
         || (policy.endDate() != null && !renewalDate.isBefore(policy.endDate()))) {
       return next;
     }
-    PriceList list = PremiumSchedule.priceListFor(prices.priceLists(), policy.startDate(), renewalDate);
-    int children = PremiumSchedule.childrenCoveredOn(childBirthDates(policy), policy.startDate(),
-        policy.paymentFrequency(), renewalDate);
+    PriceList list =
+        PremiumSchedule.priceListFor(prices.priceLists(), policy.startDate(), renewalDate);
+    int children =
+        PremiumSchedule.childrenCoveredOn(
+            childBirthDates(policy), policy.startDate(), policy.paymentFrequency(), renewalDate);
     BigDecimal premium = list.annualPremium(children);
     policies.setAnnualPremium(policyNumber, premium);
-    letters.send(policyNumber, null, LetterType.RENEWAL, List.of(RuleId.POLICY_RENEWAL, RuleId.PREMIUM_PRICE),
-        "Your insurance renews on " + renewalDate + " for one year. The annual premium is DKK " + premium
-            + " from the price list in force from " + list.validFrom() + " (" + RuleId.POLICY_RENEWAL.name() + ").");
+    letters.send(
+        policyNumber,
+        null,
+        LetterType.RENEWAL,
+        List.of(RuleId.POLICY_RENEWAL, RuleId.PREMIUM_PRICE),
+        "Your insurance renews on "
+            + renewalDate
+            + " for one year. The annual premium is DKK "
+            + premium
+            + " from the price list in force from "
+            + list.validFrom()
+            + " ("
+            + RuleId.POLICY_RENEWAL.name()
+            + ").");
     return next;
   }
 
-  /** A co-insured child turning 24 before the policy ends: when to offer the continuation, when the cover ends. */
-  public record ChildTurning24(String personId, LocalDate offerOn, LocalDate coverEndsOn) {
-  }
+  /**
+   * A co-insured child turning 24 before the policy ends: when to offer the continuation, when the
+   * cover ends.
+   */
+  public record ChildTurning24(String personId, LocalDate offerOn, LocalDate coverEndsOn) {}
 
-  /** CHILD_CONTINUATION: the next child, not yet handled, whose cover ends before the policy does. */
-  public Optional<ChildTurning24> nextChildTurning24(String policyNumber, Collection<String> handled) {
+  /**
+   * CHILD_CONTINUATION: the next child, not yet handled, whose cover ends before the policy does.
+   */
+  public Optional<ChildTurning24> nextChildTurning24(
+      String policyNumber, Collection<String> handled) {
     Policy policy = policy(policyNumber);
     return policy.persons().stream()
         .filter(p -> p.role() == PersonRole.CHILD && !handled.contains(p.personId()))
-        .map(p -> {
-          LocalDate lastDay = PolicyDates.childCoverLastDay(p.birthDate(), policy.startDate(),
-              policy.paymentFrequency());
-          return new ChildTurning24(p.personId(), PremiumSchedule.continuationOfferDate(lastDay), lastDay.plusDays(1));
-        })
+        .map(
+            p -> {
+              LocalDate lastDay =
+                  PolicyDates.childCoverLastDay(
+                      p.birthDate(), policy.startDate(), policy.paymentFrequency());
+              return new ChildTurning24(
+                  p.personId(),
+                  PremiumSchedule.continuationOfferDate(lastDay),
+                  lastDay.plusDays(1));
+            })
         .filter(c -> policy.endDate() == null || c.coverEndsOn().isBefore(policy.endDate()))
-        .min(Comparator.comparing(ChildTurning24::coverEndsOn).thenComparing(ChildTurning24::personId));
+        .min(
+            Comparator.comparing(ChildTurning24::coverEndsOn)
+                .thenComparing(ChildTurning24::personId));
   }
 
-  /** CHILD_CONTINUATION: the offer of a policy of the child's own, without a new qualifying period. */
+  /**
+   * CHILD_CONTINUATION: the offer of a policy of the child's own, without a new qualifying period.
+   */
   @Transactional
   public void offerContinuation(String policyNumber, String personId) {
     Policy policy = policy(policyNumber);
     Person child = policy.person(personId).orElseThrow();
-    LocalDate lastDay = PolicyDates.childCoverLastDay(child.birthDate(), policy.startDate(),
-        policy.paymentFrequency());
-    letters.send(policyNumber, null, LetterType.CONTINUATION_OFFER,
+    LocalDate lastDay =
+        PolicyDates.childCoverLastDay(
+            child.birthDate(), policy.startDate(), policy.paymentFrequency());
+    letters.send(
+        policyNumber,
+        null,
+        LetterType.CONTINUATION_OFFER,
         List.of(RuleId.CHILD_CONTINUATION, RuleId.QUAL_CHILD_CONTINUATION),
-        "Dear " + child.name() + ", your cover on policy " + policyNumber + " ends on " + lastDay
+        "Dear "
+            + child.name()
+            + ", your cover on policy "
+            + policyNumber
+            + " ends on "
+            + lastDay
             + " as you turn 24. You may continue on a policy of your own without a new qualifying period if it"
-            + " starts by " + lastDay.plusDays(1) + " (" + RuleId.CHILD_CONTINUATION.name() + ").");
+            + " starts by "
+            + lastDay.plusDays(1)
+            + " ("
+            + RuleId.CHILD_CONTINUATION.name()
+            + ").");
   }
 
   /** ELIG_CHILD_AGED_OUT: the child's cover has ended; later invoices no longer count the child. */
@@ -249,14 +391,24 @@ public class PolicyLifecycle {
   public void childCoverEnded(String policyNumber, String personId) {
     Policy policy = policy(policyNumber);
     Person child = policy.person(personId).orElseThrow();
-    letters.send(policyNumber, null, LetterType.CHILD_COVER_ENDED, List.of(RuleId.ELIG_CHILD_AGED_OUT),
-        "The cover of " + child.name() + " (" + personId + ") has ended (" + RuleId.ELIG_CHILD_AGED_OUT.name()
+    letters.send(
+        policyNumber,
+        null,
+        LetterType.CHILD_COVER_ENDED,
+        List.of(RuleId.ELIG_CHILD_AGED_OUT),
+        "The cover of "
+            + child.name()
+            + " ("
+            + personId
+            + ") has ended ("
+            + RuleId.ELIG_CHILD_AGED_OUT.name()
             + ").");
   }
 
   /**
-   * The end date has come: the policy ends (a regretted one stays REGRETTED), unpaid invoices are written off and
-   * the end-of-cover letter names the run-off; answers the run-off's end (POLICY_RUN_OFF).
+   * The end date has come: the policy ends (a regretted one stays REGRETTED), unpaid invoices are
+   * written off and the end-of-cover letter names the run-off; answers the run-off's end
+   * (POLICY_RUN_OFF).
    */
   @Transactional
   public LocalDate endCover(String policyNumber) {
@@ -269,14 +421,28 @@ public class PolicyLifecycle {
     }
     invoices.writeOffUnpaid(policyNumber);
     LocalDate runOffEnd = PolicyDates.runOffEnd(policy.endDate());
-    List<RuleId> rules = policy.endDate().equals(PolicyDates.coverEndDate(policy.startDate(),
-        policy.policyholder().birthDate()))
-        ? List.of(RuleId.POLICY_END_67, RuleId.POLICY_RUN_OFF) : List.of(RuleId.POLICY_RUN_OFF);
-    letters.send(policyNumber, null, LetterType.END_OF_COVER, rules,
-        "Your insurance " + policyNumber + " ended on " + policy.lastDayInForce() + ". Claims reported and approved"
-            + " before the end stay covered for treatment until " + runOffEnd.minusDays(1)
+    List<RuleId> rules =
+        policy
+                .endDate()
+                .equals(
+                    PolicyDates.coverEndDate(policy.startDate(), policy.policyholder().birthDate()))
+            ? List.of(RuleId.POLICY_END_67, RuleId.POLICY_RUN_OFF)
+            : List.of(RuleId.POLICY_RUN_OFF);
+    letters.send(
+        policyNumber,
+        null,
+        LetterType.END_OF_COVER,
+        rules,
+        "Your insurance "
+            + policyNumber
+            + " ended on "
+            + policy.lastDayInForce()
+            + ". Claims reported and approved"
+            + " before the end stay covered for treatment until "
+            + runOffEnd.minusDays(1)
             + ", and new claims about conditions that arose while insured may be reported until then ("
-            + RuleId.POLICY_RUN_OFF.name() + ").");
+            + RuleId.POLICY_RUN_OFF.name()
+            + ").");
     log.info("Policy {} ended", policyNumber);
     return runOffEnd;
   }
@@ -286,7 +452,10 @@ public class PolicyLifecycle {
   }
 
   private static List<LocalDate> childBirthDates(Policy policy) {
-    return policy.persons().stream().filter(p -> p.role() == PersonRole.CHILD).map(Person::birthDate).toList();
+    return policy.persons().stream()
+        .filter(p -> p.role() == PersonRole.CHILD)
+        .map(Person::birthDate)
+        .toList();
   }
 
   private LocalDate today() {

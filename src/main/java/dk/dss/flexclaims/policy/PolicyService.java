@@ -43,8 +43,15 @@ public class PolicyService {
   private final PolicyProcess process;
   private final Clock clock;
 
-  PolicyService(PolicyRepository policies, Numbers numbers, Letters letters, SignOnRules rules,
-      PriceRepository prices, PolicyDates policyDates, PolicyProcess process, Clock clock) {
+  PolicyService(
+      PolicyRepository policies,
+      Numbers numbers,
+      Letters letters,
+      SignOnRules rules,
+      PriceRepository prices,
+      PolicyDates policyDates,
+      PolicyProcess process,
+      Clock clock) {
     this.process = process;
     this.policies = policies;
     this.numbers = numbers;
@@ -56,8 +63,7 @@ public class PolicyService {
   }
 
   /** A policy and, for a sign-on, the welcome letter sent (null for an import). */
-  public record SignedOn(Policy policy, Letter welcomeLetter) {
-  }
+  public record SignedOn(Policy policy, Letter welcomeLetter) {}
 
   /** Sign-on from the product page: the start date from today on; a welcome letter is sent. */
   @Transactional
@@ -65,7 +71,9 @@ public class PolicyService {
     return create(request, false);
   }
 
-  /** An administrator brings over an existing policy: the start date may lie in the past; no letter. */
+  /**
+   * An administrator brings over an existing policy: the start date may lie in the past; no letter.
+   */
   @Transactional
   public SignedOn importPolicy(SignOnRequest request) {
     return create(request, true);
@@ -86,72 +94,144 @@ public class PolicyService {
     for (int i = 0; i < request.children().size(); i++) {
       persons.add(person(policyNumber, i + 2, PersonRole.CHILD, request.children().get(i)));
     }
-    // PREMIUM_PRICE from the price list in force at the start (the product page's prices until a new list)
-    BigDecimal premium = PremiumSchedule.priceListFor(prices.priceLists(), request.startDate(), request.startDate())
-        .annualPremium(request.children().size());
+    // PREMIUM_PRICE from the price list in force at the start (the product page's prices until a
+    // new list)
+    BigDecimal premium =
+        PremiumSchedule.priceListFor(prices.priceLists(), request.startDate(), request.startDate())
+            .annualPremium(request.children().size());
     // POLICY_END_67: the end is known from sign-on; an imported policy may bring an earlier one
-    LocalDate end67 = PolicyDates.coverEndDate(request.startDate(), request.policyholder().birthDate());
-    LocalDate endDate = request.endDate() != null && request.endDate().isBefore(end67) ? request.endDate() : end67;
+    LocalDate end67 =
+        PolicyDates.coverEndDate(request.startDate(), request.policyholder().birthDate());
+    LocalDate endDate =
+        request.endDate() != null && request.endDate().isBefore(end67) ? request.endDate() : end67;
     PolicyStatus status = !endDate.isAfter(today) ? PolicyStatus.ENDED : PolicyStatus.ACTIVE;
-    Policy policy = new Policy(policyNumber, request.product(), request.startDate(), endDate,
-        request.postcode().trim(), request.paymentFrequency(), request.directDebit(), request.seniorityFrom(),
-        request.danmarkMember(), premium, status, false,
-        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), importing, persons, importing ? null : today,
-        null);
+    Policy policy =
+        new Policy(
+            policyNumber,
+            request.product(),
+            request.startDate(),
+            endDate,
+            request.postcode().trim(),
+            request.paymentFrequency(),
+            request.directDebit(),
+            request.seniorityFrom(),
+            request.danmarkMember(),
+            premium,
+            status,
+            false,
+            OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+            importing,
+            persons,
+            importing ? null : today,
+            null);
     policies.insert(policy);
     if (status == PolicyStatus.ACTIVE) {
-      // an imported policy that has already ended has no life left to run: its run-off is read from its dates
+      // an imported policy that has already ended has no life left to run: its run-off is read from
+      // its dates
       process.start(policyNumber);
     }
-    log.info("Policy {} {} with {} co-insured children", policyNumber, importing ? "imported" : "signed on",
+    log.info(
+        "Policy {} {} with {} co-insured children",
+        policyNumber,
+        importing ? "imported" : "signed on",
         request.children().size());
-    Letter welcome = importing ? null : letters.send(policyNumber, null, LetterType.WELCOME,
-        List.of(RuleId.PREMIUM_PRICE, RuleId.CANCEL_REGRET_14D), welcomeText(policy, today));
+    Letter welcome =
+        importing
+            ? null
+            : letters.send(
+                policyNumber,
+                null,
+                LetterType.WELCOME,
+                List.of(RuleId.PREMIUM_PRICE, RuleId.CANCEL_REGRET_14D),
+                welcomeText(policy, today));
     return new SignedOn(policy, welcome);
   }
 
   private void validate(SignOnRequest request, boolean importing, LocalDate today) {
     List<FieldProblem> problems = new ArrayList<>();
-    rules.validate(new SignOnFacts(request.startDate(), request.postcode(), request.policyholder().birthDate(),
-            request.childrenBirthDates(), request.paymentFrequency(), request.directDebit(), importing), today)
-        .forEach(v -> problems.add(new FieldProblem(v.field(), v.rule().name() + ": " + v.message(), v.rule().name())));
+    rules
+        .validate(
+            new SignOnFacts(
+                request.startDate(),
+                request.postcode(),
+                request.policyholder().birthDate(),
+                request.childrenBirthDates(),
+                request.paymentFrequency(),
+                request.directDebit(),
+                importing),
+            today)
+        .forEach(
+            v ->
+                problems.add(
+                    new FieldProblem(
+                        v.field(), v.rule().name() + ": " + v.message(), v.rule().name())));
     if (request.endDate() != null && !importing) {
-      problems.add(new FieldProblem("endDate", "Only an administrator's import of an existing policy may set an end date."));
+      problems.add(
+          new FieldProblem(
+              "endDate",
+              "Only an administrator's import of an existing policy may set an end date."));
     }
     if (request.endDate() != null && !request.endDate().isAfter(request.startDate())) {
       problems.add(new FieldProblem("endDate", "The end date must lie after the start date."));
     }
     if (request.seniorityFrom() != null && !request.seniorityFrom().isBefore(request.startDate())) {
-      problems.add(new FieldProblem("seniorityFrom",
-          "Seniority is the start of a former health insurance, so it must lie before the start date."));
+      problems.add(
+          new FieldProblem(
+              "seniorityFrom",
+              "Seniority is the start of a former health insurance, so it must lie before the start date."));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
   }
 
-  private static Person person(String policyNumber, int index, PersonRole role, SignOnRequest.PersonRequest form) {
+  private static Person person(
+      String policyNumber, int index, PersonRole role, SignOnRequest.PersonRequest form) {
     String cpr = form.cpr() == null || form.cpr().isBlank() ? null : form.cpr().replace("-", "");
-    return new Person(Numbers.personId(policyNumber, index), policyNumber, role, form.name().trim(),
-        form.birthDate(), cpr);
+    return new Person(
+        Numbers.personId(policyNumber, index),
+        policyNumber,
+        role,
+        form.name().trim(),
+        form.birthDate(),
+        cpr);
   }
 
   private String welcomeText(Policy policy, LocalDate today) {
     NumberFormat kroner = NumberFormat.getNumberInstance(Locale.UK);
     kroner.setMinimumFractionDigits(2);
     kroner.setMaximumFractionDigits(2);
-    StringBuilder text = new StringBuilder()
-        .append("Dear ").append(policy.persons().get(0).name()).append(",\n\n")
-        .append("Welcome to Health insurance Flex. Your policy number is ").append(policy.policyNumber())
-        .append(" and your insurance starts on ").append(policy.startDate()).append(".\n\n")
-        .append("Insured:\n");
-    policy.persons().forEach(p -> text.append("- ").append(p.name()).append(" (").append(p.personId()).append(")\n"));
-    text.append("\nAnnual premium: DKK ").append(kroner.format(policy.annualPremium()))
-        .append(", paid ").append(policy.paymentFrequency() == dk.dss.flexclaims.coverage.PaymentFrequency.MONTHLY
-            ? "monthly by direct debit" : "annually")
-        .append(" (").append(RuleId.PREMIUM_PRICE.name()).append(").\n")
-        .append("You may cancel the agreement until ").append(policyDates.regretDeadline(today))
-        .append(" (").append(RuleId.CANCEL_REGRET_14D.name()).append(").\n\n")
+    StringBuilder text =
+        new StringBuilder()
+            .append("Dear ")
+            .append(policy.persons().get(0).name())
+            .append(",\n\n")
+            .append("Welcome to Health insurance Flex. Your policy number is ")
+            .append(policy.policyNumber())
+            .append(" and your insurance starts on ")
+            .append(policy.startDate())
+            .append(".\n\n")
+            .append("Insured:\n");
+    policy
+        .persons()
+        .forEach(
+            p ->
+                text.append("- ").append(p.name()).append(" (").append(p.personId()).append(")\n"));
+    text.append("\nAnnual premium: DKK ")
+        .append(kroner.format(policy.annualPremium()))
+        .append(", paid ")
+        .append(
+            policy.paymentFrequency() == dk.dss.flexclaims.coverage.PaymentFrequency.MONTHLY
+                ? "monthly by direct debit"
+                : "annually")
+        .append(" (")
+        .append(RuleId.PREMIUM_PRICE.name())
+        .append(").\n")
+        .append("You may cancel the agreement until ")
+        .append(policyDates.regretDeadline(today))
+        .append(" (")
+        .append(RuleId.CANCEL_REGRET_14D.name())
+        .append(").\n\n")
         .append("Kind regards\nHealth insurance Flex");
     return text.toString();
   }

@@ -4,13 +4,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A premium invoice for one payment period (PREMIUM_INVOICE): its amount, due on the period's first day, payable
- * until the payment deadline; the reminder fees added (PREMIUM_FEE) and the gap in the right to compensation it
- * caused (PREMIUM_DUNNING).
+ * A premium invoice for one payment period (PREMIUM_INVOICE): its amount, due on the period's first
+ * day, payable until the payment deadline; the reminder fees added (PREMIUM_FEE) and the gap in the
+ * right to compensation it caused (PREMIUM_DUNNING).
  */
-public record PremiumInvoice(String invoiceNumber, String policyNumber, int sequence, LocalDate periodFrom,
-    LocalDate periodTo, BigDecimal amount, LocalDate dueDate, LocalDate paymentDeadline, PremiumInvoiceStatus status,
-    BigDecimal fees, LocalDate reminderDeadline, LocalDate rightLostFrom, LocalDate rightRestoredOn) {
+public record PremiumInvoice(
+    String invoiceNumber,
+    String policyNumber,
+    int sequence,
+    LocalDate periodFrom,
+    LocalDate periodTo,
+    BigDecimal amount,
+    LocalDate dueDate,
+    LocalDate paymentDeadline,
+    PremiumInvoiceStatus status,
+    BigDecimal fees,
+    LocalDate reminderDeadline,
+    LocalDate rightLostFrom,
+    LocalDate rightRestoredOn) {
 
   /** What is owed: the amount and the fees. */
   public BigDecimal outstanding() {

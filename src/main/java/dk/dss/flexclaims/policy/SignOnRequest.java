@@ -1,6 +1,8 @@
 package dk.dss.flexclaims.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dk.dss.flexclaims.coverage.PaymentFrequency;
+import dk.dss.flexclaims.validation.Bounded;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,12 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import dk.dss.flexclaims.coverage.PaymentFrequency;
-import dk.dss.flexclaims.validation.Bounded;
 
 /**
- * The sign-on form ({@code POST /api/policies}) and the administrators' import
- * ({@code POST /api/admin/policies/import}, which alone may set {@code endDate}).
+ * The sign-on form ({@code POST /api/policies}) and the administrators' import ({@code POST
+ * /api/admin/policies/import}, which alone may set {@code endDate}).
  */
 public record SignOnRequest(
     @NotNull Product product,
@@ -35,7 +35,10 @@ public record SignOnRequest(
   public record PersonRequest(
       @NotBlank @Size(max = 200) String name,
       @NotNull @Bounded.NotAfterToday LocalDate birthDate,
-      @Pattern(regexp = "\\d{6}-?\\d{4}", message = "must be a CPR number of 10 digits, e.g. 010190-1234") String cpr) {
+      @Pattern(
+              regexp = "\\d{6}-?\\d{4}",
+              message = "must be a CPR number of 10 digits, e.g. 010190-1234")
+          String cpr) {
 
     @Override
     public String toString() {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Assess claim" forms as they are submitted over the engine's REST API or Tasklist, checked with
- * {@link AssessmentRules} before the engine sees them (the web filter that asks is in
- * {@code security/}).
+ * {@link AssessmentRules} before the engine sees them (the web filter that asks is in {@code
+ * security/}).
  */
 @Component
 public class AssessmentSubmissions {
@@ -32,7 +32,8 @@ public class AssessmentSubmissions {
   private final AssessmentRules assessmentRules;
   private final CourseChanges courseChanges;
 
-  AssessmentSubmissions(TaskService tasks, AssessmentRules assessmentRules, CourseChanges courseChanges) {
+  AssessmentSubmissions(
+      TaskService tasks, AssessmentRules assessmentRules, CourseChanges courseChanges) {
     this.tasks = tasks;
     this.assessmentRules = assessmentRules;
     this.courseChanges = courseChanges;
@@ -43,8 +44,13 @@ public class AssessmentSubmissions {
    * may see: the health team's decisions whose forms are checked before the engine sees them.
    */
   public boolean isOpenAssessment(String taskId) {
-    return tasks.createTaskQuery().taskId(taskId)
-        .taskDefinitionKeyIn(ClaimHandling.TASK_ASSESS_CLAIM, ClaimHandling.TASK_DECIDE_COURSE_CHANGE).count() > 0;
+    return tasks
+            .createTaskQuery()
+            .taskId(taskId)
+            .taskDefinitionKeyIn(
+                ClaimHandling.TASK_ASSESS_CLAIM, ClaimHandling.TASK_DECIDE_COURSE_CHANGE)
+            .count()
+        > 0;
   }
 
   /**
@@ -55,28 +61,45 @@ public class AssessmentSubmissions {
    * @param submitted the submitted variables' values by name
    */
   public Optional<String> problem(String taskId, Map<String, Object> submitted) {
-    Task task = tasks.createTaskQuery().taskId(taskId)
-        .taskDefinitionKeyIn(ClaimHandling.TASK_ASSESS_CLAIM, ClaimHandling.TASK_DECIDE_COURSE_CHANGE).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .taskId(taskId)
+            .taskDefinitionKeyIn(
+                ClaimHandling.TASK_ASSESS_CLAIM, ClaimHandling.TASK_DECIDE_COURSE_CHANGE)
+            .singleResult();
     if (task == null) {
       return Optional.empty();
     }
     Map<String, Object> variables;
     try {
-      variables = tasks.getVariables(taskId,
-          List.of(CLAIM_NUMBER.name(), VIEW_TREATMENT_COVER.name(), COURSE_CHANGE_ID.name()));
+      variables =
+          tasks.getVariables(
+              taskId,
+              List.of(CLAIM_NUMBER.name(), VIEW_TREATMENT_COVER.name(), COURSE_CHANGE_ID.name()));
     } catch (ProcessEngineException completedMeanwhile) {
       return Optional.empty();
     }
     if (ClaimHandling.TASK_DECIDE_COURSE_CHANGE.equals(task.getTaskDefinitionKey())) {
-      return COURSE_CHANGE_ID.from(variables).flatMap(changeId -> courseChanges.problem(changeId,
-          submitted.get(COURSE_CHANGE_DECISION.name()), submitted.get(CHANGED_TREATMENTS.name())));
+      return COURSE_CHANGE_ID
+          .from(variables)
+          .flatMap(
+              changeId ->
+                  courseChanges.problem(
+                      changeId,
+                      submitted.get(COURSE_CHANGE_DECISION.name()),
+                      submitted.get(CHANGED_TREATMENTS.name())));
     }
     Optional<String> claimNumber = CLAIM_NUMBER.from(variables);
     if (claimNumber.isEmpty()) {
       return Optional.empty();
     }
-    return assessmentRules.problem(claimNumber.get(), VIEW_TREATMENT_COVER.from(variables).orElse(false),
-        submitted.get(ASSESSMENT_DECISION.name()), submitted.get(APPROVED_TREATMENTS.name()),
-        submitted.get(REJECTION_RULE.name()), submitted.get(INFORMATION_NEEDED.name()));
+    return assessmentRules.problem(
+        claimNumber.get(),
+        VIEW_TREATMENT_COVER.from(variables).orElse(false),
+        submitted.get(ASSESSMENT_DECISION.name()),
+        submitted.get(APPROVED_TREATMENTS.name()),
+        submitted.get(REJECTION_RULE.name()),
+        submitted.get(INFORMATION_NEEDED.name()));
   }
 }

@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,32 +57,52 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
 
   @Override
   public String start(String claimNumber, Cover cover) {
-    return once(() -> runtime.startProcessInstanceByKey(ClaimHandling.PROCESS_KEY, claimNumber,
-        Map.of(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber), COVER.name(), COVER.stored(cover))).getId());
+    return once(
+        () ->
+            runtime
+                .startProcessInstanceByKey(
+                    ClaimHandling.PROCESS_KEY,
+                    claimNumber,
+                    Map.of(
+                        CLAIM_NUMBER.name(),
+                        CLAIM_NUMBER.stored(claimNumber),
+                        COVER.name(),
+                        COVER.stored(cover)))
+                .getId());
   }
 
   @Override
   public String reassess(String claimNumber, Cover cover) {
-    return runtime.createProcessInstanceByKey(ClaimHandling.PROCESS_KEY).businessKey(claimNumber)
+    return runtime
+        .createProcessInstanceByKey(ClaimHandling.PROCESS_KEY)
+        .businessKey(claimNumber)
         .setVariable(CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber))
         .setVariable(COVER.name(), COVER.stored(cover))
         .startBeforeActivity(ClaimHandling.SUBPROCESS_ASSESSMENT)
-        .execute().getId();
+        .execute()
+        .getId();
   }
 
   @Override
   public void referralArrived(String claimNumber) {
-    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
-        .processInstanceBusinessKey(claimNumber)
-        .correlateWithResult());
+    once(
+        () ->
+            runtime
+                .createMessageCorrelation(ClaimHandling.MESSAGE_REFERRAL_RECEIVED)
+                .processInstanceBusinessKey(claimNumber)
+                .correlateWithResult());
   }
 
   @Override
   public void informationArrived(String claimNumber, Instant receivedAt) {
-    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INFORMATION_RECEIVED)
-        .processInstanceBusinessKey(claimNumber)
-        .setVariable(INFORMATION_RECEIVED_AT.name(), INFORMATION_RECEIVED_AT.stored(receivedAt))
-        .correlateWithResult());
+    once(
+        () ->
+            runtime
+                .createMessageCorrelation(ClaimHandling.MESSAGE_INFORMATION_RECEIVED)
+                .processInstanceBusinessKey(claimNumber)
+                .setVariable(
+                    INFORMATION_RECEIVED_AT.name(), INFORMATION_RECEIVED_AT.stored(receivedAt))
+                .correlateWithResult());
   }
 
   @Override
@@ -96,8 +116,12 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
 
   @Override
   public boolean takesInvoices(String processInstanceId) {
-    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-        .eventName(ClaimHandling.MESSAGE_INVOICE_RECEIVED).count() > 0;
+    return runtime
+            .createEventSubscriptionQuery()
+            .processInstanceId(processInstanceId)
+            .eventName(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
+            .count()
+        > 0;
   }
 
   /**
@@ -114,32 +138,47 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     local.put(PAID_TOTAL_ORE.name(), PAID_TOTAL_ORE.stored(0L));
     local.put(PAYMENT_DECISION.name(), null);
     local.put(COURSE_COMPLETE.name(), COURSE_COMPLETE.stored(false));
-    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
-        .processInstanceId(processInstanceId)
-        .setVariablesToTriggeredScope(local)
-        .correlateWithResult());
+    once(
+        () ->
+            runtime
+                .createMessageCorrelation(ClaimHandling.MESSAGE_INVOICE_RECEIVED)
+                .processInstanceId(processInstanceId)
+                .setVariablesToTriggeredScope(local)
+                .correlateWithResult());
   }
 
   @Override
   public boolean takesCourseChanges(String processInstanceId) {
-    return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-        .eventName(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED).count() > 0;
+    return runtime
+            .createEventSubscriptionQuery()
+            .processInstanceId(processInstanceId)
+            .eventName(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED)
+            .count()
+        > 0;
   }
 
-  /** The change's variables are local to its own instance of the "Course change" event subprocess. */
+  /**
+   * The change's variables are local to its own instance of the "Course change" event subprocess.
+   */
   @Override
   public void courseChangeRequested(String processInstanceId, long changeId) {
     Map<String, Object> local = new HashMap<>();
     local.put(COURSE_CHANGE_ID.name(), COURSE_CHANGE_ID.stored(changeId));
     local.put(COURSE_CHANGE_DECISION.name(), null);
     local.put(CHANGED_TREATMENTS.name(), null);
-    once(() -> runtime.createMessageCorrelation(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED)
-        .processInstanceId(processInstanceId)
-        .setVariablesToTriggeredScope(local)
-        .correlateWithResult());
+    once(
+        () ->
+            runtime
+                .createMessageCorrelation(ClaimHandling.MESSAGE_COURSE_CHANGE_REQUESTED)
+                .processInstanceId(processInstanceId)
+                .setVariablesToTriggeredScope(local)
+                .correlateWithResult());
   }
 
-  /** A call the engine refused because the instance changed at the same moment: the client may send it again. */
+  /**
+   * A call the engine refused because the instance changed at the same moment: the client may send
+   * it again.
+   */
   private static <T> T once(Supplier<T> call) {
     try {
       return call.get();
@@ -151,15 +190,23 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
   @Override
   public boolean approveAssessment(String processInstanceId) {
     runJobs(processInstanceId);
-    Task assessment = tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(ClaimHandling.TASK_ASSESS_CLAIM).singleResult();
+    Task assessment =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(ClaimHandling.TASK_ASSESS_CLAIM)
+            .singleResult();
     if (assessment == null) {
       return false;
     }
-    tasks.complete(assessment.getId(),
+    tasks.complete(
+        assessment.getId(),
         Map.of(ASSESSMENT_DECISION.name(), ASSESSMENT_DECISION.stored(AssessmentDecision.APPROVE)));
     runJobs(processInstanceId);
-    runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+    runtime
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(processInstanceId)
+        .list()
         .forEach(route -> runJobs(route.getId()));
     return true;
   }
@@ -169,10 +216,13 @@ class ClaimHandlingAdapter implements ClaimProcess, InvoiceProcess, DemoClaimSte
     runJobs(processInstanceId);
   }
 
-  /** Runs the instance's due jobs now (the job executor starts only once the application is ready). */
+  /**
+   * Runs the instance's due jobs now (the job executor starts only once the application is ready).
+   */
   private void runJobs(String processInstanceId) {
     for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      List<Job> due =
+          management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
         return;
       }

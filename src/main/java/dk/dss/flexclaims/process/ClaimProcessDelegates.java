@@ -25,10 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The claim process's service tasks, one bean per task (named as in the diagram's
- * {@code camunda:delegateExpression}): read the claim number, call one use case, write what the
- * gateways and timers need. An exception is a technical failure: the step is retried and then
- * becomes an incident in Cockpit.
+ * The claim process's service tasks, one bean per task (named as in the diagram's {@code
+ * camunda:delegateExpression}): read the claim number, call one use case, write what the gateways
+ * and timers need. An exception is a technical failure: the step is retried and then becomes an
+ * incident in Cockpit.
  */
 @Configuration
 class ClaimProcessDelegates {
@@ -61,7 +61,8 @@ class ClaimProcessDelegates {
   @Bean
   JavaDelegate askForReferral() {
     return execution -> {
-      ClaimDecisions.ReferralDeadlines deadlines = decisions.askForReferral(CLAIM_NUMBER.get(execution));
+      ClaimDecisions.ReferralDeadlines deadlines =
+          decisions.askForReferral(CLAIM_NUMBER.get(execution));
       REFERRAL_REMINDER_AT.set(execution, deadlines.reminderAt());
       REFERRAL_DEADLINE_AT.set(execution, deadlines.withdrawAt());
     };
@@ -69,15 +70,18 @@ class ClaimProcessDelegates {
 
   @Bean
   JavaDelegate sendReferralReminder() {
-    return execution -> decisions.remindOfReferral(CLAIM_NUMBER.get(execution), REFERRAL_DEADLINE_AT.get(execution));
+    return execution ->
+        decisions.remindOfReferral(
+            CLAIM_NUMBER.get(execution), REFERRAL_DEADLINE_AT.get(execution));
   }
 
   /** ASSESS_ASK_INFO: the claim waits for what the health team asked for. */
   @Bean
   JavaDelegate askForInformation() {
     return execution -> {
-      ClaimDecisions.ReferralDeadlines deadlines = decisions.askForInformation(CLAIM_NUMBER.get(execution),
-          INFORMATION_NEEDED.get(execution));
+      ClaimDecisions.ReferralDeadlines deadlines =
+          decisions.askForInformation(
+              CLAIM_NUMBER.get(execution), INFORMATION_NEEDED.get(execution));
       INFORMATION_REMINDER_AT.set(execution, deadlines.reminderAt());
       INFORMATION_DEADLINE_AT.set(execution, deadlines.withdrawAt());
     };
@@ -85,8 +89,9 @@ class ClaimProcessDelegates {
 
   @Bean
   JavaDelegate sendInformationReminder() {
-    return execution -> decisions.remindOfInformation(CLAIM_NUMBER.get(execution),
-        INFORMATION_DEADLINE_AT.get(execution));
+    return execution ->
+        decisions.remindOfInformation(
+            CLAIM_NUMBER.get(execution), INFORMATION_DEADLINE_AT.get(execution));
   }
 
   @Bean
@@ -101,8 +106,9 @@ class ClaimProcessDelegates {
 
   @Bean
   JavaDelegate sendApprovalLetter() {
-    return execution -> decisions.approve(CLAIM_NUMBER.get(execution),
-        APPROVED_TREATMENTS.find(execution).orElse(null));
+    return execution ->
+        decisions.approve(
+            CLAIM_NUMBER.get(execution), APPROVED_TREATMENTS.find(execution).orElse(null));
   }
 
   @Bean

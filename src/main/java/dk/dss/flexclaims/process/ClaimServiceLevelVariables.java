@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code slaDueAt} and {@code slaBreached} on the claim's process instance, for Cockpit: the
- * process that called the route, or (a route started on its own) the running claim process with
- * the claim number as business key. {@code slaDueAt} is removed when the clock stops.
+ * process that called the route, or (a route started on its own) the running claim process with the
+ * claim number as business key. {@code slaDueAt} is removed when the clock stops.
  */
 @Component
 class ClaimServiceLevelVariables {
@@ -52,14 +52,16 @@ class ClaimServiceLevelVariables {
     Authentication user = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      claimProcess(routeProcessInstanceId, claimNumber).ifPresent(claim -> {
-        if (dueAt == null) {
-          runtime.removeVariable(claim.getId(), SLA_DUE_AT.name());
-        } else {
-          runtime.setVariable(claim.getId(), SLA_DUE_AT.name(), SLA_DUE_AT.stored(dueAt));
-        }
-        runtime.setVariable(claim.getId(), SLA_BREACHED.name(), breached);
-      });
+      claimProcess(routeProcessInstanceId, claimNumber)
+          .ifPresent(
+              claim -> {
+                if (dueAt == null) {
+                  runtime.removeVariable(claim.getId(), SLA_DUE_AT.name());
+                } else {
+                  runtime.setVariable(claim.getId(), SLA_DUE_AT.name(), SLA_DUE_AT.stored(dueAt));
+                }
+                runtime.setVariable(claim.getId(), SLA_BREACHED.name(), breached);
+              });
     } finally {
       if (user != null) {
         identity.setAuthentication(user);
@@ -67,13 +69,22 @@ class ClaimServiceLevelVariables {
     }
   }
 
-  private Optional<ProcessInstance> claimProcess(String routeProcessInstanceId, String claimNumber) {
-    ProcessInstance caller = runtime.createProcessInstanceQuery().subProcessInstanceId(routeProcessInstanceId)
-        .singleResult();
+  private Optional<ProcessInstance> claimProcess(
+      String routeProcessInstanceId, String claimNumber) {
+    ProcessInstance caller =
+        runtime
+            .createProcessInstanceQuery()
+            .subProcessInstanceId(routeProcessInstanceId)
+            .singleResult();
     if (caller != null) {
       return Optional.of(caller);
     }
-    return runtime.createProcessInstanceQuery().processDefinitionKey(ClaimHandling.PROCESS_KEY)
-        .processInstanceBusinessKey(claimNumber).list().stream().findFirst();
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ClaimHandling.PROCESS_KEY)
+        .processInstanceBusinessKey(claimNumber)
+        .list()
+        .stream()
+        .findFirst();
   }
 }

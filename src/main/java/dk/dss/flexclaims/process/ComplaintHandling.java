@@ -28,22 +28,33 @@ public final class ComplaintHandling {
 
   public static final ProcessVariable<String> COMPLAINT_NUMBER = text("complaintNumber");
   public static final ProcessVariable<String> CLAIM_NUMBER = text("claimNumber");
-  /** SLA_COMPLAINT_7WD: the end of the 7th working day after receipt; the tasks' due date and the deadline timer. */
+
+  /**
+   * SLA_COMPLAINT_7WD: the end of the 7th working day after receipt; the tasks' due date and the
+   * deadline timer.
+   */
   public static final ProcessVariable<Instant> SLA_DUE_AT = moment("slaDueAt");
+
   /** Two working days before: a team lead follows up. */
   public static final ProcessVariable<Instant> SLA_AT_RISK_AT = moment("slaAtRiskAt");
+
   public static final ProcessVariable<Boolean> SLA_BREACHED = flag("slaBreached");
 
   // the forms (interfaces.md, "Human steps"); what a person sent is read raw and checked
   public static final ProcessVariable<ComplaintOutcome> COMPLAINT_OUTCOME =
       oneOf("complaintOutcome", ComplaintOutcome.class);
+
   /** Free text that may hold health details: moved into the complaint record on completion. */
   public static final ProcessVariable<String> COMPLAINT_REASONS = text("complaintReasons");
+
   public static final ProcessVariable<Boolean> REVIEW_AGREES = flag("reviewAgrees");
+
   /** Who handled the complaint (a user ID): the reviewer must be someone else. */
   public static final ProcessVariable<String> COMPLAINT_HANDLER = text("complaintHandler");
+
   /** What the signed outcome does to the claim: the gateway after the letter. */
-  public static final ProcessVariable<ComplaintRules.Remedy> REMEDY = oneOf("remedy", ComplaintRules.Remedy.class);
+  public static final ProcessVariable<ComplaintRules.Remedy> REMEDY =
+      oneOf("remedy", ComplaintRules.Remedy.class);
 
   static final String VIEW_CLAIM = "viewClaim";
   static final String VIEW_SUBJECT = "viewSubject";

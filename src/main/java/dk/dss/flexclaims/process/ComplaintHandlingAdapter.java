@@ -24,11 +24,16 @@ class ComplaintHandlingAdapter implements ComplaintProcess {
 
   @Override
   public String start(String complaintNumber, String claimNumber, Instant dueAt, Instant atRiskAt) {
-    return runtime.startProcessInstanceByKey(ComplaintHandling.PROCESS_KEY, complaintNumber, Map.of(
-        COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.stored(complaintNumber),
-        CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber),
-        SLA_DUE_AT.name(), SLA_DUE_AT.stored(dueAt),
-        SLA_AT_RISK_AT.name(), SLA_AT_RISK_AT.stored(atRiskAt),
-        SLA_BREACHED.name(), SLA_BREACHED.stored(false))).getId();
+    return runtime
+        .startProcessInstanceByKey(
+            ComplaintHandling.PROCESS_KEY,
+            complaintNumber,
+            Map.of(
+                COMPLAINT_NUMBER.name(), COMPLAINT_NUMBER.stored(complaintNumber),
+                CLAIM_NUMBER.name(), CLAIM_NUMBER.stored(claimNumber),
+                SLA_DUE_AT.name(), SLA_DUE_AT.stored(dueAt),
+                SLA_AT_RISK_AT.name(), SLA_AT_RISK_AT.stored(atRiskAt),
+                SLA_BREACHED.name(), SLA_BREACHED.stored(false)))
+        .getId();
   }
 }

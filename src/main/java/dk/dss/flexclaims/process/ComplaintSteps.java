@@ -37,7 +37,8 @@ class ComplaintSteps {
   private final ServiceLevelService serviceLevels;
   private final IdentityService identity;
 
-  ComplaintSteps(ComplaintService complaints, ServiceLevelService serviceLevels, IdentityService identity) {
+  ComplaintSteps(
+      ComplaintService complaints, ServiceLevelService serviceLevels, IdentityService identity) {
     this.complaints = complaints;
     this.serviceLevels = serviceLevels;
     this.identity = identity;
@@ -60,7 +61,10 @@ class ComplaintSteps {
     };
   }
 
-  /** The signed outcome: the letter, the complaint decided, its clock stopped; the gateway reads the remedy. */
+  /**
+   * The signed outcome: the letter, the complaint decided, its clock stopped; the gateway reads the
+   * remedy.
+   */
   @Bean
   JavaDelegate sendComplaintOutcome() {
     return execution -> REMEDY.set(execution, complaints.decide(COMPLAINT_NUMBER.get(execution)));
@@ -87,8 +91,10 @@ class ComplaintSteps {
       ComplaintOutcome outcome = outcome(COMPLAINT_OUTCOME.raw(task));
       Object reasons = COMPLAINT_REASONS.raw(task);
       String handler = actor(task);
-      refusedAsBadInput(() -> complaints.handled(complaintNumber, outcome,
-          reasons instanceof String text ? text : null, handler));
+      refusedAsBadInput(
+          () ->
+              complaints.handled(
+                  complaintNumber, outcome, reasons instanceof String text ? text : null, handler));
       COMPLAINT_HANDLER.set(task.getExecution(), handler);
       // stored in the complaint: the free text leaves the process
       task.getExecution().removeVariable(COMPLAINT_REASONS.name());
@@ -108,22 +114,26 @@ class ComplaintSteps {
         case TaskListener.EVENTNAME_CREATE -> showFacts(task, complaintNumber);
         case TaskListener.EVENTNAME_ASSIGNMENT -> {
           if (task.getAssignee() != null) {
-            refusedAsBadInput(() -> complaints.requireSecondPerson(complaintNumber, task.getAssignee()));
+            refusedAsBadInput(
+                () -> complaints.requireSecondPerson(complaintNumber, task.getAssignee()));
           }
         }
         case TaskListener.EVENTNAME_COMPLETE -> {
           Object raw = REVIEW_AGREES.raw(task);
-          Boolean agrees = raw instanceof Boolean flag ? flag
-              : "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
+          Boolean agrees =
+              raw instanceof Boolean flag
+                  ? flag
+                  : "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
           if (agrees == null) {
-            throw new BadUserRequestException("Say whether you agree with the outcome (reviewAgrees: true or false).");
+            throw new BadUserRequestException(
+                "Say whether you agree with the outcome (reviewAgrees: true or false).");
           }
           String reviewer = actor(task);
           refusedAsBadInput(() -> complaints.reviewed(complaintNumber, agrees, reviewer));
           // the gateway reads a yes or no, whatever the form sent
           REVIEW_AGREES.set(task.getExecution(), agrees);
         }
-        default -> { }
+        default -> {}
       }
     };
   }
@@ -153,8 +163,8 @@ class ComplaintSteps {
     try {
       useCase.run();
     } catch (InvalidRequestException refused) {
-      throw new BadUserRequestException(refused.problems().stream().map(FieldProblem::message)
-          .collect(Collectors.joining("; ")));
+      throw new BadUserRequestException(
+          refused.problems().stream().map(FieldProblem::message).collect(Collectors.joining("; ")));
     }
   }
 

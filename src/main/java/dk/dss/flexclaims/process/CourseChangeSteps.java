@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The "Course change" event subprocess (ASSESS_CHANGE_COURSE): the task in which the health team
- * decides (the facts on create, the decision checked on complete whatever the client) and the
- * step that records the decision and writes its letter.
+ * decides (the facts on create, the decision checked on complete whatever the client) and the step
+ * that records the decision and writes its letter.
  */
 @Configuration
 class CourseChangeSteps {
@@ -32,17 +32,22 @@ class CourseChangeSteps {
       if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
         task.setVariablesLocal(changes.forForm(changeId));
       } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-        changes.problem(changeId, COURSE_CHANGE_DECISION.raw(task), CHANGED_TREATMENTS.raw(task))
-            .ifPresent(problem -> {
-              throw new BadUserRequestException(problem);
-            });
+        changes
+            .problem(changeId, COURSE_CHANGE_DECISION.raw(task), CHANGED_TREATMENTS.raw(task))
+            .ifPresent(
+                problem -> {
+                  throw new BadUserRequestException(problem);
+                });
       }
     };
   }
 
   @Bean
   JavaDelegate decideCourseChange() {
-    return execution -> changes.decide(COURSE_CHANGE_ID.get(execution), COURSE_CHANGE_DECISION.get(execution),
-        CHANGED_TREATMENTS.find(execution).orElse(null));
+    return execution ->
+        changes.decide(
+            COURSE_CHANGE_ID.get(execution),
+            COURSE_CHANGE_DECISION.get(execution),
+            CHANGED_TREATMENTS.find(execution).orElse(null));
   }
 }

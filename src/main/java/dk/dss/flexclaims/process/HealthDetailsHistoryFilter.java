@@ -11,17 +11,19 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps health details out of Camunda's history (ADR 0006); all other history is written as
- * before, at level "full":
+ * Keeps health details out of Camunda's history (ADR 0006); all other history is written as before,
+ * at level "full":
+ *
  * <ul>
  *   <li>evaluations of the ICD-10 exclusion table ({@value DmnExclusionGroups#DECISION_KEY}): their
  *       input is a person's diagnosis, and the "would this be covered?" check must store nothing;
  *       the claim keeps the rule IDs that decided it;
  *   <li>the variables that show facts in a form ({@code view*}, task-local) and the assessor's
  *       free-text note ({@code assessmentNote}, moved into the claim record on completion) and the
- *       specialist examination's provider ({@code examinationProvider}, moved into the clocks table)
- *       and a complaint handler's reasons ({@code complaintReasons}, moved into the complaint record):
- *       every event of such a variable is dropped, so it never outlives the task.
+ *       specialist examination's provider ({@code examinationProvider}, moved into the clocks
+ *       table) and a complaint handler's reasons ({@code complaintReasons}, moved into the
+ *       complaint record): every event of such a variable is dropped, so it never outlives the
+ *       task.
  * </ul>
  */
 @Component
@@ -37,23 +39,27 @@ class HealthDetailsHistoryFilter extends AbstractProcessEnginePlugin {
 
   static boolean isPrivate(String variableName) {
     return variableName != null
-        && (variableName.startsWith(VIEW_PREFIX) || ClaimHandling.ASSESSMENT_NOTE.name().equals(variableName)
+        && (variableName.startsWith(VIEW_PREFIX)
+            || ClaimHandling.ASSESSMENT_NOTE.name().equals(variableName)
             || ServiceLevelRoutes.EXAMINATION_PROVIDER.name().equals(variableName)
             || ServiceLevelRoutes.LAPSE_REASON.name().equals(variableName)
             || ComplaintHandling.COMPLAINT_REASONS.name().equals(variableName));
   }
 
   static boolean keep(HistoryEvent event) {
-    if (event instanceof HistoricVariableUpdateEventEntity variable && isPrivate(variable.getVariableName())) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable
+        && isPrivate(variable.getVariableName())) {
       return false;
     }
     // a form submitted from Tasklist is also written as form properties at level "full"
-    if (event instanceof HistoricFormPropertyEventEntity property && isPrivate(property.getPropertyId())) {
+    if (event instanceof HistoricFormPropertyEventEntity property
+        && isPrivate(property.getPropertyId())) {
       return false;
     }
     return !(event instanceof HistoricDecisionEvaluationEvent evaluation
         && evaluation.getRootHistoricDecisionInstance() != null
-        && DmnExclusionGroups.DECISION_KEY.equals(evaluation.getRootHistoricDecisionInstance().getDecisionDefinitionKey()));
+        && DmnExclusionGroups.DECISION_KEY.equals(
+            evaluation.getRootHistoricDecisionInstance().getDecisionDefinitionKey()));
   }
 
   private record Filtering(HistoryEventHandler delegate) implements HistoryEventHandler {

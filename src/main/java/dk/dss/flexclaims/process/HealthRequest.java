@@ -24,20 +24,30 @@ public final class HealthRequest {
   public static final String TASK_CALL_INSURED = "Task_CallInsured";
 
   public static final ProcessVariable<String> REQUEST_NUMBER = text("requestNumber");
-  public static final ProcessVariable<RequestKind> REQUEST_KIND = oneOf("requestKind", RequestKind.class);
+  public static final ProcessVariable<RequestKind> REQUEST_KIND =
+      oneOf("requestKind", RequestKind.class);
   public static final ProcessVariable<Boolean> SECOND_OPINION = flag("secondOpinion");
-  /** The call's due date (REQ_CALLBACK); for a second opinion moved when the records are reviewed. */
+
+  /**
+   * The call's due date (REQ_CALLBACK); for a second opinion moved when the records are reviewed.
+   */
   public static final ProcessVariable<Instant> CALLBACK_DUE_AT = moment("callbackDueAt");
 
   // the call's form (forms/request-call.form); what a person sent is read raw and checked
-  public static final ProcessVariable<CallOutcome> CALL_OUTCOME = oneOf("callOutcome", CallOutcome.class);
+  public static final ProcessVariable<CallOutcome> CALL_OUTCOME =
+      oneOf("callOutcome", CallOutcome.class);
   public static final ProcessVariable<String> CALLED_AT = text("calledAt");
-  /** Set from the recorded call: whether the insured was reached, and whether another call is tried. */
+
+  /**
+   * Set from the recorded call: whether the insured was reached, and whether another call is tried.
+   */
   public static final ProcessVariable<Boolean> CALL_REACHED = flag("callReached");
+
   public static final ProcessVariable<Boolean> CALL_AGAIN = flag("callAgain");
   public static final ProcessVariable<Integer> CALL_ATTEMPTS = count("callAttempts");
 
-  // task-local, shown by the forms, never kept in history (view* variables, HealthDetailsHistoryFilter)
+  // task-local, shown by the forms, never kept in history (view* variables,
+  // HealthDetailsHistoryFilter)
   static final String VIEW_PERSON = "viewPerson";
   static final String VIEW_PHONE = "viewPhone";
   static final String VIEW_KIND = "viewKind";

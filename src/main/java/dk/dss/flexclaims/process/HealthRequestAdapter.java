@@ -24,10 +24,15 @@ class HealthRequestAdapter implements RequestProcess {
 
   @Override
   public String start(String requestNumber, RequestKind kind, Instant callbackDueAt) {
-    return runtime.startProcessInstanceByKey(HealthRequest.PROCESS_KEY, requestNumber, Map.of(
-        REQUEST_NUMBER.name(), REQUEST_NUMBER.stored(requestNumber),
-        REQUEST_KIND.name(), REQUEST_KIND.stored(kind),
-        SECOND_OPINION.name(), SECOND_OPINION.stored(kind.secondOpinion()),
-        CALLBACK_DUE_AT.name(), CALLBACK_DUE_AT.stored(callbackDueAt))).getId();
+    return runtime
+        .startProcessInstanceByKey(
+            HealthRequest.PROCESS_KEY,
+            requestNumber,
+            Map.of(
+                REQUEST_NUMBER.name(), REQUEST_NUMBER.stored(requestNumber),
+                REQUEST_KIND.name(), REQUEST_KIND.stored(kind),
+                SECOND_OPINION.name(), SECOND_OPINION.stored(kind.secondOpinion()),
+                CALLBACK_DUE_AT.name(), CALLBACK_DUE_AT.stored(callbackDueAt)))
+        .getId();
   }
 }

@@ -28,9 +28,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The request process's service tasks and task listeners, each calling one use case of
- * {@link RequestService}. A form's values are checked on completion whatever the client: a refusal
- * leaves the task open.
+ * The request process's service tasks and task listeners, each calling one use case of {@link
+ * RequestService}. A form's values are checked on completion whatever the client: a refusal leaves
+ * the task open.
  */
 @Configuration
 class HealthRequestSteps {
@@ -61,7 +61,9 @@ class HealthRequestSteps {
     return execution -> requests.notReached(REQUEST_NUMBER.get(execution));
   }
 
-  /** On creation of each of the request's tasks: what the form shows, task-local (never in history). */
+  /**
+   * On creation of each of the request's tasks: what the form shows, task-local (never in history).
+   */
   @Bean
   TaskListener requestTask() {
     return task -> {
@@ -87,13 +89,16 @@ class HealthRequestSteps {
   TaskListener requestReviewTask() {
     return task -> {
       if (!Boolean.TRUE.equals(task.getVariable("recordsReviewed"))) {
-        throw new BadUserRequestException("Confirm that the records are reviewed (recordsReviewed).");
+        throw new BadUserRequestException(
+            "Confirm that the records are reviewed (recordsReviewed).");
       }
       CALLBACK_DUE_AT.set(task.getExecution(), requests.recordsReviewed(REQUEST_NUMBER.get(task)));
     };
   }
 
-  /** "Call the insured": the call is recorded as the next attempt; the gateways read the outcome. */
+  /**
+   * "Call the insured": the call is recorded as the next attempt; the gateways read the outcome.
+   */
   @Bean
   TaskListener requestCallTask() {
     return task -> {
@@ -101,10 +106,13 @@ class HealthRequestSteps {
       OffsetDateTime calledAt = calledAt(CALLED_AT.raw(task));
       int attempts;
       try {
-        attempts = requests.callMade(REQUEST_NUMBER.get(task), outcome, calledAt, responsible(task));
+        attempts =
+            requests.callMade(REQUEST_NUMBER.get(task), outcome, calledAt, responsible(task));
       } catch (InvalidRequestException refused) {
-        throw new BadUserRequestException(refused.problems().stream().map(FieldProblem::message)
-            .collect(Collectors.joining(" ")));
+        throw new BadUserRequestException(
+            refused.problems().stream()
+                .map(FieldProblem::message)
+                .collect(Collectors.joining(" ")));
       }
       boolean reached = outcome != CallOutcome.NOT_REACHED;
       CALL_REACHED.set(task.getExecution(), reached);
@@ -125,8 +133,10 @@ class HealthRequestSteps {
         // answered below
       }
     }
-    throw new BadUserRequestException("The call's outcome must be one of "
-        + Arrays.stream(CallOutcome.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+    throw new BadUserRequestException(
+        "The call's outcome must be one of "
+            + Arrays.stream(CallOutcome.values()).map(Enum::name).collect(Collectors.joining(", "))
+            + ".");
   }
 
   private static OffsetDateTime calledAt(Object raw) {
@@ -140,6 +150,7 @@ class HealthRequestSteps {
         // answered below
       }
     }
-    throw new BadUserRequestException("When the call was made (calledAt) is missing or not a date and time.");
+    throw new BadUserRequestException(
+        "When the call was made (calledAt) is missing or not a date and time.");
   }
 }

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
-  static final List<String> STATEMENTS = List.of(
-      "CREATE INDEX IF NOT EXISTS flex_idx_job_acquisition ON act_ru_job (type_ DESC, duedate_)",
-      "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)");
+  static final List<String> STATEMENTS =
+      List.of(
+          "CREATE INDEX IF NOT EXISTS flex_idx_job_acquisition ON act_ru_job (type_ DESC, duedate_)",
+          "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)");
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -35,8 +36,12 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     DataSource dataSource = configuration.getDataSource();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    String prefix =
+        configuration.getDatabaseTablePrefix() == null
+            ? ""
+            : configuration.getDatabaseTablePrefix();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       for (String sql : STATEMENTS) {

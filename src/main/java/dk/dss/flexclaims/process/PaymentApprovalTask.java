@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The "Approve payment" task. On create: the lines and the cuts for the form (task-local
- * {@code view*} variables). On complete: a decision, APPROVE or REJECT, whatever the client; a
- * refusal leaves the task open.
+ * The "Approve payment" task. On create: the lines and the cuts for the form (task-local {@code
+ * view*} variables). On complete: a decision, APPROVE or REJECT, whatever the client; a refusal
+ * leaves the task open.
  */
 @Component("paymentApprovalTask")
 class PaymentApprovalTask implements TaskListener {

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The policy process's door to the engine ({@code policy-lifecycle}): started at sign-on and import, its end timer
- * moved when the end date moves.
+ * The policy process's door to the engine ({@code policy-lifecycle}): started at sign-on and
+ * import, its end timer moved when the end date moves.
  */
 @Component
 class PolicyLifecycleAdapter implements PolicyProcess {
@@ -31,18 +31,30 @@ class PolicyLifecycleAdapter implements PolicyProcess {
 
   @Override
   public void start(String policyNumber) {
-    runtime.startProcessInstanceByKey(PolicyLife.PROCESS_KEY, policyNumber,
+    runtime.startProcessInstanceByKey(
+        PolicyLife.PROCESS_KEY,
+        policyNumber,
         Map.of(POLICY_NUMBER.name(), POLICY_NUMBER.stored(policyNumber)));
   }
 
   @Override
   public void endDateMoved(String policyNumber, LocalDate endDate) {
     Instant endAt = PolicyLife.startOf(endDate);
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-        .processDefinitionKey(PolicyLife.PROCESS_KEY).processInstanceBusinessKey(policyNumber).active().list()) {
+    for (ProcessInstance instance :
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PolicyLife.PROCESS_KEY)
+            .processInstanceBusinessKey(policyNumber)
+            .active()
+            .list()) {
       runtime.setVariable(instance.getId(), END_AT.name(), END_AT.stored(endAt));
-      for (Job job : management.createJobQuery().processInstanceId(instance.getId())
-          .activityId(PolicyLife.TIMER_POLICY_ENDS).timers().list()) {
+      for (Job job :
+          management
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .activityId(PolicyLife.TIMER_POLICY_ENDS)
+              .timers()
+              .list()) {
         management.setJobDuedate(job.getId(), Date.from(endAt));
       }
     }

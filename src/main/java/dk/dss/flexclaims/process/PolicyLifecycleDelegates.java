@@ -51,8 +51,8 @@ class PolicyLifecycleDelegates {
   @Bean
   JavaDelegate sendPremiumInvoice() {
     return execution -> {
-      PolicyLifecycle.Issued issued = lifecycle.issueInvoice(POLICY_NUMBER.get(execution),
-          day(NEXT_PERIOD_AT.get(execution)));
+      PolicyLifecycle.Issued issued =
+          lifecycle.issueInvoice(POLICY_NUMBER.get(execution), day(NEXT_PERIOD_AT.get(execution)));
       INVOICE_ISSUED.set(execution, issued.issued());
       NEXT_PERIOD_AT.set(execution, startOf(issued.nextPeriodFrom()));
       if (issued.issued()) {
@@ -65,19 +65,23 @@ class PolicyLifecycleDelegates {
 
   @Bean
   JavaDelegate checkPremiumPayment() {
-    return execution -> INVOICE_SETTLED.set(execution, lifecycle.settled(INVOICE_NUMBER.get(execution)));
+    return execution ->
+        INVOICE_SETTLED.set(execution, lifecycle.settled(INVOICE_NUMBER.get(execution)));
   }
 
   @Bean
   JavaDelegate sendFirstPremiumReminder() {
-    return execution -> DEADLINE_PASSED_AT.set(execution,
-        startOf(lifecycle.sendFirstReminder(INVOICE_NUMBER.get(execution))));
+    return execution ->
+        DEADLINE_PASSED_AT.set(
+            execution, startOf(lifecycle.sendFirstReminder(INVOICE_NUMBER.get(execution))));
   }
 
   @Bean
   JavaDelegate withdrawRightToCompensation() {
-    return execution -> DEADLINE_PASSED_AT.set(execution,
-        startOf(lifecycle.withdrawRightAndSendSecondReminder(INVOICE_NUMBER.get(execution))));
+    return execution ->
+        DEADLINE_PASSED_AT.set(
+            execution,
+            startOf(lifecycle.withdrawRightAndSendSecondReminder(INVOICE_NUMBER.get(execution))));
   }
 
   @Bean
@@ -93,29 +97,35 @@ class PolicyLifecycleDelegates {
   /** POLICY_RENEWAL: the new year's premium; the next renewal date. */
   @Bean
   JavaDelegate renewPolicy() {
-    return execution -> RENEWAL_AT.set(execution, startOf(lifecycle.renew(POLICY_NUMBER.get(execution),
-        day(RENEWAL_AT.get(execution)))));
+    return execution ->
+        RENEWAL_AT.set(
+            execution,
+            startOf(lifecycle.renew(POLICY_NUMBER.get(execution), day(RENEWAL_AT.get(execution)))));
   }
 
   /** CHILD_CONTINUATION: the next child turning 24 before the end, if any. */
   @Bean
   JavaDelegate findChildTurning24() {
     return execution -> {
-      List<String> handled = Arrays.stream(CHILDREN_HANDLED.find(execution).orElse("").split(","))
-          .filter(id -> !id.isBlank()).toList();
+      List<String> handled =
+          Arrays.stream(CHILDREN_HANDLED.find(execution).orElse("").split(","))
+              .filter(id -> !id.isBlank())
+              .toList();
       var next = lifecycle.nextChildTurning24(POLICY_NUMBER.get(execution), handled);
       CHILD_TURNING_24.set(execution, next.isPresent());
-      next.ifPresent(child -> {
-        CHILD_ID.set(execution, child.personId());
-        CONTINUATION_OFFER_AT.set(execution, startOf(child.offerOn()));
-        CHILD_COVER_ENDS_AT.set(execution, startOf(child.coverEndsOn()));
-      });
+      next.ifPresent(
+          child -> {
+            CHILD_ID.set(execution, child.personId());
+            CONTINUATION_OFFER_AT.set(execution, startOf(child.offerOn()));
+            CHILD_COVER_ENDS_AT.set(execution, startOf(child.coverEndsOn()));
+          });
     };
   }
 
   @Bean
   JavaDelegate offerContinuation() {
-    return execution -> lifecycle.offerContinuation(POLICY_NUMBER.get(execution), CHILD_ID.get(execution));
+    return execution ->
+        lifecycle.offerContinuation(POLICY_NUMBER.get(execution), CHILD_ID.get(execution));
   }
 
   @Bean
@@ -131,6 +141,7 @@ class PolicyLifecycleDelegates {
   /** The end: the policy ends, the run-off starts (POLICY_RUN_OFF). */
   @Bean
   JavaDelegate endCover() {
-    return execution -> RUN_OFF_ENDS_AT.set(execution, startOf(lifecycle.endCover(POLICY_NUMBER.get(execution))));
+    return execution ->
+        RUN_OFF_ENDS_AT.set(execution, startOf(lifecycle.endCover(POLICY_NUMBER.get(execution))));
   }
 }

@@ -31,12 +31,14 @@ public final class ProcessVariable<T> {
 
   /** Text; a value of another type is no text. */
   public static ProcessVariable<String> text(String name) {
-    return new ProcessVariable<>(name, value -> value instanceof String text ? text : null, value -> value);
+    return new ProcessVariable<>(
+        name, value -> value instanceof String text ? text : null, value -> value);
   }
 
   /** Yes or no; a value of another type is no answer. */
   public static ProcessVariable<Boolean> flag(String name) {
-    return new ProcessVariable<>(name, value -> value instanceof Boolean flag ? flag : null, value -> value);
+    return new ProcessVariable<>(
+        name, value -> value instanceof Boolean flag ? flag : null, value -> value);
   }
 
   /** A whole number stored as a long (amounts in øre, database IDs). */
@@ -44,10 +46,13 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, value -> ((Number) value).longValue(), value -> value);
   }
 
-  /** A count stored as an integer; a form may send any number type, and what is not a number is no count. */
+  /**
+   * A count stored as an integer; a form may send any number type, and what is not a number is no
+   * count.
+   */
   public static ProcessVariable<Integer> count(String name) {
-    return new ProcessVariable<>(name, value -> value instanceof Number number ? number.intValue() : null,
-        value -> value);
+    return new ProcessVariable<>(
+        name, value -> value instanceof Number number ? number.intValue() : null, value -> value);
   }
 
   /** A moment, stored as a {@link Date} so that timers and due dates can use it. */
@@ -55,7 +60,10 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, value -> ((Date) value).toInstant(), Date::from);
   }
 
-  /** An enum, stored as its name: conditions in the diagrams compare names ({@code ${verdict == 'REJECT'}}). */
+  /**
+   * An enum, stored as its name: conditions in the diagrams compare names ({@code ${verdict ==
+   * 'REJECT'}}).
+   */
   public static <E extends Enum<E>> ProcessVariable<E> oneOf(String name, Class<E> type) {
     return new ProcessVariable<>(name, value -> Enum.valueOf(type, (String) value), Enum::name);
   }
@@ -69,9 +77,13 @@ public final class ProcessVariable<T> {
     return name;
   }
 
-  /** The value; a missing one is a technical failure of the process (the step is retried, then an incident). */
+  /**
+   * The value; a missing one is a technical failure of the process (the step is retried, then an
+   * incident).
+   */
   public T get(VariableScope scope) {
-    return find(scope).orElseThrow(() -> new IllegalStateException("The process has no variable " + name));
+    return find(scope)
+        .orElseThrow(() -> new IllegalStateException("The process has no variable " + name));
   }
 
   /** The value, if set (visible from the scope: local, then its parents). */
@@ -79,7 +91,10 @@ public final class ProcessVariable<T> {
     return from(scope.getVariable(name));
   }
 
-  /** The value of a variable read by name from the engine's services (e.g. {@code TaskService#getVariables}). */
+  /**
+   * The value of a variable read by name from the engine's services (e.g. {@code
+   * TaskService#getVariables}).
+   */
   public Optional<T> from(Map<String, Object> variables) {
     return from(variables.get(name));
   }

@@ -37,6 +37,7 @@ class ServiceLevelDelegates {
 
   /** Tasklist shows tasks by priority: a trauma notification's assessment comes first. */
   static final int TRAUMA_PRIORITY = 90;
+
   static final int ORDINARY_PRIORITY = 50;
 
   private final ServiceLevelService serviceLevels;
@@ -45,8 +46,12 @@ class ServiceLevelDelegates {
   private final TaskService tasks;
   private final Clock clock;
 
-  ServiceLevelDelegates(ServiceLevelService serviceLevels, ServiceLevelRecalculation recalculation,
-      ClaimServiceLevelVariables claimVariables, TaskService tasks, Clock clock) {
+  ServiceLevelDelegates(
+      ServiceLevelService serviceLevels,
+      ServiceLevelRecalculation recalculation,
+      ClaimServiceLevelVariables claimVariables,
+      TaskService tasks,
+      Clock clock) {
     this.serviceLevels = serviceLevels;
     this.recalculation = recalculation;
     this.claimVariables = claimVariables;
@@ -55,8 +60,8 @@ class ServiceLevelDelegates {
   }
 
   /**
-   * When the route starts: the clock runs from the approval the claim process handed in
-   * ({@code slaStartedAt}), else from this moment (a route started on its own).
+   * When the route starts: the clock runs from the approval the claim process handed in ({@code
+   * slaStartedAt}), else from this moment (a route started on its own).
    */
   @Bean
   ExecutionListener serviceLevelRouteStarted() {
@@ -68,16 +73,19 @@ class ServiceLevelDelegates {
   }
 
   /**
-   * SLA_ASSESS_1WD, or SLA_TRAUMA_ASSESS_1H for a trauma notification (first in Tasklist): the claim's
-   * assessment clock, from now or from when the information the health team asked for arrived
-   * (SLA_INFO_WAIT). The claim's process carries the deadline itself.
+   * SLA_ASSESS_1WD, or SLA_TRAUMA_ASSESS_1H for a trauma notification (first in Tasklist): the
+   * claim's assessment clock, from now or from when the information the health team asked for
+   * arrived (SLA_INFO_WAIT). The claim's process carries the deadline itself.
    */
   @Bean
   JavaDelegate startAssessmentClock() {
     return execution -> {
       Instant received = INFORMATION_RECEIVED_AT.find(execution).orElse(clock.instant());
       boolean trauma = COVER.get(execution) == Cover.TRAUMA;
-      start(execution, trauma ? ServiceLevelKind.SLA_TRAUMA_ASSESS_1H : ServiceLevelKind.SLA_ASSESS_1WD, received);
+      start(
+          execution,
+          trauma ? ServiceLevelKind.SLA_TRAUMA_ASSESS_1H : ServiceLevelKind.SLA_ASSESS_1WD,
+          received);
       ASSESSMENT_PRIORITY.set(execution, trauma ? TRAUMA_PRIORITY : ORDINARY_PRIORITY);
       INFORMATION_RECEIVED_AT.remove(execution);
     };
@@ -109,8 +117,9 @@ class ServiceLevelDelegates {
   @Bean
   JavaDelegate extendExaminationDeadline() {
     return execution -> {
-      ServiceLevelRecalculation.Moved moved = recalculation.extendExamination(execution.getProcessInstanceId(),
-          LocalDate.parse(NEW_DEADLINE.get(execution)));
+      ServiceLevelRecalculation.Moved moved =
+          recalculation.extendExamination(
+              execution.getProcessInstanceId(), LocalDate.parse(NEW_DEADLINE.get(execution)));
       SLA_DUE_AT.set(execution, moved.dueAt());
       SLA_AT_RISK_AT.set(execution, moved.atRiskAt());
     };
@@ -138,8 +147,9 @@ class ServiceLevelDelegates {
   }
 
   private void start(DelegateExecution execution, ServiceLevelKind kind, Instant startedAt) {
-    ServiceLevelService.Deadlines deadlines = serviceLevels.start(CLAIM_NUMBER.get(execution), kind,
-        execution.getProcessInstanceId(), startedAt);
+    ServiceLevelService.Deadlines deadlines =
+        serviceLevels.start(
+            CLAIM_NUMBER.get(execution), kind, execution.getProcessInstanceId(), startedAt);
     SLA_KIND.set(execution, kind);
     SLA_DUE_AT.set(execution, deadlines.dueAt());
     SLA_AT_RISK_AT.set(execution, deadlines.atRiskAt());
@@ -148,8 +158,12 @@ class ServiceLevelDelegates {
 
   /** Who has the watched task: its assignee, else its candidate groups. */
   private String responsible(DelegateExecution execution, ServiceLevelKind kind) {
-    Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(ServiceLevelRoutes.watchedTask(kind)).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(ServiceLevelRoutes.watchedTask(kind))
+            .singleResult();
     if (task == null) {
       return null;
     }
@@ -157,7 +171,10 @@ class ServiceLevelDelegates {
       return task.getAssignee();
     }
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).sorted().collect(Collectors.joining(","));
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .sorted()
+        .collect(Collectors.joining(","));
   }
 }

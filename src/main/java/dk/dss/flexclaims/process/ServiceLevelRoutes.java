@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The service-level routes the claim process calls after the approval letter
- * ({@code processes/specialist-examination.bpmn}, {@code processes/trauma-callback.bpmn}): their
- * keys, the IDs of their timers and tasks, and their variables. Input: {@code claimNumber} (and
- * the claim number as business key) and {@code slaStartedAt} (the approval). Output:
- * {@code slaBreached}, {@code slaOutcome}.
+ * The service-level routes the claim process calls after the approval letter ({@code
+ * processes/specialist-examination.bpmn}, {@code processes/trauma-callback.bpmn}): their keys, the
+ * IDs of their timers and tasks, and their variables. Input: {@code claimNumber} (and the claim
+ * number as business key) and {@code slaStartedAt} (the approval). Output: {@code slaBreached},
+ * {@code slaOutcome}.
  */
 public final class ServiceLevelRoutes {
 
@@ -24,30 +24,48 @@ public final class ServiceLevelRoutes {
   public static final String TRAUMA_CALLBACK = "trauma-callback";
 
   // variables of the routes; slaDueAt and slaBreached are also set on the claim's process
-  /** When the clock started: the approval handed in by the claim process, else the route's start. */
+  /**
+   * When the clock started: the approval handed in by the claim process, else the route's start.
+   */
   public static final ProcessVariable<Instant> SLA_STARTED_AT = moment("slaStartedAt");
-  public static final ProcessVariable<ServiceLevelKind> SLA_KIND = oneOf("slaKind", ServiceLevelKind.class);
+
+  public static final ProcessVariable<ServiceLevelKind> SLA_KIND =
+      oneOf("slaKind", ServiceLevelKind.class);
+
   /** The deadline: the watched task's due date and the deadline timer. */
   public static final ProcessVariable<Instant> SLA_DUE_AT = moment("slaDueAt");
+
   /** When the team lead is asked to follow up: the escalation timer. */
   public static final ProcessVariable<Instant> SLA_AT_RISK_AT = moment("slaAtRiskAt");
+
   public static final ProcessVariable<Boolean> SLA_BREACHED = flag("slaBreached");
+
   /** MET, LATE or LAPSED once the clock stopped. */
   public static final ProcessVariable<ServiceLevelClock.Outcome> SLA_OUTCOME =
       oneOf("slaOutcome", ServiceLevelClock.Outcome.class);
 
-  // the booking form (forms/specialist-examination-booking.form); what a person sent is read raw and checked
-  public static final ProcessVariable<BookingOutcome> BOOKING_OUTCOME = oneOf("bookingOutcome", BookingOutcome.class);
+  // the booking form (forms/specialist-examination-booking.form); what a person sent is read raw
+  // and checked
+  public static final ProcessVariable<BookingOutcome> BOOKING_OUTCOME =
+      oneOf("bookingOutcome", BookingOutcome.class);
   public static final ProcessVariable<String> LAPSE_REASON = text("lapseReason");
+
   /** EXTENDED (EXAM_CAPACITY): the new deadline's day, checked and kept as YYYY-MM-DD. */
   public static final ProcessVariable<String> NEW_DEADLINE = text("newDeadline");
+
   /** EXTENDED: who had the booking, to have it again when it opens with the new deadline. */
   public static final ProcessVariable<String> BOOKING_ASSIGNEE = text("bookingAssignee");
+
   public static final ProcessVariable<String> EXAMINATION_DATE = text("examinationDate");
-  /** The provider's name goes into the clocks table, never into history (it may tell a speciality). */
+
+  /**
+   * The provider's name goes into the clocks table, never into history (it may tell a speciality).
+   */
   public static final ProcessVariable<String> EXAMINATION_PROVIDER = text("examinationProvider");
+
   public static final ProcessVariable<String> EXAMINATION_SECTOR = text("examinationSector");
   public static final ProcessVariable<Boolean> PUBLIC_DATE_IN_TIME = flag("publicDateInTime");
+
   /** End of the examination day: the route waits until then. */
   public static final ProcessVariable<Instant> EXAMINATION_ENDS_AT = moment("examinationEndsAt");
 
@@ -87,9 +105,13 @@ public final class ServiceLevelRoutes {
     return switch (kind) {
       case SLA_EXAM_10WD -> List.of(TASK_BOOK_EXAMINATION, TASK_FOLLOW_UP_EXAMINATION);
       case SLA_TRAUMA_3H -> List.of(TASK_CALL_INSURED_BACK, TASK_FOLLOW_UP_CALLBACK);
-      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> List.of(TASK_ASSESS_CLAIM, TASK_FOLLOW_UP_ASSESSMENT);
-      case SLA_COMPLAINT_7WD -> List.of(ComplaintHandling.TASK_HANDLE_COMPLAINT, ComplaintHandling.TASK_REVIEW_COMPLAINT,
-          ComplaintHandling.TASK_FOLLOW_UP_COMPLAINT);
+      case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H ->
+          List.of(TASK_ASSESS_CLAIM, TASK_FOLLOW_UP_ASSESSMENT);
+      case SLA_COMPLAINT_7WD ->
+          List.of(
+              ComplaintHandling.TASK_HANDLE_COMPLAINT,
+              ComplaintHandling.TASK_REVIEW_COMPLAINT,
+              ComplaintHandling.TASK_FOLLOW_UP_COMPLAINT);
     };
   }
 

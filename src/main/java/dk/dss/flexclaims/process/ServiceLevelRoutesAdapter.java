@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The service-level routes' door to the engine ({@code specialist-examination},
- * {@code trauma-callback}): moving a running route's timers, task due dates and variables (the
- * route's and the claim's) when its clock's deadlines move.
+ * The service-level routes' door to the engine ({@code specialist-examination}, {@code
+ * trauma-callback}): moving a running route's timers, task due dates and variables (the route's and
+ * the claim's) when its clock's deadlines move.
  */
 @Component
 class ServiceLevelRoutesAdapter implements RunningRoutes {
@@ -30,8 +30,11 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
   private final ManagementService management;
   private final TaskService tasks;
 
-  ServiceLevelRoutesAdapter(ClaimServiceLevelVariables claimVariables, RuntimeService runtime,
-      ManagementService management, TaskService tasks) {
+  ServiceLevelRoutesAdapter(
+      ClaimServiceLevelVariables claimVariables,
+      RuntimeService runtime,
+      ManagementService management,
+      TaskService tasks) {
     this.claimVariables = claimVariables;
     this.runtime = runtime;
     this.management = management;
@@ -46,12 +49,18 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
   @Override
   public void moveDeadlines(ServiceLevelClock clock, Deadlines deadlines) {
     String pid = clock.processInstanceId();
-    runtime.setVariables(pid, Map.of(SLA_DUE_AT.name(), SLA_DUE_AT.stored(deadlines.dueAt()),
-        SLA_AT_RISK_AT.name(), SLA_AT_RISK_AT.stored(deadlines.atRiskAt())));
+    runtime.setVariables(
+        pid,
+        Map.of(
+            SLA_DUE_AT.name(),
+            SLA_DUE_AT.stored(deadlines.dueAt()),
+            SLA_AT_RISK_AT.name(),
+            SLA_AT_RISK_AT.stored(deadlines.atRiskAt())));
     moveJob(pid, ServiceLevelRoutes.atRiskTimer(clock.kind()), deadlines.atRiskAt());
     moveJob(pid, ServiceLevelRoutes.deadlineTimer(clock.kind()), deadlines.dueAt());
     for (String taskKey : ServiceLevelRoutes.tasksDueAtDeadline(clock.kind())) {
-      for (Task task : tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).list()) {
+      for (Task task :
+          tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).list()) {
         task.setDueDate(Date.from(deadlines.dueAt()));
         tasks.saveTask(task);
       }
@@ -64,8 +73,13 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
 
   /** A timer that has not fired yet moves; one that has fired is history. */
   private void moveJob(String processInstanceId, String timerId, Instant dueAt) {
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(timerId).timers()
-        .list()) {
+    for (Job job :
+        management
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(timerId)
+            .timers()
+            .list()) {
       management.setJobDuedate(job.getId(), Date.from(dueAt));
     }
   }

@@ -34,9 +34,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The service-level routes' tasks, on completion: the form's values are checked whatever the
- * client (a refusal leaves the task open) and the clock stops. The examination's provider moves
- * into the clocks table and out of the process.
+ * The service-level routes' tasks, on completion: the form's values are checked whatever the client
+ * (a refusal leaves the task open) and the clock stops. The examination's provider moves into the
+ * clocks table and out of the process.
  */
 @Configuration
 class ServiceLevelTasks {
@@ -48,7 +48,8 @@ class ServiceLevelTasks {
   private final ClaimServiceLevelVariables claimVariables;
   private final Clock clock;
 
-  ServiceLevelTasks(ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables, Clock clock) {
+  ServiceLevelTasks(
+      ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables, Clock clock) {
     this.serviceLevels = serviceLevels;
     this.claimVariables = claimVariables;
     this.clock = clock;
@@ -77,12 +78,20 @@ class ServiceLevelTasks {
         ServiceLevelClock running = serviceLevels.ofProcess(pid).orElseThrow();
         LocalDate deadline = running.dueAt().atZone(Copenhagen.ZONE).toLocalDate();
         if (running.breached() || !clock.instant().isBefore(running.dueAt())) {
-          throw new BadUserRequestException("The deadline (" + deadline + ") has passed and its breach is recorded:"
-              + " an extension is recorded before the deadline");
+          throw new BadUserRequestException(
+              "The deadline ("
+                  + deadline
+                  + ") has passed and its breach is recorded:"
+                  + " an extension is recorded before the deadline");
         }
-        if (!newDeadline.isAfter(deadline) || newDeadline.isAfter(deadline.plusMonths(LONGEST_EXTENSION_MONTHS))) {
-          throw new BadUserRequestException("The new deadline must lie after the present one (" + deadline
-              + ") and at most " + LONGEST_EXTENSION_MONTHS + " months after it");
+        if (!newDeadline.isAfter(deadline)
+            || newDeadline.isAfter(deadline.plusMonths(LONGEST_EXTENSION_MONTHS))) {
+          throw new BadUserRequestException(
+              "The new deadline must lie after the present one ("
+                  + deadline
+                  + ") and at most "
+                  + LONGEST_EXTENSION_MONTHS
+                  + " months after it");
         }
         NEW_DEADLINE.set(task.getExecution(), newDeadline.toString());
         BOOKING_ASSIGNEE.set(task.getExecution(), task.getAssignee());
@@ -91,23 +100,34 @@ class ServiceLevelTasks {
         return; // the clock runs on: "Extend the deadline" moves it and the booking opens again
       }
       if (BookingOutcome.LAPSED.name().equals(outcome)) {
-        LapseReason reason = oneOf(LapseReason.class, LAPSE_REASON.raw(task), "the reason the guarantee lapsed");
+        LapseReason reason =
+            oneOf(LapseReason.class, LAPSE_REASON.raw(task), "the reason the guarantee lapsed");
         stopped = serviceLevels.lapsed(pid, reason);
       } else if (BookingOutcome.BOOKED.name().equals(outcome)) {
         LocalDate date = date(EXAMINATION_DATE.raw(task), "the examination's date");
-        LocalDate approved = serviceLevels.ofProcess(pid).orElseThrow().startedAt()
-            .atZone(Copenhagen.ZONE).toLocalDate();
+        LocalDate approved =
+            serviceLevels
+                .ofProcess(pid)
+                .orElseThrow()
+                .startedAt()
+                .atZone(Copenhagen.ZONE)
+                .toLocalDate();
         if (date.isBefore(approved)) {
-          throw new BadUserRequestException("The examination's date lies before the approval (" + approved + ")");
+          throw new BadUserRequestException(
+              "The examination's date lies before the approval (" + approved + ")");
         }
         String provider = provider(EXAMINATION_PROVIDER.raw(task));
         Sector sector = oneOf(Sector.class, EXAMINATION_SECTOR.raw(task), "public or private");
         Boolean publicInTime = PUBLIC_DATE_IN_TIME.find(task).orElse(false);
-        stopped = serviceLevels.examinationBooked(pid, date, provider, sector, publicInTime, responsible(task));
-        EXAMINATION_ENDS_AT.set(task.getExecution(), date.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toInstant());
+        stopped =
+            serviceLevels.examinationBooked(
+                pid, date, provider, sector, publicInTime, responsible(task));
+        EXAMINATION_ENDS_AT.set(
+            task.getExecution(), date.atTime(23, 59, 59).atZone(Copenhagen.ZONE).toInstant());
       } else {
-        throw new BadUserRequestException("Choose whether the examination was booked, the guarantee lapsed or"
-            + " the deadline was extended");
+        throw new BadUserRequestException(
+            "Choose whether the examination was booked, the guarantee lapsed or"
+                + " the deadline was extended");
       }
       EXAMINATION_PROVIDER.remove(task.getExecution());
       LAPSE_REASON.remove(task.getExecution()); // a medical reason: kept with the clock only
@@ -115,7 +135,10 @@ class ServiceLevelTasks {
     };
   }
 
-  /** "Call the insured back": the call's time (default now), neither in the future nor before approval. */
+  /**
+   * "Call the insured back": the call's time (default now), neither in the future nor before
+   * approval.
+   */
   @Bean
   TaskListener callbackTask() {
     return task -> {
@@ -125,9 +148,12 @@ class ServiceLevelTasks {
       Instant now = clock.instant();
       Object value = CALLED_AT.raw(task);
       Instant calledAt = value == null || "".equals(value) ? now : instant(value);
-      ServiceLevelClock running = serviceLevels.ofProcess(task.getProcessInstanceId())
-          .orElseThrow(() -> new IllegalStateException("The callback has no clock"));
-      if (calledAt.isAfter(now.plus(CLOCK_SKEW)) || calledAt.isBefore(running.startedAt().minusSeconds(60))) {
+      ServiceLevelClock running =
+          serviceLevels
+              .ofProcess(task.getProcessInstanceId())
+              .orElseThrow(() -> new IllegalStateException("The callback has no clock"));
+      if (calledAt.isAfter(now.plus(CLOCK_SKEW))
+          || calledAt.isBefore(running.startedAt().minusSeconds(60))) {
         throw new BadUserRequestException("The call's time must lie between the approval and now");
       }
       CALLED_AT.set(task.getExecution(), calledAt);
@@ -146,9 +172,13 @@ class ServiceLevelTasks {
   }
 
   private static <E extends Enum<E>> E oneOf(Class<E> type, Object value, String what) {
-    return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
-        .orElseThrow(() -> new BadUserRequestException("Choose " + what + ": one of "
-            + Arrays.toString(type.getEnumConstants())));
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> e.name().equals(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new BadUserRequestException(
+                    "Choose " + what + ": one of " + Arrays.toString(type.getEnumConstants())));
   }
 
   private static LocalDate date(Object value, String what) {
@@ -172,7 +202,8 @@ class ServiceLevelTasks {
     if (value instanceof String text && !text.isBlank() && text.strip().length() <= 200) {
       return text.strip();
     }
-    throw new BadUserRequestException("Give the provider of the examination (at most 200 characters)");
+    throw new BadUserRequestException(
+        "Give the provider of the examination (at most 200 characters)");
   }
 
   private static Instant instant(Object value) {
@@ -186,6 +217,7 @@ class ServiceLevelTasks {
         // answered below
       }
     }
-    throw new BadUserRequestException("Give the call's date and time with its offset, e.g. 2026-03-28T10:15+01:00");
+    throw new BadUserRequestException(
+        "Give the call's date and time with its offset, e.g. 2026-03-28T10:15+01:00");
   }
 }

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The treatment course's service tasks, one bean per task. Per-invoice variables live in the
- * "Invoice" event subprocess (set locally when the invoice was correlated), so {@code set}
- * updates them there; the invoice period is the process instance's.
+ * "Invoice" event subprocess (set locally when the invoice was correlated), so {@code set} updates
+ * them there; the invoice period is the process instance's.
  */
 @Configuration
 class SettlementDelegates {
@@ -30,7 +30,8 @@ class SettlementDelegates {
 
   @Bean
   JavaDelegate openInvoicePeriod() {
-    return execution -> setInvoicePeriod(execution, settlements.openInvoicePeriod(CLAIM_NUMBER.get(execution)));
+    return execution ->
+        setInvoicePeriod(execution, settlements.openInvoicePeriod(CLAIM_NUMBER.get(execution)));
   }
 
   @Bean

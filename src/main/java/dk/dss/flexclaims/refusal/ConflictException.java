@@ -1,6 +1,9 @@
 package dk.dss.flexclaims.refusal;
 
-/** The request is well-formed but the thing it acts on is not in a state that allows it: answered 409. */
+/**
+ * The request is well-formed but the thing it acts on is not in a state that allows it: answered
+ * 409.
+ */
 public class ConflictException extends RuntimeException {
 
   private final String type;
@@ -11,8 +14,12 @@ public class ConflictException extends RuntimeException {
     this(type, title, detail, java.util.Map.of());
   }
 
-  /** @param properties more members of the answer, e.g. {@code limitDate} (never values the client sent) */
-  public ConflictException(String type, String title, String detail, java.util.Map<String, Object> properties) {
+  /**
+   * @param properties more members of the answer, e.g. {@code limitDate} (never values the client
+   *     sent)
+   */
+  public ConflictException(
+      String type, String title, String detail, java.util.Map<String, Object> properties) {
     super(detail);
     this.type = type;
     this.title = title;

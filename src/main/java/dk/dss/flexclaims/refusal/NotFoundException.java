@@ -1,8 +1,8 @@
 package dk.dss.flexclaims.refusal;
 
 /**
- * Something the request names does not exist: answered 404. Type and detail go into the answer;
- * the detail may name the looked-up number (policy and claim numbers are not personal data).
+ * Something the request names does not exist: answered 404. Type and detail go into the answer; the
+ * detail may name the looked-up number (policy and claim numbers are not personal data).
  */
 public class NotFoundException extends RuntimeException {
 
@@ -13,9 +13,10 @@ public class NotFoundException extends RuntimeException {
 
   /**
    * @param unsafeValue the looked-up value when it must not be repeated (it does not have the form
-   *                    of a number of ours), else null
+   *     of a number of ours), else null
    */
-  public NotFoundException(String type, String title, String detail, String rule, String unsafeValue) {
+  public NotFoundException(
+      String type, String title, String detail, String rule, String unsafeValue) {
     super(detail);
     this.type = type;
     this.title = title;
@@ -23,13 +24,19 @@ public class NotFoundException extends RuntimeException {
     this.unsafeValue = unsafeValue;
   }
 
-  /** ELIG_POLICY_UNKNOWN. Only a well-formed policy number is echoed: the path could hold anything. */
+  /**
+   * ELIG_POLICY_UNKNOWN. Only a well-formed policy number is echoed: the path could hold anything.
+   */
   public static NotFoundException policy(String policyNumber) {
     boolean wellFormed = policyNumber != null && policyNumber.matches("FX\\d{7}");
-    return new NotFoundException("policy-not-found", "Policy not found",
-        "There is no policy with the number" + (wellFormed ? " " + policyNumber : "")
+    return new NotFoundException(
+        "policy-not-found",
+        "Policy not found",
+        "There is no policy with the number"
+            + (wellFormed ? " " + policyNumber : "")
             + ". Check the policy number (FX and 7 digits).",
-        "ELIG_POLICY_UNKNOWN", wellFormed || policyNumber == null || policyNumber.isEmpty() ? null : policyNumber);
+        "ELIG_POLICY_UNKNOWN",
+        wellFormed || policyNumber == null || policyNumber.isEmpty() ? null : policyNumber);
   }
 
   public String type() {

@@ -4,7 +4,9 @@ package dk.dss.flexclaims.request;
 public enum CallOutcome {
   /** Advice given (an advice request). */
   ADVICE_GIVEN,
-  /** Referred on: to the own doctor, the public system, or to report a claim (an advice request). */
+  /**
+   * Referred on: to the own doctor, the public system, or to report a claim (an advice request).
+   */
   REFERRED_ON,
   /** The phone consultation of a second opinion took place. */
   CONSULTED,

@@ -1,6 +1,9 @@
 package dk.dss.flexclaims.request;
 
-/** What the insured asks for (interfaces.md, "Requests"); all but SECOND_OPINION are callbacks (REQ_CALLBACK). */
+/**
+ * What the insured asks for (interfaces.md, "Requests"); all but SECOND_OPINION are callbacks
+ * (REQ_CALLBACK).
+ */
 public enum RequestKind {
   HEALTH_NAVIGATOR("the Health Navigator"),
   HEALTH_ADVICE("health advice"),

@@ -7,13 +7,18 @@ import java.util.Locale;
 /** The texts of the letters about a request, each naming the rule it rests on. Never logged. */
 final class RequestLetters {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private RequestLetters() {}
 
   static String recordsRequest(String name, String requestNumber) {
-    return "Dear " + name + ",\n\n"
-        + "Thank you for asking for a medical second opinion (request " + requestNumber + ").\n\n"
+    return "Dear "
+        + name
+        + ",\n\n"
+        + "Thank you for asking for a medical second opinion (request "
+        + requestNumber
+        + ").\n\n"
         + "Before one of our doctors can review your case, we need your medical records: the notes, test results "
         + "and letters of the examinations and diagnosis you would like a second opinion on. Please ask your "
         + "doctor or hospital to send them to us, marked with the request number, or upload them in My DSS. "
@@ -24,9 +29,14 @@ final class RequestLetters {
   }
 
   static String summary(String name, String requestNumber, LocalDate consulted) {
-    return "Dear " + name + ",\n\n"
+    return "Dear "
+        + name
+        + ",\n\n"
         + "Our doctor reviewed your medical records and discussed them with you by phone on "
-        + DATE.format(consulted) + " (request " + requestNumber + ").\n\n"
+        + DATE.format(consulted)
+        + " (request "
+        + requestNumber
+        + ").\n\n"
         + "This letter is the written summary of the second opinion (REQ_SECOND_OPINION): the doctor's "
         + "assessment and recommendations as discussed with you are in the enclosed medical note, which is also "
         + "kept in your medical record. Please take it with you to your own doctor or the hospital treating "
@@ -35,9 +45,17 @@ final class RequestLetters {
   }
 
   static String notReached(String name, String requestNumber, RequestKind kind, int attempts) {
-    return "Dear " + name + ",\n\n"
-        + "You asked us to call you about " + kind.text() + " (request " + requestNumber + "). We tried to call "
-        + "you " + attempts + " times but did not reach you (REQ_CALLBACK).\n\n"
+    return "Dear "
+        + name
+        + ",\n\n"
+        + "You asked us to call you about "
+        + kind.text()
+        + " (request "
+        + requestNumber
+        + "). We tried to call "
+        + "you "
+        + attempts
+        + " times but did not reach you (REQ_CALLBACK).\n\n"
         + "You are welcome to ask again at any time in My DSS or by phone.\n\n"
         + "Kind regards,\nThe health team, Health insurance Flex\n";
   }

@@ -42,8 +42,15 @@ public class RequestService {
   private final ServiceLevels serviceLevels;
   private final Clock clock;
 
-  RequestService(RequestRepository requests, RequestProcess process, PolicyRepository policies, Numbers numbers,
-      Letters letters, LetterRepository letterRepository, ServiceLevels serviceLevels, Clock clock) {
+  RequestService(
+      RequestRepository requests,
+      RequestProcess process,
+      PolicyRepository policies,
+      Numbers numbers,
+      Letters letters,
+      LetterRepository letterRepository,
+      ServiceLevels serviceLevels,
+      Clock clock) {
     this.requests = requests;
     this.process = process;
     this.policies = policies;
@@ -55,29 +62,49 @@ public class RequestService {
   }
 
   /** What the insured sends ({@code POST /api/requests}). */
-  public record NewRequest(String policyNumber, String personId, RequestKind kind, String question, String phone) {
+  public record NewRequest(
+      String policyNumber, String personId, RequestKind kind, String question, String phone) {
     @Override
     public String toString() {
-      return "NewRequest[policyNumber=" + policyNumber + ", personId=" + personId + ", kind=" + kind + "]";
+      return "NewRequest[policyNumber="
+          + policyNumber
+          + ", personId="
+          + personId
+          + ", kind="
+          + kind
+          + "]";
     }
   }
 
   /** What {@code GET /api/requests/{requestNumber}} answers. */
-  public record RequestView(String requestNumber, String policyNumber, String personId, RequestKind kind,
-      RequestStatus status, OffsetDateTime receivedAt, OffsetDateTime callbackDueAt, int attempts,
-      List<AttemptView> calls, RequestOutcome outcome, List<LetterView> letters) {}
+  public record RequestView(
+      String requestNumber,
+      String policyNumber,
+      String personId,
+      RequestKind kind,
+      RequestStatus status,
+      OffsetDateTime receivedAt,
+      OffsetDateTime callbackDueAt,
+      int attempts,
+      List<AttemptView> calls,
+      RequestOutcome outcome,
+      List<LetterView> letters) {}
 
   public record AttemptView(int attempt, OffsetDateTime calledAt, CallOutcome outcome) {}
 
   public record LetterView(String type, OffsetDateTime sentAt, List<String> rules, String text) {
     static LetterView of(Letter letter) {
-      return new LetterView(letter.type().name(), letter.sentAt(), letter.rules().stream().map(Enum::name).toList(),
+      return new LetterView(
+          letter.type().name(),
+          letter.sentAt(),
+          letter.rules().stream().map(Enum::name).toList(),
           letter.text());
     }
   }
 
   /** What the health team's forms show about the request (task-local, never in history). */
-  public record CallFacts(String person, String phone, String kind, String question, int attemptsMade) {
+  public record CallFacts(
+      String person, String phone, String kind, String question, int attemptsMade) {
     @Override
     public String toString() {
       return "CallFacts[kind=" + kind + ", attemptsMade=" + attemptsMade + "]";
@@ -90,31 +117,62 @@ public class RequestService {
    */
   @Transactional
   public Request file(NewRequest request) {
-    Policy policy = policies.find(request.policyNumber())
-        .orElseThrow(() -> NotFoundException.policy(request.policyNumber()));
+    Policy policy =
+        policies
+            .find(request.policyNumber())
+            .orElseThrow(() -> NotFoundException.policy(request.policyNumber()));
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = now.atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
-    RequestRules.insuredOnly(policy.person(request.personId()).isPresent(), policy.startDate(), policy.endDate(),
+    RequestRules.insuredOnly(
+            policy.person(request.personId()).isPresent(),
+            policy.startDate(),
+            policy.endDate(),
             today)
-        .ifPresent(v -> {
-          throw new InvalidRequestException(List.of(new FieldProblem(v.field(), v.message(), v.rule().name())));
-        });
-    String requestNumber = numbers.nextRequestNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
+        .ifPresent(
+            v -> {
+              throw new InvalidRequestException(
+                  List.of(new FieldProblem(v.field(), v.message(), v.rule().name())));
+            });
+    String requestNumber =
+        numbers.nextRequestNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
     OffsetDateTime due = serviceLevels.requestCallbackDue(now.toInstant()).toOffsetDateTime();
-    requests.insert(new Request(requestNumber, policy.policyNumber(), request.personId(), request.kind(),
-        request.question().strip(), request.phone().strip(), RequestStatus.OPEN, now, due, 0, null, null, null));
-    requests.setProcessInstance(requestNumber, process.start(requestNumber, request.kind(), due.toInstant()));
+    requests.insert(
+        new Request(
+            requestNumber,
+            policy.policyNumber(),
+            request.personId(),
+            request.kind(),
+            request.question().strip(),
+            request.phone().strip(),
+            RequestStatus.OPEN,
+            now,
+            due,
+            0,
+            null,
+            null,
+            null));
+    requests.setProcessInstance(
+        requestNumber, process.start(requestNumber, request.kind(), due.toInstant()));
     return requests.find(requestNumber).orElseThrow();
   }
 
   @Transactional(readOnly = true)
   public RequestView view(String requestNumber) {
     Request r = requests.find(requestNumber).orElseThrow(() -> notFound(requestNumber));
-    return new RequestView(r.requestNumber(), r.policyNumber(), r.personId(), r.kind(), r.status(), r.receivedAt(),
-        r.callbackDueAt(), r.attempts(),
+    return new RequestView(
+        r.requestNumber(),
+        r.policyNumber(),
+        r.personId(),
+        r.kind(),
+        r.status(),
+        r.receivedAt(),
+        r.callbackDueAt(),
+        r.attempts(),
         requests.attempts(requestNumber).stream()
-            .map(a -> new AttemptView(a.number(), a.calledAt(), a.outcome())).toList(),
-        r.outcome(), letterRepository.forRequest(requestNumber).stream().map(LetterView::of).toList());
+            .map(a -> new AttemptView(a.number(), a.calledAt(), a.outcome()))
+            .toList(),
+        r.outcome(),
+        letterRepository.forRequest(requestNumber).stream().map(LetterView::of).toList());
   }
 
   /** For the call's and the review's forms: who to call, on which number, about what. */
@@ -124,7 +182,10 @@ public class RequestService {
     return new CallFacts(person(r).name(), r.phone(), r.kind().text(), r.question(), r.attempts());
   }
 
-  /** REQ_SECOND_OPINION: the records are asked for; the request waits for them. Done once on a retry. */
+  /**
+   * REQ_SECOND_OPINION: the records are asked for; the request waits for them. Done once on a
+   * retry.
+   */
   @Transactional
   public void recordsRequested(String requestNumber) {
     Request r = requests.lock(requestNumber);
@@ -132,8 +193,12 @@ public class RequestService {
       return;
     }
     requests.setStatus(requestNumber, RequestStatus.AWAITING_RECORDS);
-    letters.sendForRequest(r.policyNumber(), requestNumber, LetterType.RECORDS_REQUEST,
-        List.of(RuleId.REQ_SECOND_OPINION), RequestLetters.recordsRequest(person(r).name(), requestNumber));
+    letters.sendForRequest(
+        r.policyNumber(),
+        requestNumber,
+        LetterType.RECORDS_REQUEST,
+        List.of(RuleId.REQ_SECOND_OPINION),
+        RequestLetters.recordsRequest(person(r).name(), requestNumber));
   }
 
   /** The records arrived: the request is open again, for the doctor's review. */
@@ -161,26 +226,39 @@ public class RequestService {
    * One call to the insured, as the form recorded it (REQ_CALLBACK): checked against the request's
    * kind, stored as the next attempt. Answers the number of attempts made.
    *
-   * @throws InvalidRequestException when the outcome does not fit the request, or more than three calls are recorded
+   * @throws InvalidRequestException when the outcome does not fit the request, or more than three
+   *     calls are recorded
    */
   @Transactional
-  public int callMade(String requestNumber, CallOutcome outcome, OffsetDateTime calledAt, String calledBy) {
+  public int callMade(
+      String requestNumber, CallOutcome outcome, OffsetDateTime calledAt, String calledBy) {
     Request r = requests.lock(requestNumber);
     if (!outcome.fits(r.kind())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("callOutcome",
-          "The outcome " + outcome + " does not fit a request for " + r.kind().text() + ".",
-          r.kind().secondOpinion() ? RuleId.REQ_SECOND_OPINION.name() : RuleId.REQ_CALLBACK.name())));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "callOutcome",
+                  "The outcome " + outcome + " does not fit a request for " + r.kind().text() + ".",
+                  r.kind().secondOpinion()
+                      ? RuleId.REQ_SECOND_OPINION.name()
+                      : RuleId.REQ_CALLBACK.name())));
     }
     if (r.attempts() >= RequestRules.MAX_CALL_ATTEMPTS || r.status() != RequestStatus.OPEN) {
-      throw new InvalidRequestException(List.of(new FieldProblem("callOutcome",
-          "The request takes no more calls.", RuleId.REQ_CALLBACK.name())));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "callOutcome", "The request takes no more calls.", RuleId.REQ_CALLBACK.name())));
     }
-    if (calledAt.isAfter(OffsetDateTime.now(clock).plusMinutes(5)) || calledAt.isBefore(r.receivedAt())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("calledAt",
-          "The call must lie between the request's arrival and now.")));
+    if (calledAt.isAfter(OffsetDateTime.now(clock).plusMinutes(5))
+        || calledAt.isBefore(r.receivedAt())) {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "calledAt", "The call must lie between the request's arrival and now.")));
     }
     int attempt = r.attempts() + 1;
-    requests.addAttempt(requestNumber, new RequestRepository.Attempt(attempt, calledAt, outcome, calledBy));
+    requests.addAttempt(
+        requestNumber, new RequestRepository.Attempt(attempt, calledAt, outcome, calledBy));
     return attempt;
   }
 
@@ -193,12 +271,17 @@ public class RequestService {
     }
     List<RequestRepository.Attempt> attempts = requests.attempts(requestNumber);
     CallOutcome last = attempts.get(attempts.size() - 1).outcome();
-    requests.close(requestNumber, RequestStatus.DONE,
+    requests.close(
+        requestNumber,
+        RequestStatus.DONE,
         last == CallOutcome.REFERRED_ON ? RequestOutcome.REFERRED_ON : RequestOutcome.ADVICE_GIVEN,
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
   }
 
-  /** REQ_SECOND_OPINION: the written summary after the consultation; the request is done. Once on a retry. */
+  /**
+   * REQ_SECOND_OPINION: the written summary after the consultation; the request is done. Once on a
+   * retry.
+   */
   @Transactional
   public void sendSummary(String requestNumber) {
     Request r = requests.lock(requestNumber);
@@ -206,11 +289,22 @@ public class RequestService {
       return;
     }
     List<RequestRepository.Attempt> attempts = requests.attempts(requestNumber);
-    LocalDate consulted = attempts.get(attempts.size() - 1).calledAt().atZoneSameInstant(Copenhagen.ZONE)
-        .toLocalDate();
-    letters.sendForRequest(r.policyNumber(), requestNumber, LetterType.SECOND_OPINION_SUMMARY,
-        List.of(RuleId.REQ_SECOND_OPINION), RequestLetters.summary(person(r).name(), requestNumber, consulted));
-    requests.close(requestNumber, RequestStatus.DONE, RequestOutcome.SUMMARY_SENT,
+    LocalDate consulted =
+        attempts
+            .get(attempts.size() - 1)
+            .calledAt()
+            .atZoneSameInstant(Copenhagen.ZONE)
+            .toLocalDate();
+    letters.sendForRequest(
+        r.policyNumber(),
+        requestNumber,
+        LetterType.SECOND_OPINION_SUMMARY,
+        List.of(RuleId.REQ_SECOND_OPINION),
+        RequestLetters.summary(person(r).name(), requestNumber, consulted));
+    requests.close(
+        requestNumber,
+        RequestStatus.DONE,
+        RequestOutcome.SUMMARY_SENT,
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -221,10 +315,16 @@ public class RequestService {
     if (r.status() != RequestStatus.OPEN) {
       return;
     }
-    letters.sendForRequest(r.policyNumber(), requestNumber, LetterType.REQUEST_NOT_REACHED,
-        List.of(RuleId.REQ_CALLBACK), RequestLetters.notReached(person(r).name(), requestNumber, r.kind(),
-            r.attempts()));
-    requests.close(requestNumber, RequestStatus.NOT_REACHED, RequestOutcome.NOT_REACHED,
+    letters.sendForRequest(
+        r.policyNumber(),
+        requestNumber,
+        LetterType.REQUEST_NOT_REACHED,
+        List.of(RuleId.REQ_CALLBACK),
+        RequestLetters.notReached(person(r).name(), requestNumber, r.kind(), r.attempts()));
+    requests.close(
+        requestNumber,
+        RequestStatus.NOT_REACHED,
+        RequestOutcome.NOT_REACHED,
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -234,9 +334,13 @@ public class RequestService {
 
   public static NotFoundException notFound(String requestNumber) {
     boolean wellFormed = requestNumber != null && requestNumber.matches("R-\\d{4}-\\d{6}");
-    return new NotFoundException("request-not-found", "Request not found",
-        "There is no request with the number" + (wellFormed ? " " + requestNumber : "")
+    return new NotFoundException(
+        "request-not-found",
+        "Request not found",
+        "There is no request with the number"
+            + (wellFormed ? " " + requestNumber : "")
             + ". Check the request number (R-year-6 digits).",
-        null, wellFormed ? null : requestNumber);
+        null,
+        wellFormed ? null : requestNumber);
   }
 }

@@ -25,16 +25,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an "Assess claim" form submitted over the engine's REST API or Tasklist
- * ({@code .../task/{id}/submit-form} or {@code /complete}) with {@link AssessmentSubmissions} before the
+ * Checks an "Assess claim" form submitted over the engine's REST API or Tasklist ({@code
+ * .../task/{id}/submit-form} or {@code /complete}) with {@link AssessmentSubmissions} before the
  * engine sees it, and answers 400 with what to correct. (The engine itself would answer a refusal
  * from the task's listener with a 500.) Runs after the authentication filters.
  */
 class AssessmentSubmissionGuard extends OncePerRequestFilter {
 
   private static final int MAX_BODY_BYTES = 1024 * 1024;
-  private static final Pattern COMPLETION = Pattern.compile(
-      "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete)$");
+  private static final Pattern COMPLETION =
+      Pattern.compile(
+          "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AssessmentSubmissions submissions;
@@ -49,7 +50,8 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher matcher = COMPLETION.matcher(path(request));
     matcher.matches();
@@ -58,11 +60,15 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
       return;
     }
     CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
-    Optional<String> problem = submitted(cached.body())
-        .flatMap(values -> submissions.problem(matcher.group(3), values));
+    Optional<String> problem =
+        submitted(cached.body()).flatMap(values -> submissions.problem(matcher.group(3), values));
     if (problem.isPresent()) {
-      ProblemDetail detail = Problems.problem(HttpStatus.BAD_REQUEST, "assessment-form", "The assessment cannot be"
-          + " saved", problem.get());
+      ProblemDetail detail =
+          Problems.problem(
+              HttpStatus.BAD_REQUEST,
+              "assessment-form",
+              "The assessment cannot be" + " saved",
+              problem.get());
       detail.setProperty("message", problem.get()); // what Tasklist shows the nurse
       Problems.write(response, detail);
       return;
@@ -70,11 +76,14 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
     chain.doFilter(cached, response);
   }
 
-  /** The submitted variables' values by name; empty when the body is not ours to judge (malformed). */
+  /**
+   * The submitted variables' values by name; empty when the body is not ours to judge (malformed).
+   */
   private static Optional<Map<String, Object>> submitted(byte[] body) {
     JsonNode variables;
     try {
-      variables = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body).path("variables");
+      variables =
+          body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body).path("variables");
     } catch (IOException e) {
       return Optional.empty(); // the engine answers malformed requests itself
     }
@@ -102,7 +111,8 @@ class AssessmentSubmissionGuard extends OncePerRequestFilter {
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<AssessmentSubmissionGuard> assessmentSubmissionGuard(AssessmentSubmissions submissions) {
+    FilterRegistrationBean<AssessmentSubmissionGuard> assessmentSubmissionGuard(
+        AssessmentSubmissions submissions) {
       FilterRegistrationBean<AssessmentSubmissionGuard> registration =
           new FilterRegistrationBean<>(new AssessmentSubmissionGuard(submissions));
       registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

@@ -10,9 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks HTTP Basic credentials of {@code /api/**} against Camunda's identity service, so that
- * the API, the REST API and the webapps share one set of users and groups. Groups become
- * authorities {@code GROUP_<group id>}.
+ * Checks HTTP Basic credentials of {@code /api/**} against Camunda's identity service, so that the
+ * API, the REST API and the webapps share one set of users and groups. Groups become authorities
+ * {@code GROUP_<group id>}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider
@@ -28,15 +28,17 @@ class CamundaIdentityAuthenticationProvider
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
+    if (userId == null
+        || userId.isBlank()
+        || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery()
-        .groupMember(userId).list().stream()
-        .map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
-        .toList();
+    List<SimpleGrantedAuthority> authorities =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 

@@ -25,24 +25,37 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Whether a deployment's resource would run code that a process owner could not run otherwise
- * (ADR 0011). BPMN: no script tasks, no scripts anywhere (listeners, mappings, conditions with a
+ * Whether a deployment's resource would run code that a process owner could not run otherwise (ADR
+ * 0011). BPMN: no script tasks, no scripts anywhere (listeners, mappings, conditions with a
  * language), no connectors, {@code camunda:class} only from {@value #OWN_PACKAGE}, timer, message,
  * signal and conditional start events only on the project's own processes, and expressions only of
  * the reading kind {@link ExpressionCheck} allows; a delegate expression names a delegate bean and
- * nothing else. DMN: FEEL or reading JUEL only. Script, HTML and class files, CMMN, embedded and app
- * forms are refused outright.
+ * nothing else. DMN: FEEL or reading JUEL only. Script, HTML and class files, CMMN, embedded and
+ * app forms are refused outright.
  */
 public final class DeploymentCheck {
 
   static final String OWN_PACKAGE = "dk.dss.flexclaims.";
 
-  private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
-  private static final Set<String> FORBIDDEN_SUFFIXES = Set.of(".js", ".mjs", ".html", ".htm", ".groovy", ".py",
-      ".rb", ".jar", ".class", ".cmmn", ".cmmn10.xml", ".sh");
+  private static final Pattern DELEGATE_EXPRESSION =
+      Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
+  private static final Set<String> FORBIDDEN_SUFFIXES =
+      Set.of(
+          ".js",
+          ".mjs",
+          ".html",
+          ".htm",
+          ".groovy",
+          ".py",
+          ".rb",
+          ".jar",
+          ".class",
+          ".cmmn",
+          ".cmmn10.xml",
+          ".sh");
   private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
-  private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
-      "variableMappingDelegateExpression");
+  private static final Set<String> DELEGATE_ATTRIBUTES =
+      Set.of("delegateExpression", "variableMappingDelegateExpression");
 
   /** A refusal: the resource (file), the element's id (or its tag when it has none) and why. */
   public record Finding(String resource, String element, String reason) {
@@ -60,7 +73,8 @@ public final class DeploymentCheck {
    * @param isDelegateBean whether a name is a bean that is a delegate or listener
    * @param ownProcessKeys the process keys the project ships; only they may start on their own
    */
-  public DeploymentCheck(Predicate<String> isBean, Predicate<String> isDelegateBean, Set<String> ownProcessKeys) {
+  public DeploymentCheck(
+      Predicate<String> isBean, Predicate<String> isDelegateBean, Set<String> ownProcessKeys) {
     this.isDelegateBean = isDelegateBean;
     this.ownProcessKeys = Set.copyOf(ownProcessKeys);
     this.expressions = new ExpressionCheck(isBean);
@@ -71,7 +85,9 @@ public final class DeploymentCheck {
     String lower = name.toLowerCase(Locale.ROOT);
     for (String suffix : FORBIDDEN_SUFFIXES) {
       if (lower.endsWith(suffix)) {
-        return Optional.of(new Finding(name, "-", "files of this kind (" + suffix + ") run code and are not deployed"));
+        return Optional.of(
+            new Finding(
+                name, "-", "files of this kind (" + suffix + ") run code and are not deployed"));
       }
     }
     if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
@@ -95,14 +111,24 @@ public final class DeploymentCheck {
         continue;
       }
       for (EventDefinition definition : start.getEventDefinitions()) {
-        String kind = definition instanceof TimerEventDefinition ? "timer"
-            : definition instanceof MessageEventDefinition ? "message"
-            : definition instanceof SignalEventDefinition ? "signal"
-            : definition instanceof ConditionalEventDefinition ? "conditional" : null;
+        String kind =
+            definition instanceof TimerEventDefinition
+                ? "timer"
+                : definition instanceof MessageEventDefinition
+                    ? "message"
+                    : definition instanceof SignalEventDefinition
+                        ? "signal"
+                        : definition instanceof ConditionalEventDefinition ? "conditional" : null;
         if (kind != null && !ownProcessKeys.contains(process.getId())) {
-          return Optional.of(new Finding(name, idOf(start.getId(), "startEvent"), "a " + kind
-              + " start event starts instances without a start right; only the project's processes "
-              + ownProcessKeys.stream().sorted().toList() + " may have one"));
+          return Optional.of(
+              new Finding(
+                  name,
+                  idOf(start.getId(), "startEvent"),
+                  "a "
+                      + kind
+                      + " start event starts instances without a start right; only the project's processes "
+                      + ownProcessKeys.stream().sorted().toList()
+                      + " may have one"));
         }
       }
     }
@@ -121,7 +147,10 @@ public final class DeploymentCheck {
 
   private Optional<Finding> walk(String name, ModelInstance model) {
     Node root = model.getDocument().getDomSource().getNode();
-    Element element = root instanceof org.w3c.dom.Document document ? document.getDocumentElement() : (Element) root;
+    Element element =
+        root instanceof org.w3c.dom.Document document
+            ? document.getDocumentElement()
+            : (Element) root;
     return walk(name, element, "-");
   }
 
@@ -145,13 +174,15 @@ public final class DeploymentCheck {
         if (found.isPresent()) {
           return found;
         }
-      } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+      } else if (child.getNodeType() == Node.TEXT_NODE
+          || child.getNodeType() == Node.CDATA_SECTION_NODE) {
         text.append(child.getNodeValue());
       }
     }
     String refusal = expressions.refusal(text.toString());
     if (refusal != null) {
-      return Optional.of(new Finding(name, where, "the expression does more than read variables: " + refusal));
+      return Optional.of(
+          new Finding(name, where, "the expression does more than read variables: " + refusal));
     }
     if (tag.equals("text") && text.toString().matches("(?s).*\\bexternal\\s*\\{.*")) {
       return Optional.of(new Finding(name, where, "a FEEL external function calls Java"));
@@ -164,52 +195,74 @@ public final class DeploymentCheck {
       return Optional.of(new Finding(name, where, "a script task runs code on the server"));
     }
     if (tag.equals("script")) {
-      return Optional.of(new Finding(name, where, "a script (camunda:script) runs code on the server"));
+      return Optional.of(
+          new Finding(name, where, "a script (camunda:script) runs code on the server"));
     }
     if (tag.equals("connector")) {
-      return Optional.of(new Finding(name, where, "a connector (camunda:connector) calls out from the server"));
+      return Optional.of(
+          new Finding(name, where, "a connector (camunda:connector) calls out from the server"));
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String attributeName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      String attributeName =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String value = attribute.getValue();
-      if (attribute.getNamespaceURI() != null && attribute.getNamespaceURI().startsWith("http://www.w3.org/")) {
+      if (attribute.getNamespaceURI() != null
+          && attribute.getNamespaceURI().startsWith("http://www.w3.org/")) {
         continue;
       }
       if (attributeName.equals("language") || attributeName.equals("scriptFormat")) {
-        return Optional.of(new Finding(name, where, "a script in '" + value + "' runs code on the server"));
+        return Optional.of(
+            new Finding(name, where, "a script in '" + value + "' runs code on the server"));
       }
       if (attributeName.equals("expressionLanguage") || attributeName.equals("typeLanguage")) {
         String language = value.toLowerCase(Locale.ROOT);
-        if (!language.contains("feel") && !language.equals("juel") && !language.startsWith("http://www.w3.org/")) {
-          return Optional.of(new Finding(name, where, "the expression language '" + value + "' runs scripts"));
+        if (!language.contains("feel")
+            && !language.equals("juel")
+            && !language.startsWith("http://www.w3.org/")) {
+          return Optional.of(
+              new Finding(name, where, "the expression language '" + value + "' runs scripts"));
         }
       }
       if (CLASS_ATTRIBUTES.contains(attributeName)) {
         if (!value.trim().startsWith(OWN_PACKAGE)) {
-          return Optional.of(new Finding(name, where, "the class '" + value + "' is not one of the application's ("
-              + OWN_PACKAGE + "*)"));
+          return Optional.of(
+              new Finding(
+                  name,
+                  where,
+                  "the class '"
+                      + value
+                      + "' is not one of the application's ("
+                      + OWN_PACKAGE
+                      + "*)"));
         }
         continue;
       }
       if (attributeName.equals("formKey") || attributeName.equals("formRef")) {
         String form = value.trim().toLowerCase(Locale.ROOT);
         if (form.startsWith("embedded:") || form.startsWith("app:")) {
-          return Optional.of(new Finding(name, where, "an embedded or app form runs its own script in Tasklist"));
+          return Optional.of(
+              new Finding(name, where, "an embedded or app form runs its own script in Tasklist"));
         }
       }
       if (DELEGATE_ATTRIBUTES.contains(attributeName)) {
         Matcher bean = DELEGATE_EXPRESSION.matcher(value);
         if (!bean.matches() || !isDelegateBean.test(bean.group(1))) {
-          return Optional.of(new Finding(name, where, "the delegate expression '" + value
-              + "' does not name one of the application's delegates"));
+          return Optional.of(
+              new Finding(
+                  name,
+                  where,
+                  "the delegate expression '"
+                      + value
+                      + "' does not name one of the application's delegates"));
         }
         continue;
       }
       String refusal = expressions.refusal(value);
       if (refusal != null) {
-        return Optional.of(new Finding(name, where, "the expression does more than read variables: " + refusal));
+        return Optional.of(
+            new Finding(name, where, "the expression does more than read variables: " + refusal));
       }
     }
     return Optional.empty();

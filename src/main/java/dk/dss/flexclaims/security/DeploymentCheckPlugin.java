@@ -32,8 +32,10 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin implements Deplo
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomPreDeployers());
+    List<Deployer> deployers =
+        configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(this);
     configuration.setCustomPreDeployers(deployers);
   }
@@ -41,7 +43,9 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin implements Deplo
   @Override
   public void deploy(DeploymentEntity deployment) {
     CommandContext commandContext = Context.getCommandContext();
-    if (!deployment.isNew() || commandContext == null || commandContext.getAuthenticatedUserId() == null
+    if (!deployment.isNew()
+        || commandContext == null
+        || commandContext.getAuthenticatedUserId() == null
         || deployment.getResources() == null) {
       return;
     }
@@ -49,9 +53,12 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin implements Deplo
       check = EngineGuardConfiguration.deploymentCheck(beans);
     }
     for (ResourceEntity resource : deployment.getResources().values()) {
-      check.check(resource.getName(), resource.getBytes()).ifPresent(finding -> {
-        throw new NotValidException("The deployment would run code: " + finding.message());
-      });
+      check
+          .check(resource.getName(), resource.getBytes())
+          .ifPresent(
+              finding -> {
+                throw new NotValidException("The deployment would run code: " + finding.message());
+              });
     }
   }
 }

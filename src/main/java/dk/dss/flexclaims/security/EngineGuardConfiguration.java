@@ -35,22 +35,28 @@ public class EngineGuardConfiguration {
   static final String OWN_PROCESSES = "classpath*:processes/**/*.bpmn";
 
   @Bean
-  FilterRegistrationBean<EngineOperationGuard> engineOperationGuard(IdentityService identityService,
-      RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService,
+  FilterRegistrationBean<EngineOperationGuard> engineOperationGuard(
+      IdentityService identityService,
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
+      HistoryService historyService,
       ApplicationContext context) {
-    Supplier<DeploymentCheck> check = new Supplier<>() {
-      private volatile DeploymentCheck built;
+    Supplier<DeploymentCheck> check =
+        new Supplier<>() {
+          private volatile DeploymentCheck built;
 
-      @Override
-      public DeploymentCheck get() {
-        if (built == null) {
-          built = deploymentCheck(context);
-        }
-        return built;
-      }
-    };
-    FilterRegistrationBean<EngineOperationGuard> registration = new FilterRegistrationBean<>(
-        new EngineOperationGuard(identityService, repositoryService, runtimeService, historyService, check));
+          @Override
+          public DeploymentCheck get() {
+            if (built == null) {
+              built = deploymentCheck(context);
+            }
+            return built;
+          }
+        };
+    FilterRegistrationBean<EngineOperationGuard> registration =
+        new FilterRegistrationBean<>(
+            new EngineOperationGuard(
+                identityService, repositoryService, runtimeService, historyService, check));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("engineOperationGuard");
     registration.setOrder(20);
@@ -59,7 +65,8 @@ public class EngineGuardConfiguration {
 
   /** The check with the application's beans and the process keys of the diagrams in processes/. */
   public static DeploymentCheck deploymentCheck(ListableBeanFactory beans) {
-    return new DeploymentCheck(beans::containsBean, name -> isDelegate(beans, name), ownProcessKeys());
+    return new DeploymentCheck(
+        beans::containsBean, name -> isDelegate(beans, name), ownProcessKeys());
   }
 
   static boolean isDelegate(ListableBeanFactory beans, String name) {
@@ -67,8 +74,11 @@ public class EngineGuardConfiguration {
       return false;
     }
     Class<?> type = beans.getType(name, false);
-    return type != null && (JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
-        || TaskListener.class.isAssignableFrom(type) || ActivityBehavior.class.isAssignableFrom(type));
+    return type != null
+        && (JavaDelegate.class.isAssignableFrom(type)
+            || ExecutionListener.class.isAssignableFrom(type)
+            || TaskListener.class.isAssignableFrom(type)
+            || ActivityBehavior.class.isAssignableFrom(type));
   }
 
   /** The ids of the executable processes of every diagram the project ships in processes/. */
@@ -77,7 +87,9 @@ public class EngineGuardConfiguration {
     try {
       for (var resource : new PathMatchingResourcePatternResolver().getResources(OWN_PROCESSES)) {
         try (InputStream in = resource.getInputStream()) {
-          Bpmn.readModelFromStream(in).getModelElementsByType(Process.class).forEach(p -> keys.add(p.getId()));
+          Bpmn.readModelFromStream(in)
+              .getModelElementsByType(Process.class)
+              .forEach(p -> keys.add(p.getId()));
         }
       }
     } catch (IOException e) {

@@ -36,10 +36,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before the engine is reached, what the engine's own authorizations would let through
- * or would count against a job (ADR 0003, ADR 0011). On {@code /engine-rest/**} (after Camunda's
+ * Refuses, before the engine is reached, what the engine's own authorizations would let through or
+ * would count against a job (ADR 0003, ADR 0011). On {@code /engine-rest/**} (after Camunda's
  * authentication filter, which makes the caller the engine's current user) and on the webapps'
  * {@code /camunda/api/engine/**} (the caller of the webapp session):
+ *
  * <ul>
  *   <li>executing jobs, setting their retries, due dates and priorities, suspending and activating
  *       jobs, job definitions, process instances and definitions: administrators only (403) — a
@@ -48,7 +49,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       without cascade: administrators only (409);
  *   <li>a deployment (create or redeploy) that would run code ({@link DeploymentCheck}): 400 naming
  *       the file and the element;
- *   <li>{@code /engine-rest/engine}, which Camunda's filter lets through, needs a login like the rest (401).
+ *   <li>{@code /engine-rest/engine}, which Camunda's filter lets through, needs a login like the
+ *       rest (401).
  * </ul>
  */
 public class EngineOperationGuard extends OncePerRequestFilter {
@@ -56,13 +58,15 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   /** Largest deployment inspected; larger ones are refused rather than passed on unread. */
   static final int MAX_DEPLOYMENT_BYTES = 10 * 1024 * 1024;
 
-  private static final Pattern ENGINE_PATH = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))(/.*)?$");
-  private static final Pattern ADMIN_ONLY = Pattern.compile(
-      "^/(?:job|job-definition)(?:/.*)?/(?:execute|retries|duedate|duedate/recalculate|suspended|jobPriority|priority)/?$"
-          + "|^/(?:process-instance|process-definition|batch)(?:/.*)?/(?:suspended|suspended-async)/?$"
-          + "|^/(?:process-instance|history/process-instance)/job-retries/?$"
-          + "|^/job/[^/]+/?$");
+  private static final Pattern ENGINE_PATH =
+      Pattern.compile(
+          "^(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))(/.*)?$");
+  private static final Pattern ADMIN_ONLY =
+      Pattern.compile(
+          "^/(?:job|job-definition)(?:/.*)?/(?:execute|retries|duedate|duedate/recalculate|suspended|jobPriority|priority)/?$"
+              + "|^/(?:process-instance|process-definition|batch)(?:/.*)?/(?:suspended|suspended-async)/?$"
+              + "|^/(?:process-instance|history/process-instance)/job-retries/?$"
+              + "|^/job/[^/]+/?$");
   private static final Pattern DEPLOYMENT = Pattern.compile("^/deployment/([^/]+)/?$");
   private static final Pattern REDEPLOY = Pattern.compile("^/deployment/([^/]+)/redeploy/?$");
   private static final Pattern CREATE_DEPLOYMENT = Pattern.compile("^/deployment/create/?$");
@@ -75,8 +79,12 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   private final HistoryService historyService;
   private final Supplier<DeploymentCheck> deploymentCheck;
 
-  public EngineOperationGuard(IdentityService identityService, RepositoryService repositoryService,
-      RuntimeService runtimeService, HistoryService historyService, Supplier<DeploymentCheck> deploymentCheck) {
+  public EngineOperationGuard(
+      IdentityService identityService,
+      RepositoryService repositoryService,
+      RuntimeService runtimeService,
+      HistoryService historyService,
+      Supplier<DeploymentCheck> deploymentCheck) {
     this.identityService = identityService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -84,7 +92,9 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     this.deploymentCheck = deploymentCheck;
   }
 
-  /** Who calls: the user and groups, from the webapp session or the engine's current authentication. */
+  /**
+   * Who calls: the user and groups, from the webapp session or the engine's current authentication.
+   */
   record Caller(String userId, List<String> groupIds) {
     boolean administrator() {
       return groupIds != null && groupIds.contains(Groups.ADMIN);
@@ -92,7 +102,8 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = pathWithinApplication(request);
     Matcher engine = ENGINE_PATH.matcher(path);
@@ -104,11 +115,18 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     String rest = engine.group(3) == null ? "" : engine.group(3);
     String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
 
-    if (!webapp && engine.group(1) == null && (rest.isEmpty() || rest.equals("/engine") || rest.equals("/engine/"))) {
+    if (!webapp
+        && engine.group(1) == null
+        && (rest.isEmpty() || rest.equals("/engine") || rest.equals("/engine/"))) {
       if (!basicLoginIsValid(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");
-        Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-            "Authentication required", "Log in with HTTP Basic: a Flex Claims user name and password."));
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "Log in with HTTP Basic: a Flex Claims user name and password."));
         return;
       }
       chain.doFilter(request, response);
@@ -122,20 +140,31 @@ public class EngineOperationGuard extends OncePerRequestFilter {
 
     if (ADMIN_ONLY.matcher(rest).matches()) {
       if (caller == null || !caller.administrator()) {
-        forbidden(response, caller, "Executing jobs and changing their retries, due dates, priorities or"
-            + " suspension is for administrators; the job executor runs jobs when they are due.");
+        forbidden(
+            response,
+            caller,
+            "Executing jobs and changing their retries, due dates, priorities or"
+                + " suspension is for administrators; the job executor runs jobs when they are due.");
         return;
       }
       chain.doFilter(request, response);
       return;
     }
     Matcher deployment = DEPLOYMENT.matcher(rest);
-    if (method.equals("DELETE") && deployment.matches() && !CREATE_DEPLOYMENT.matcher(rest).matches()) {
+    if (method.equals("DELETE")
+        && deployment.matches()
+        && !CREATE_DEPLOYMENT.matcher(rest).matches()) {
       if ((caller == null || !caller.administrator()) && hasInstances(deployment.group(1))) {
-        Problems.write(response, Problems.problem(HttpStatus.CONFLICT, "deployment-has-instances",
-            "The deployment has process instances",
-            "Deployment " + deployment.group(1) + " has running or finished process instances; it stays, with them."
-                + " Deploy a new version instead."));
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.CONFLICT,
+                "deployment-has-instances",
+                "The deployment has process instances",
+                "Deployment "
+                    + deployment.group(1)
+                    + " has running or finished process instances; it stays, with them."
+                    + " Deploy a new version instead."));
         return;
       }
       chain.doFilter(request, response);
@@ -144,16 +173,26 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     if (method.equals("POST") && CREATE_DEPLOYMENT.matcher(rest).matches()) {
       CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_DEPLOYMENT_BYTES);
       if (cached.tooLarge(MAX_DEPLOYMENT_BYTES)) {
-        Problems.write(response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "deployment-too-large",
-            "The deployment is too large", "A deployment may have at most " + MAX_DEPLOYMENT_BYTES + " bytes."));
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "deployment-too-large",
+                "The deployment is too large",
+                "A deployment may have at most " + MAX_DEPLOYMENT_BYTES + " bytes."));
         return;
       }
       List<Multipart.Part> files;
       try {
         files = Multipart.files(request.getContentType(), cached.body());
       } catch (IllegalArgumentException e) {
-        Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-deployment",
-            "The deployment could not be read", e.getMessage()));
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-deployment",
+                "The deployment could not be read",
+                e.getMessage()));
         return;
       }
       for (Multipart.Part file : files) {
@@ -176,7 +215,8 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private boolean redeployRefused(HttpServletResponse response, String deploymentId, byte[] body) throws IOException {
+  private boolean redeployRefused(HttpServletResponse response, String deploymentId, byte[] body)
+      throws IOException {
     Set<String> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     if (body.length > 0) {
@@ -187,31 +227,43 @@ public class EngineOperationGuard extends OncePerRequestFilter {
           json.path("resourceNames").forEach(n -> names.add(n.asText()));
         }
       } catch (IOException e) {
-        Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-deployment",
-            "The redeployment could not be read", "The body is not valid JSON."));
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-deployment",
+                "The redeployment could not be read",
+                "The body is not valid JSON."));
         return true;
       }
     }
-    List<Resource> resources = asEngine(() -> {
-      try {
-        return repositoryService.getDeploymentResources(deploymentId);
-      } catch (RuntimeException e) {
-        return List.<Resource>of();
-      }
-    });
+    List<Resource> resources =
+        asEngine(
+            () -> {
+              try {
+                return repositoryService.getDeploymentResources(deploymentId);
+              } catch (RuntimeException e) {
+                return List.<Resource>of();
+              }
+            });
     for (Resource resource : resources) {
-      boolean chosen = ids.isEmpty() && names.isEmpty() || ids.contains(resource.getId())
-          || names.contains(resource.getName());
+      boolean chosen =
+          ids.isEmpty() && names.isEmpty()
+              || ids.contains(resource.getId())
+              || names.contains(resource.getName());
       if (!chosen) {
         continue;
       }
-      byte[] content = asEngine(() -> {
-        try (InputStream in = repositoryService.getResourceAsStreamById(deploymentId, resource.getId())) {
-          return in.readAllBytes();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      byte[] content =
+          asEngine(
+              () -> {
+                try (InputStream in =
+                    repositoryService.getResourceAsStreamById(deploymentId, resource.getId())) {
+                  return in.readAllBytes();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       if (refused(response, resource.getName(), content)) {
         return true;
       }
@@ -219,13 +271,18 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     return false;
   }
 
-  private boolean refused(HttpServletResponse response, String resourceName, byte[] content) throws IOException {
+  private boolean refused(HttpServletResponse response, String resourceName, byte[] content)
+      throws IOException {
     Optional<DeploymentCheck.Finding> finding = deploymentCheck.get().check(resourceName, content);
     if (finding.isEmpty()) {
       return false;
     }
-    ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "deployment-runs-code",
-        "The deployment would run code", finding.get().message());
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.BAD_REQUEST,
+            "deployment-runs-code",
+            "The deployment would run code",
+            finding.get().message());
     problem.setProperty("resource", finding.get().resource());
     problem.setProperty("element", finding.get().element());
     Problems.write(response, problem);
@@ -233,13 +290,27 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   }
 
   private boolean hasInstances(String deploymentId) {
-    return asEngine(() -> runtimeService.createProcessInstanceQuery().deploymentId(deploymentId).count() > 0
-        || repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
-            .anyMatch(definition -> historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionId(definition.getId()).count() > 0));
+    return asEngine(
+        () ->
+            runtimeService.createProcessInstanceQuery().deploymentId(deploymentId).count() > 0
+                || repositoryService
+                    .createProcessDefinitionQuery()
+                    .deploymentId(deploymentId)
+                    .list()
+                    .stream()
+                    .anyMatch(
+                        definition ->
+                            historyService
+                                    .createHistoricProcessInstanceQuery()
+                                    .processDefinitionId(definition.getId())
+                                    .count()
+                                > 0));
   }
 
-  /** Runs a look-up without the caller's authorizations (which might hide what is there), then restores them. */
+  /**
+   * Runs a look-up without the caller's authorizations (which might hide what is there), then
+   * restores them.
+   */
   private <T> T asEngine(Supplier<T> work) {
     Authentication current = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
@@ -254,8 +325,10 @@ public class EngineOperationGuard extends OncePerRequestFilter {
 
   private Caller engineCaller() {
     Authentication current = identityService.getCurrentAuthentication();
-    return current == null || current.getUserId() == null ? null
-        : new Caller(current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
+    return current == null || current.getUserId() == null
+        ? null
+        : new Caller(
+            current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
   }
 
   private static Caller webappCaller(HttpServletRequest request, String engineName) {
@@ -269,7 +342,9 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     }
     var authentication = authentications.getAuthenticationForProcessEngine(engineName);
     if (authentication instanceof UserAuthentication user) {
-      return new Caller(user.getIdentityId(), user.getGroupIds() == null ? List.of() : new ArrayList<>(user.getGroupIds()));
+      return new Caller(
+          user.getIdentityId(),
+          user.getGroupIds() == null ? List.of() : new ArrayList<>(user.getGroupIds()));
     }
     return null;
   }
@@ -281,7 +356,9 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -294,18 +371,27 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     return asEngine(() -> identityService.checkPassword(user, password));
   }
 
-  private static void forbidden(HttpServletResponse response, Caller caller, String detail) throws IOException {
+  private static void forbidden(HttpServletResponse response, Caller caller, String detail)
+      throws IOException {
     if (caller == null) {
-      Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-          "Authentication required", "Log in first."));
+      Problems.write(
+          response,
+          Problems.problem(
+              HttpStatus.UNAUTHORIZED,
+              "unauthenticated",
+              "Authentication required",
+              "Log in first."));
       return;
     }
-    Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail));
+    Problems.write(
+        response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail));
   }
 
   private static String pathWithinApplication(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    return context != null && !context.isEmpty() && uri.startsWith(context)
+        ? uri.substring(context.length())
+        : uri;
   }
 }

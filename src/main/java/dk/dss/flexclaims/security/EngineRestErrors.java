@@ -1,8 +1,8 @@
 package dk.dss.flexclaims.security;
 
-import dk.dss.flexclaims.web.Problems;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dk.dss.flexclaims.web.Problems;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,22 +33,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Errors of Camunda's REST API ({@code /engine-rest}) without personal data: Camunda's own
- * handlers answer the exception's message, which repeats path values (a task or instance ID, or
- * whatever a caller put there, a CPR number too), and log 500s with their stack traces. These
- * mappers take precedence over Camunda's ({@link Priority} 1 for the same exception types) and
- * answer problem-like JSON ({@code type}, {@code title}, {@code status}, {@code detail}, and
- * {@code message} as Camunda's clients read it) without the message:
+ * Errors of Camunda's REST API ({@code /engine-rest}) without personal data: Camunda's own handlers
+ * answer the exception's message, which repeats path values (a task or instance ID, or whatever a
+ * caller put there, a CPR number too), and log 500s with their stack traces. These mappers take
+ * precedence over Camunda's ({@link Priority} 1 for the same exception types) and answer
+ * problem-like JSON ({@code type}, {@code title}, {@code status}, {@code detail}, and {@code
+ * message} as Camunda's clients read it) without the message:
  *
  * <ul>
- *   <li>a lost race ({@link OptimisticLockingException}, also wrapped): 409 with {@code Retry-After};
+ *   <li>a lost race ({@link OptimisticLockingException}, also wrapped): 409 with {@code
+ *       Retry-After};
  *   <li>an object variable in Java serialization, which the engine refuses: 400;
- *   <li>a task the caller may not see or that is gone, for every method on {@code /task/{id}/...}: 404;
- *   <li>anything the engine cannot find ({@link NullValueException}, {@link NotFoundException}): 404;
+ *   <li>a task the caller may not see or that is gone, for every method on {@code /task/{id}/...}:
+ *       404;
+ *   <li>anything the engine cannot find ({@link NullValueException}, {@link NotFoundException}):
+ *       404;
  *   <li>otherwise Camunda's status; a 5xx is logged with the exception's classes and a reference,
  *       never its message, and answered generically.
  * </ul>
- * A diagram that does not parse keeps Camunda's message (it names the diagram's problem, no person).
+ *
+ * A diagram that does not parse keeps Camunda's message (it names the diagram's problem, no
+ * person).
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
@@ -63,7 +68,8 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
     this.tasks = tasks;
   }
 
-  private static final String JAVA_SERIALIZATION_PROHIBITED = "Java serialization format is prohibited";
+  private static final String JAVA_SERIALIZATION_PROHIBITED =
+      "Java serialization format is prohibited";
 
   @Override
   protected void registerAdditionalResources() {
@@ -75,13 +81,15 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   }
 
   /**
-   * Whether the path names a task ({@code /task/{id}/...}, not a task query such as {@code /task/count})
-   * that the caller may not see or that does not exist. The engine REST API's authentication is still
-   * in place here, so the query sees what the caller may see.
+   * Whether the path names a task ({@code /task/{id}/...}, not a task query such as {@code
+   * /task/count}) that the caller may not see or that does not exist. The engine REST API's
+   * authentication is still in place here, so the query sees what the caller may see.
    */
   boolean invisibleTask(String path) {
     Matcher matcher = path == null ? null : TASK_PATH.matcher(path);
-    if (matcher == null || !matcher.matches() || List.of("count", "create", "report").contains(matcher.group(2))) {
+    if (matcher == null
+        || !matcher.matches()
+        || List.of("count", "create", "report").contains(matcher.group(2))) {
       return false;
     }
     try {
@@ -95,33 +103,57 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   Response answer(Throwable e, String path) {
     Throwable lostRace = find(e, OptimisticLockingException.class);
     if (lostRace != null) {
-      return problem(409, "concurrent-update", "Changed at the same moment",
-          "Someone else changed this at the same moment; nothing was stored. Reload and try again.")
-          .header("Retry-After", "1").build();
+      return problem(
+              409,
+              "concurrent-update",
+              "Changed at the same moment",
+              "Someone else changed this at the same moment; nothing was stored. Reload and try again.")
+          .header("Retry-After", "1")
+          .build();
     }
-    if (causes(e).stream().anyMatch(t -> t.getMessage() != null
-        && t.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED))) {
-      return problem(400, "java-serialization-refused", "Object variable refused",
-          "Object variables in Java serialization are not accepted; send JSON (application/json).").build();
+    if (causes(e).stream()
+        .anyMatch(
+            t ->
+                t.getMessage() != null && t.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED))) {
+      return problem(
+              400,
+              "java-serialization-refused",
+              "Object variable refused",
+              "Object variables in Java serialization are not accepted; send JSON (application/json).")
+          .build();
     }
     int status = status(e);
     if (status >= 400 && status != 401 && invisibleTask(path)) {
-      return problem(404, "task-not-found", "Task not found",
-          "There is no task with this ID that you may see: it may have been completed by someone else.").build();
+      return problem(
+              404,
+              "task-not-found",
+              "Task not found",
+              "There is no task with this ID that you may see: it may have been completed by someone else.")
+          .build();
     }
     if (find(e, NullValueException.class) != null || find(e, NotFoundException.class) != null) {
       status = 404;
     }
     if (status >= 500) {
       String reference = UUID.randomUUID().toString();
-      log.error("Unexpected {} on the engine's REST API (reference {}); message left out as it may hold"
-          + " personal data: {}", e.getClass().getSimpleName(), reference, classes(e));
-      return problem(status, "internal", "Internal error",
-          "Something went wrong on our side. Please try again later; if it persists, give support the reference "
-              + reference + ".").build();
+      log.error(
+          "Unexpected {} on the engine's REST API (reference {}); message left out as it may hold"
+              + " personal data: {}",
+          e.getClass().getSimpleName(),
+          reference,
+          classes(e));
+      return problem(
+              status,
+              "internal",
+              "Internal error",
+              "Something went wrong on our side. Please try again later; if it persists, give support the reference "
+                  + reference
+                  + ".")
+          .build();
     }
     if (e instanceof ParseException parse && parse.getMessage() != null) {
-      return problem(status, "invalid-diagram", "The diagram does not parse", parse.getMessage()).build();
+      return problem(status, "invalid-diagram", "The diagram does not parse", parse.getMessage())
+          .build();
     }
     return problem(status, slug(status), title(status), detail(status)).build();
   }
@@ -142,7 +174,8 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
     return ExceptionHandlerHelper.getInstance().getStatus(e).getStatusCode();
   }
 
-  private static Response.ResponseBuilder problem(int status, String type, String title, String detail) {
+  private static Response.ResponseBuilder problem(
+      int status, String type, String title, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", Problems.TYPE_BASE + type);
     body.put("title", title);
@@ -173,8 +206,9 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
 
   private static String detail(int status) {
     return switch (status) {
-      case 400 -> "The request is not valid for the engine: check its parameters and body against the REST API's"
-          + " reference.";
+      case 400 ->
+          "The request is not valid for the engine: check its parameters and body against the REST API's"
+              + " reference.";
       case 403 -> "Your user's groups do not allow this.";
       case 404 -> "There is nothing with this ID that you may see.";
       case 409 -> "This conflicts with the current state; reload and try again.";
@@ -200,8 +234,18 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   }
 
   private static String classes(Throwable e) {
-    return String.join(" <- ", causes(e).stream().map(t -> t.getClass().getName()
-        + Arrays.stream(t.getStackTrace()).limit(1).map(f -> " at " + f).findFirst().orElse("")).toList());
+    return String.join(
+        " <- ",
+        causes(e).stream()
+            .map(
+                t ->
+                    t.getClass().getName()
+                        + Arrays.stream(t.getStackTrace())
+                            .limit(1)
+                            .map(f -> " at " + f)
+                            .findFirst()
+                            .orElse(""))
+            .toList());
   }
 
   static String path(HttpServletRequest request) {
@@ -213,7 +257,10 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
     return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
   }
 
-  /** Base of the mappers: one per exception type Camunda maps, so that ours are the closest and first. */
+  /**
+   * Base of the mappers: one per exception type Camunda maps, so that ours are the closest and
+   * first.
+   */
   public abstract static class Mapper<T extends Throwable> implements ExceptionMapper<T> {
     @Context HttpServletRequest request;
     private final EngineRestErrors errors;

@@ -10,35 +10,73 @@ import java.util.function.Predicate;
  * variables and their properties, literals, comparisons, boolean and arithmetic operators and the
  * conditional operator. On top of that a short list of calls that read or keep a variable of the
  * instance itself, which the project's own diagrams use:
+ *
  * <ul>
  *   <li>{@code now()};
- *   <li>{@code execution.getVariable('name')}, {@code execution.hasVariable('name')},
- *       {@code execution.setVariable('name', <expression of this kind>)}, and the properties
- *       {@code execution.processBusinessKey}, {@code businessKey}, {@code id}, {@code processInstanceId},
+ *   <li>{@code execution.getVariable('name')}, {@code execution.hasVariable('name')}, {@code
+ *       execution.setVariable('name', <expression of this kind>)}, and the properties {@code
+ *       execution.processBusinessKey}, {@code businessKey}, {@code id}, {@code processInstanceId},
  *       {@code currentActivityId}; the same reads on {@code task};
- *   <li>comparisons on a variable's value: {@code after}, {@code before}, {@code equals},
- *       {@code compareTo}, {@code isEmpty}, {@code contains}, {@code size}.
+ *   <li>comparisons on a variable's value: {@code after}, {@code before}, {@code equals}, {@code
+ *       compareTo}, {@code isEmpty}, {@code contains}, {@code size}.
  * </ul>
- * Everything else is refused: other method and function calls, any reference to a Spring bean
- * (a bean is named only as a whole {@code delegateExpression}), {@code class}, the engine's other
+ *
+ * Everything else is refused: other method and function calls, any reference to a Spring bean (a
+ * bean is named only as a whole {@code delegateExpression}), {@code class}, the engine's other
  * objects ({@code execution.processEngineServices}, ...), and anything this parser does not know.
  */
 final class ExpressionCheck {
 
-  private static final Set<String> VALUE_METHODS = Set.of("after", "before", "equals", "compareTo", "isEmpty",
-      "contains", "size");
-  private static final Set<String> SCOPE_READS = Set.of("getVariable", "hasVariable", "getVariableLocal");
-  private static final Set<String> SCOPE_PROPERTIES = Set.of("processBusinessKey", "businessKey", "id",
-      "processInstanceId", "currentActivityId", "name", "assignee", "taskDefinitionKey", "eventName");
-  private static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "getClass", "classLoader",
-      "declaredMethods", "methods", "processEngineServices", "processEngine", "bpmnModelInstance",
-      "bpmnModelElementInstance");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
-      "div", "mod", "empty", "true", "false", "null", "instanceof");
+  private static final Set<String> VALUE_METHODS =
+      Set.of("after", "before", "equals", "compareTo", "isEmpty", "contains", "size");
+  private static final Set<String> SCOPE_READS =
+      Set.of("getVariable", "hasVariable", "getVariableLocal");
+  private static final Set<String> SCOPE_PROPERTIES =
+      Set.of(
+          "processBusinessKey",
+          "businessKey",
+          "id",
+          "processInstanceId",
+          "currentActivityId",
+          "name",
+          "assignee",
+          "taskDefinitionKey",
+          "eventName");
+  private static final Set<String> FORBIDDEN_PROPERTIES =
+      Set.of(
+          "class",
+          "getClass",
+          "classLoader",
+          "declaredMethods",
+          "methods",
+          "processEngineServices",
+          "processEngine",
+          "bpmnModelInstance",
+          "bpmnModelElementInstance");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "div",
+          "mod",
+          "empty",
+          "true",
+          "false",
+          "null",
+          "instanceof");
 
   private final Predicate<String> isBean;
 
-  /** @param isBean whether a name is a bean of the application, which expressions must not reach */
+  /**
+   * @param isBean whether a name is a bean of the application, which expressions must not reach
+   */
   ExpressionCheck(Predicate<String> isBean) {
     this.isBean = isBean;
   }
@@ -67,7 +105,9 @@ final class ExpressionCheck {
   }
 
   private static String quote(String expression) {
-    return "'" + (expression.length() > 120 ? expression.substring(0, 117) + "..." : expression) + "'";
+    return "'"
+        + (expression.length() > 120 ? expression.substring(0, 117) + "..." : expression)
+        + "'";
   }
 
   private static int closingBrace(String text, int from) {
@@ -269,8 +309,12 @@ final class ExpressionCheck {
         expect(")");
         return;
       }
-      if (t.startsWith("'") || t.startsWith("\"") || Character.isDigit(t.charAt(0))
-          || t.equals("true") || t.equals("false") || t.equals("null")) {
+      if (t.startsWith("'")
+          || t.startsWith("\"")
+          || Character.isDigit(t.charAt(0))
+          || t.equals("true")
+          || t.equals("false")
+          || t.equals("null")) {
         pos++;
         return;
       }
@@ -303,7 +347,8 @@ final class ExpressionCheck {
         throw new Refused("'" + root + "' is not allowed");
       }
       if (isBean.test(root)) {
-        throw new Refused("the bean '" + root + "' may only be named as a whole delegate expression");
+        throw new Refused(
+            "the bean '" + root + "' may only be named as a whole delegate expression");
       }
       suffixes(false);
     }

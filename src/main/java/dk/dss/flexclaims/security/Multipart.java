@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough of multipart/form-data to read the files of a deployment as Camunda's REST API will. */
+/**
+ * Just enough of multipart/form-data to read the files of a deployment as Camunda's REST API will.
+ */
 final class Multipart {
 
   record Part(String name, String filename, byte[] content) {}
@@ -19,16 +21,21 @@ final class Multipart {
 
   private Multipart() {}
 
-  /** The parts that carry a file name, or all non-standard parts: each is a resource of the deployment. */
+  /**
+   * The parts that carry a file name, or all non-standard parts: each is a resource of the
+   * deployment.
+   */
   static List<Part> files(String contentType, byte[] body) {
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw new IllegalArgumentException("A deployment is sent as multipart/form-data.");
     }
     Matcher boundaryMatch = BOUNDARY.matcher(contentType);
     if (!boundaryMatch.find()) {
       throw new IllegalArgumentException("The multipart body has no boundary.");
     }
-    String boundary = boundaryMatch.group(2) != null ? boundaryMatch.group(2) : boundaryMatch.group(3);
+    String boundary =
+        boundaryMatch.group(2) != null ? boundaryMatch.group(2) : boundaryMatch.group(3);
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     List<Part> parts = new ArrayList<>();
     int at = indexOf(body, delimiter, 0);
@@ -54,7 +61,8 @@ final class Multipart {
       if (contentEnd >= 2 && body[contentEnd - 2] == '\r' && body[contentEnd - 1] == '\n') {
         contentEnd -= 2;
       }
-      byte[] content = Arrays.copyOfRange(body, headersEnd + 4, Math.max(headersEnd + 4, contentEnd));
+      byte[] content =
+          Arrays.copyOfRange(body, headersEnd + 4, Math.max(headersEnd + 4, contentEnd));
       Matcher name = NAME.matcher(headers);
       Matcher filename = FILENAME.matcher(headers);
       String partName = name.find() ? name.group(1) : "";
@@ -70,8 +78,13 @@ final class Multipart {
   /** The form fields of {@code /deployment/create} that are not resources. */
   private static boolean isDeploymentField(String name) {
     return switch (name) {
-      case "deployment-name", "deployment-source", "deploy-changed-only", "enable-duplicate-filtering",
-          "tenant-id", "deployment-activation-time" -> true;
+      case "deployment-name",
+          "deployment-source",
+          "deploy-changed-only",
+          "enable-duplicate-filtering",
+          "tenant-id",
+          "deployment-activation-time" ->
+          true;
       default -> false;
     };
   }

@@ -14,17 +14,29 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"Flex Claims\"");
-    Problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-        "Authentication required", "Log in with HTTP Basic: a Flex Claims user name and password."));
+    Problems.write(
+        response,
+        Problems.problem(
+            HttpStatus.UNAUTHORIZED,
+            "unauthenticated",
+            "Authentication required",
+            "Log in with HTTP Basic: a Flex Claims user name and password."));
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    Problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden",
-        "Not allowed", "Your user's groups do not allow this request."));
+    Problems.write(
+        response,
+        Problems.problem(
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Not allowed",
+            "Your user's groups do not allow this request."));
   }
 }

@@ -18,15 +18,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what.
  *
  * <ul>
- *   <li>{@code /api/**} (the application's own API) and {@code /actuator/**} except health:
- *       HTTP Basic against Camunda's users (Spring Security), stateless, problem+json on 401/403;
- *       which group may call what is the table {@link ApiRoles}.
- *   <li>{@code /engine-rest/**} (Camunda's REST API): HTTP Basic through Camunda's own
- *       {@link ProcessEngineAuthenticationFilter}, so that the engine's authorization checks
- *       run as the calling user.
+ *   <li>{@code /api/**} (the application's own API) and {@code /actuator/**} except health: HTTP
+ *       Basic against Camunda's users (Spring Security), stateless, problem+json on 401/403; which
+ *       group may call what is the table {@link ApiRoles}.
+ *   <li>{@code /engine-rest/**} (Camunda's REST API): HTTP Basic through Camunda's own {@link
+ *       ProcessEngineAuthenticationFilter}, so that the engine's authorization checks run as the
+ *       calling user.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login session and CSRF
  *       protection; Spring Security stays out of their way.
- *   <li>Task queries with expressions are refused on both REST paths ({@link TaskQueryExpressionGuard}).
+ *   <li>Task queries with expressions are refused on both REST paths ({@link
+ *       TaskQueryExpressionGuard}).
  * </ul>
  */
 @Configuration
@@ -37,27 +38,34 @@ public class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
     http.securityMatcher("/api/**", "/actuator/**", "/error")
-        .authorizeHttpRequests(auth -> {
-          // an error page rendered for a request this chain already let through (or refused)
-          auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-          auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
-          for (ApiRoles.Rule rule : ApiRoles.RULES) {
-            var matcher = rule.method() == null ? auth.requestMatchers(rule.pattern())
-                : auth.requestMatchers(rule.method(), rule.pattern());
-            if (rule.groups().equals(ApiRoles.ANY_LOGGED_IN)) {
-              matcher.authenticated();
-            } else {
-              matcher.hasAnyAuthority(ApiRoles.authorities(rule));
-            }
-          }
-          // called directly, the error page is a problem like any other answer
-          auth.requestMatchers("/error").authenticated();
-          // a path no rule names: administrators only, so a new endpoint is closed until it has a rule
-          auth.anyRequest().hasAuthority(authority(Groups.ADMIN));
-        })
+        .authorizeHttpRequests(
+            auth -> {
+              // an error page rendered for a request this chain already let through (or refused)
+              auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+              auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                  .permitAll();
+              for (ApiRoles.Rule rule : ApiRoles.RULES) {
+                var matcher =
+                    rule.method() == null
+                        ? auth.requestMatchers(rule.pattern())
+                        : auth.requestMatchers(rule.method(), rule.pattern());
+                if (rule.groups().equals(ApiRoles.ANY_LOGGED_IN)) {
+                  matcher.authenticated();
+                } else {
+                  matcher.hasAnyAuthority(ApiRoles.authorities(rule));
+                }
+              }
+              // called directly, the error page is a problem like any other answer
+              auth.requestMatchers("/error").authenticated();
+              // a path no rule names: administrators only, so a new endpoint is closed until it has
+              // a rule
+              auth.anyRequest().hasAuthority(authority(Groups.ADMIN));
+            })
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable());
     return http.build();
@@ -89,7 +97,8 @@ public class SecurityConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setName("engineRestAuthentication");
     registration.setOrder(10);

@@ -36,9 +36,10 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   /** Largest body inspected; a larger task query is refused rather than passed on unread. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
 
-  private static final Pattern TASK_QUERY_PATH = Pattern.compile(
-      "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)"
-          + "/(task(/count)?|filter(/[^/]+(/(list|count|singleResult))?)?)/?$");
+  private static final Pattern TASK_QUERY_PATH =
+      Pattern.compile(
+          "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)"
+              + "/(task(/count)?|filter(/[^/]+(/(list|count|singleResult))?)?)/?$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,8 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       if (isExpressionKey(parameter.getKey()) || anyExpression(parameter.getValue())) {
@@ -129,11 +131,18 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
   private static String pathWithinApplication(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    return context != null && !context.isEmpty() && uri.startsWith(context)
+        ? uri.substring(context.length())
+        : uri;
   }
 
   private static void refuse(HttpServletResponse response, String detail) throws IOException {
-    Problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "expression-in-task-query",
-        "Expressions are not allowed in task queries", detail));
+    Problems.write(
+        response,
+        Problems.problem(
+            HttpStatus.BAD_REQUEST,
+            "expression-in-task-query",
+            "Expressions are not allowed in task queries",
+            detail));
   }
 }

@@ -23,17 +23,23 @@ class InvoiceController {
   }
 
   @PostMapping
-  ResponseEntity<InvoiceService.InvoiceView> receive(@PathVariable String claimNumber,
-      @Valid @RequestBody InvoiceRequest request) {
+  ResponseEntity<InvoiceService.InvoiceView> receive(
+      @PathVariable String claimNumber, @Valid @RequestBody InvoiceRequest request) {
     InvoiceService.InvoiceView invoice = invoices.receive(claimNumber, request);
     return ResponseEntity.accepted()
-        .location(URI.create("/api/claims/" + claimNumber + "/invoices/"
-            + UriUtils.encodePathSegment(invoice.invoiceNumber(), java.nio.charset.StandardCharsets.UTF_8)))
+        .location(
+            URI.create(
+                "/api/claims/"
+                    + claimNumber
+                    + "/invoices/"
+                    + UriUtils.encodePathSegment(
+                        invoice.invoiceNumber(), java.nio.charset.StandardCharsets.UTF_8)))
         .body(invoice);
   }
 
   @GetMapping("/{invoiceNumber}")
-  InvoiceService.InvoiceView invoice(@PathVariable String claimNumber, @PathVariable String invoiceNumber) {
+  InvoiceService.InvoiceView invoice(
+      @PathVariable String claimNumber, @PathVariable String invoiceNumber) {
     return invoices.view(claimNumber, invoiceNumber);
   }
 }

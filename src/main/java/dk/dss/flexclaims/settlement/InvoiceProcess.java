@@ -2,8 +2,8 @@ package dk.dss.flexclaims.settlement;
 
 /**
  * The claim's treatment course, as receiving invoices needs it: whether it takes invoices now, and
- * handing it a received invoice to settle. The engine stays behind this door (implemented in
- * {@code process/}).
+ * handing it a received invoice to settle. The engine stays behind this door (implemented in {@code
+ * process/}).
  */
 public interface InvoiceProcess {
 

@@ -1,8 +1,8 @@
 package dk.dss.flexclaims.settlement;
 
 import dk.dss.flexclaims.coverage.LineType;
-import jakarta.validation.Valid;
 import dk.dss.flexclaims.validation.Bounded;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -17,12 +17,13 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/claims/{claimNumber}/invoices} (interfaces.md). Two optional fields
- * beyond it: {@code provider.inNetwork} (default: true for PSYCHOLOGIST, TRAUMA and SPECIALIST_EXAM,
- * the covers settled in the network, else false) and {@code lines[].publicOffered} (PAY_PUBLIC_OFFERED,
- * entered by staff; default false).
+ * beyond it: {@code provider.inNetwork} (default: true for PSYCHOLOGIST, TRAUMA and
+ * SPECIALIST_EXAM, the covers settled in the network, else false) and {@code lines[].publicOffered}
+ * (PAY_PUBLIC_OFFERED, entered by staff; default false).
  */
 public record InvoiceRequest(
-    @NotBlank @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE) String invoiceNumber,
+    @NotBlank @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE)
+        String invoiceNumber,
     @NotNull @Valid ProviderRequest provider,
     @NotEmpty @Size(max = 200) List<@NotNull @Valid LineRequest> lines) {
 
@@ -30,24 +31,36 @@ public record InvoiceRequest(
       @NotBlank @Size(max = 200) String name,
       @Pattern(regexp = Bounded.NUMBER, message = Bounded.NUMBER_MESSAGE) String providerNumber,
       @NotNull Boolean relatedToInsured,
-      Boolean inNetwork) {
-  }
+      Boolean inNetwork) {}
 
   @Bounded.SubsidiesWithinAmount
   public record LineRequest(
       @NotNull @Bounded.NotAfterToday LocalDate date,
       @NotNull LineType type,
-      @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
-      @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
-      @Digits(integer = 10, fraction = 2, message = "must be an amount in DKK with at most two decimals") BigDecimal amount,
+      @NotNull
+          @DecimalMin(value = "0.00", message = "must not be negative")
+          @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
+          @Digits(
+              integer = 10,
+              fraction = 2,
+              message = "must be an amount in DKK with at most two decimals")
+          BigDecimal amount,
       @DecimalMin(value = "0.00", message = "must not be negative")
-      @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
-      @Digits(integer = 10, fraction = 2, message = "must be an amount in DKK with at most two decimals") BigDecimal publicSubsidy,
+          @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
+          @Digits(
+              integer = 10,
+              fraction = 2,
+              message = "must be an amount in DKK with at most two decimals")
+          BigDecimal publicSubsidy,
       @DecimalMin(value = "0.00", message = "must not be negative")
-      @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
-      @Digits(integer = 10, fraction = 2, message = "must be an amount in DKK with at most two decimals") BigDecimal danmarkSubsidy,
-      Boolean publicOffered) implements Bounded.Subsidised {
-  }
+          @DecimalMax(value = Bounded.MAX_AMOUNT, message = "must not be more than 1000000.00")
+          @Digits(
+              integer = 10,
+              fraction = 2,
+              message = "must be an amount in DKK with at most two decimals")
+          BigDecimal danmarkSubsidy,
+      Boolean publicOffered)
+      implements Bounded.Subsidised {}
 
   @Override
   public String toString() {

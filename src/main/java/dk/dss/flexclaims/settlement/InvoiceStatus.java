@@ -1,6 +1,8 @@
 package dk.dss.flexclaims.settlement;
 
-/** Where an invoice stands (interfaces.md, {@code GET /api/claims/{n}/invoices/{invoiceNumber}}). */
+/**
+ * Where an invoice stands (interfaces.md, {@code GET /api/claims/{n}/invoices/{invoiceNumber}}).
+ */
 public enum InvoiceStatus {
   /** Stored and handed to the claim's process; settled shortly. */
   RECEIVED,

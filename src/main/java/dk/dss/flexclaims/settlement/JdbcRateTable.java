@@ -10,10 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The rate table in the database ({@code flex_rates}, seeded by V4__settlement.sql and
- * V40__danmark_subsidy_rates.sql): each rate
- * with the date it applies from; the rate for a treatment is the row with the latest
- * {@code valid_from} on or before the treatment date. Finance changes a rate by inserting a row,
- * without a build or a restart (see README, "Rates").
+ * V40__danmark_subsidy_rates.sql): each rate with the date it applies from; the rate for a
+ * treatment is the row with the latest {@code valid_from} on or before the treatment date. Finance
+ * changes a rate by inserting a row, without a build or a restart (see README, "Rates").
  */
 @Repository
 class JdbcRateTable implements RateTable {
@@ -51,10 +50,14 @@ class JdbcRateTable implements RateTable {
   }
 
   private Optional<BigDecimal> rate(String kind, String cover, LocalDate on) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT amount FROM flex_rates WHERE kind = :kind AND cover = :cover AND valid_from <= :on
             ORDER BY valid_from DESC FETCH FIRST 1 ROWS ONLY""")
-        .param("kind", kind).param("cover", cover).param("on", on)
-        .query(BigDecimal.class).optional();
+        .param("kind", kind)
+        .param("cover", cover)
+        .param("on", on)
+        .query(BigDecimal.class)
+        .optional();
   }
 }

@@ -16,8 +16,13 @@ class LoggingPaymentOutlet implements PaymentOutlet {
 
   @Override
   public void pay(Payment payment) {
-    log.info("Payment {} of DKK {} to the {} for invoice {} of claim {}, dated {}", payment.paymentId(),
-        payment.amount().toPlainString(), payment.payee(), payment.invoiceId(), payment.claimNumber(),
+    log.info(
+        "Payment {} of DKK {} to the {} for invoice {} of claim {}, dated {}",
+        payment.paymentId(),
+        payment.amount().toPlainString(),
+        payment.payee(),
+        payment.invoiceId(),
+        payment.claimNumber(),
         payment.paymentDate());
   }
 

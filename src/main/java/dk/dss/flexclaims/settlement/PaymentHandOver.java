@@ -18,7 +18,10 @@ class PaymentHandOver extends HandOver<Payment> {
   private final InvoiceRepository invoices;
   private final PaymentOutlet outlet;
 
-  PaymentHandOver(InvoiceRepository invoices, PaymentOutlet outlet, Clock clock,
+  PaymentHandOver(
+      InvoiceRepository invoices,
+      PaymentOutlet outlet,
+      Clock clock,
       PlatformTransactionManager transactions) {
     super(clock, transactions);
     this.invoices = invoices;
@@ -54,5 +57,4 @@ class PaymentHandOver extends HandOver<Payment> {
   protected List<Payment> waiting(int max) {
     return invoices.paymentsWaiting(max);
   }
-
 }

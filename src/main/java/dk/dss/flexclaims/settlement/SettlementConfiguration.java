@@ -15,14 +15,16 @@ class SettlementConfiguration {
 
   /**
    * @param approvalThreshold an invoice whose paid total is above this (DKK) waits for finance's
-   *                          "Approve payment"; at or below it, payment is automatic
+   *     "Approve payment"; at or below it, payment is automatic
    */
   @ConfigurationProperties("flex.settlement")
   record SettlementProperties(BigDecimal approvalThreshold) {
     SettlementProperties {
-      approvalThreshold = approvalThreshold == null ? new BigDecimal("10000.00") : approvalThreshold;
+      approvalThreshold =
+          approvalThreshold == null ? new BigDecimal("10000.00") : approvalThreshold;
       if (approvalThreshold.signum() < 0) {
-        throw new IllegalArgumentException("flex.settlement.approval-threshold must not be negative");
+        throw new IllegalArgumentException(
+            "flex.settlement.approval-threshold must not be negative");
       }
     }
   }

@@ -10,54 +10,80 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The settlement letter of an invoice, in plain words, naming the rule of every cut. Never logged. */
+/**
+ * The settlement letter of an invoice, in plain words, naming the rule of every cut. Never logged.
+ */
 final class SettlementLetters {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private SettlementLetters() {}
 
-  static String settlement(String name, String claimNumber, StoredInvoice invoice, List<StoredInvoice.Line> lines) {
+  static String settlement(
+      String name, String claimNumber, StoredInvoice invoice, List<StoredInvoice.Line> lines) {
     StringBuilder text = new StringBuilder();
     text.append("Dear ").append(name).append(",\n\n");
-    text.append("We have settled invoice ").append(invoice.invoiceNumber()).append(" from ")
-        .append(invoice.providerName()).append(" under your claim ").append(claimNumber).append(".\n\n");
+    text.append("We have settled invoice ")
+        .append(invoice.invoiceNumber())
+        .append(" from ")
+        .append(invoice.providerName())
+        .append(" under your claim ")
+        .append(claimNumber)
+        .append(".\n\n");
     if (invoice.status() == InvoiceStatus.REJECTED) {
-      text.append("""
+      text.append(
+          """
           After review we cannot pay this invoice: nothing is paid, and it does not count towards your \
           treatments or your insurance sum. Please contact us if you have questions about it.
           """);
     } else {
       for (StoredInvoice.Line line : lines) {
-        text.append("- ").append(DATE.format(line.date())).append(", ").append(lineText(line.type())).append(": DKK ")
-            .append(money(line.amount())).append(" invoiced");
+        text.append("- ")
+            .append(DATE.format(line.date()))
+            .append(", ")
+            .append(lineText(line.type()))
+            .append(": DKK ")
+            .append(money(line.amount()))
+            .append(" invoiced");
         BigDecimal subsidies = line.publicSubsidy().add(danmark(line));
         if (subsidies.signum() > 0) {
-          text.append(", DKK ").append(money(subsidies)).append(" paid by public health insurance or \"danmark\"");
+          text.append(", DKK ")
+              .append(money(subsidies))
+              .append(" paid by public health insurance or \"danmark\"");
         }
         text.append(", we pay DKK ").append(money(line.paidAmount())).append(".\n");
         for (RuleId rule : line.reasons()) {
-          text.append("  Why: ").append(rule.explanation()).append(" [").append(rule.name()).append("]\n");
+          text.append("  Why: ")
+              .append(rule.explanation())
+              .append(" [")
+              .append(rule.name())
+              .append("]\n");
         }
       }
       text.append("\nIn total we pay DKK ").append(money(invoice.paidTotal()));
-      text.append(invoice.payee() == Payee.PROVIDER ? " directly to " + invoice.providerName() + ".\n"
-          : " to your account.\n");
+      text.append(
+          invoice.payee() == Payee.PROVIDER
+              ? " directly to " + invoice.providerName() + ".\n"
+              : " to your account.\n");
       Set<RuleId> deductions = new LinkedHashSet<>();
-      lines.forEach(l -> {
-        if (l.publicSubsidy().signum() > 0) {
-          deductions.add(RuleId.PAY_PUBLIC_SHARE);
-        }
-        if (danmark(l).signum() > 0) {
-          deductions.add(RuleId.PAY_DANMARK_OFFSET);
-        }
-      });
+      lines.forEach(
+          l -> {
+            if (l.publicSubsidy().signum() > 0) {
+              deductions.add(RuleId.PAY_PUBLIC_SHARE);
+            }
+            if (danmark(l).signum() > 0) {
+              deductions.add(RuleId.PAY_DANMARK_OFFSET);
+            }
+          });
       for (RuleId rule : deductions) {
         text.append(rule.explanation()).append(" [").append(rule.name()).append("].\n");
       }
     }
-    text.append("\nIf you disagree with the settlement, please contact the health team; you may complain through ")
-        .append("the complaint portal at www.ds-sundhed.dk until 6 months after the settlement (terms §7.11).\n\n")
+    text.append(
+            "\nIf you disagree with the settlement, please contact the health team; you may complain through ")
+        .append(
+            "the complaint portal at www.ds-sundhed.dk until 6 months after the settlement (terms §7.11).\n\n")
         .append("Kind regards,\nHealth insurance Flex\n");
     return text.toString();
   }
@@ -83,7 +109,10 @@ final class SettlementLetters {
     return format.format(amount);
   }
 
-  /** The line's "danmark" subsidy; zero while a subsidy the invoice did not state is not settled yet. */
+  /**
+   * The line's "danmark" subsidy; zero while a subsidy the invoice did not state is not settled
+   * yet.
+   */
   static BigDecimal danmark(StoredInvoice.Line line) {
     return line.danmarkSubsidy() == null ? BigDecimal.ZERO : line.danmarkSubsidy();
   }

@@ -14,8 +14,8 @@ import dk.dss.flexclaims.coverage.LineSettlement;
 import dk.dss.flexclaims.coverage.LineType;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.RuleId;
-import dk.dss.flexclaims.coverage.Settlement;
 import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.coverage.Settlement;
 import dk.dss.flexclaims.coverage.SettlementCalculator;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
@@ -43,17 +43,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Settling invoices of a treatment course: the PAY_* rules ({@link SettlementCalculator}) applied
- * in one transaction with the benefit ledger, the payment, the settlement letter, and the
- * course's invoice period (SLA_INVOICE_6M).
+ * in one transaction with the benefit ledger, the payment, the settlement letter, and the course's
+ * invoice period (SLA_INVOICE_6M).
  *
- * <p>Race safety: a settlement locks, in this order, the invoice, the claim, the person's
- * treatment counters of the invoice's calendar years (ascending) and the person's insurance-sum
- * row of the current insurance year ({@code SELECT ... FOR UPDATE}); it reads the usage from the
- * locked rows, settles, and books with the ledger's conditional updates (a booking that would
- * exceed a cap fails the transaction rather than pay). Two settlements for the same person
- * therefore run one after the other, the second seeing what the first booked; the fixed lock order
- * rules out deadlocks. A settlement waiting for finance keeps its booking (a reservation); a
- * refused one gives it back.
+ * <p>Race safety: a settlement locks, in this order, the invoice, the claim, the person's treatment
+ * counters of the invoice's calendar years (ascending) and the person's insurance-sum row of the
+ * current insurance year ({@code SELECT ... FOR UPDATE}); it reads the usage from the locked rows,
+ * settles, and books with the ledger's conditional updates (a booking that would exceed a cap fails
+ * the transaction rather than pay). Two settlements for the same person therefore run one after the
+ * other, the second seeing what the first booked; the fixed lock order rules out deadlocks. A
+ * settlement waiting for finance keeps its booking (a reservation); a refused one gives it back.
  */
 @Service
 public class SettlementService {
@@ -71,10 +70,19 @@ public class SettlementService {
   private final Clock clock;
   private final PremiumRepository premiums;
 
-  SettlementService(InvoiceRepository invoices, ClaimRepository claims, ClaimLifecycle lifecycle,
+  SettlementService(
+      InvoiceRepository invoices,
+      ClaimRepository claims,
+      ClaimLifecycle lifecycle,
       CourseChanges courseChanges,
-      PolicyRepository policies, BenefitLedger ledger, SettlementCalculator calculator, Letters letters, PaymentHandOver paymentHandOver,
-      SettlementConfiguration.SettlementProperties properties, Clock clock, PremiumRepository premiums) {
+      PolicyRepository policies,
+      BenefitLedger ledger,
+      SettlementCalculator calculator,
+      Letters letters,
+      PaymentHandOver paymentHandOver,
+      SettlementConfiguration.SettlementProperties properties,
+      Clock clock,
+      PremiumRepository premiums) {
     this.premiums = premiums;
     this.invoices = invoices;
     this.claims = claims;
@@ -92,16 +100,16 @@ public class SettlementService {
   /**
    * What the process needs after a settlement.
    *
-   * @param approvalNeeded       the paid total is above the approval threshold
-   * @param paidTotalOre         the paid total in øre
-   * @param invoicePeriodEndsAt  when the claim stops taking invoices (SLA_INVOICE_6M)
+   * @param approvalNeeded the paid total is above the approval threshold
+   * @param paidTotalOre the paid total in øre
+   * @param invoicePeriodEndsAt when the claim stops taking invoices (SLA_INVOICE_6M)
    */
   public record Outcome(boolean approvalNeeded, long paidTotalOre, Instant invoicePeriodEndsAt) {}
 
   /**
-   * SLA_INVOICE_6M: the claim takes invoices until 6 months after its last approved treatment —
-   * the latest treatment line that counted towards its approved treatments, else the approval
-   * date — and closes at the start of the following day.
+   * SLA_INVOICE_6M: the claim takes invoices until 6 months after its last approved treatment — the
+   * latest treatment line that counted towards its approved treatments, else the approval date —
+   * and closes at the start of the following day.
    */
   @Transactional
   public Instant openInvoicePeriod(String claimNumber) {
@@ -114,7 +122,9 @@ public class SettlementService {
   public Outcome settle(long invoiceId) {
     StoredInvoice invoice = invoices.lock(invoiceId);
     if (invoice.status() != InvoiceStatus.RECEIVED || invoice.payee() != null) {
-      return new Outcome(invoice.status() == InvoiceStatus.AWAITING_APPROVAL, ore(invoice.paidTotal()),
+      return new Outcome(
+          invoice.status() == InvoiceStatus.AWAITING_APPROVAL,
+          ore(invoice.paidTotal()),
           invoicePeriodEnd(invoice.claimNumber()));
     }
     Claim claim = claims.lock(invoice.claimNumber());
@@ -127,7 +137,9 @@ public class SettlementService {
     Map<Year, Integer> usedBefore = new TreeMap<>();
     if (limit != null) {
       Set<Integer> years = new TreeSet<>();
-      lines.stream().filter(l -> l.type() == LineType.TREATMENT).forEach(l -> years.add(l.date().getYear()));
+      lines.stream()
+          .filter(l -> l.type() == LineType.TREATMENT)
+          .forEach(l -> years.add(l.date().getYear()));
       for (int year : years) {
         usedBefore.put(Year.of(year), ledger.lockTreatmentsUsed(person, limit, year));
       }
@@ -135,30 +147,52 @@ public class SettlementService {
     LocalDate insuranceYear = PolicyDates.insuranceYearStart(policy.startDate(), today);
     BigDecimal paidBefore = ledger.lockPaid(person, insuranceYear);
 
-    ClaimUsage usage = new ClaimUsage(claim.cover(), approvalDate(claim), claim.approvedTreatments(),
-        invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
-        invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false), usedBefore,
-        CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO), courseChanges.approvedFor(claim.claimNumber()),
-        // POLICY_RUN_OFF and PREMIUM_DUNNING: the policy's end and its gaps in the right to compensation
-        policy.endDate(), premiums.premiumGaps(policy.policyNumber()));
-    Settlement settlement = calculator.settle(new Invoice(invoice.receivedAt().atZoneSameInstant(
-        Copenhagen.ZONE).toLocalDate(), invoice.providerNumber(), invoice.inNetwork(),
-        invoice.relatedToInsured(), lines.stream().map(SettlementService::toRule).toList(), policy.danmarkMember(),
-        invoice.providerName()),
-        usage);
+    ClaimUsage usage =
+        new ClaimUsage(
+            claim.cover(),
+            approvalDate(claim),
+            claim.approvedTreatments(),
+            invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
+            invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false),
+            usedBefore,
+            CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO),
+            courseChanges.approvedFor(claim.claimNumber()),
+            // POLICY_RUN_OFF and PREMIUM_DUNNING: the policy's end and its gaps in the right to
+            // compensation
+            policy.endDate(),
+            premiums.premiumGaps(policy.policyNumber()));
+    Settlement settlement =
+        calculator.settle(
+            new Invoice(
+                invoice.receivedAt().atZoneSameInstant(Copenhagen.ZONE).toLocalDate(),
+                invoice.providerNumber(),
+                invoice.inNetwork(),
+                invoice.relatedToInsured(),
+                lines.stream().map(SettlementService::toRule).toList(),
+                policy.danmarkMember(),
+                invoice.providerName()),
+            usage);
 
     if (limit != null) {
       for (Map.Entry<Year, Integer> before : usedBefore.entrySet()) {
-        int added = settlement.treatmentsUsedByYear().getOrDefault(before.getKey(), before.getValue())
-            - before.getValue();
-        if (added > 0 && !ledger.bookTreatments(person, limit, before.getKey().getValue(), added,
-            CoverLimits.treatmentsPerYear(limit))) {
-          throw new IllegalStateException("treatment limit exceeded while booking invoice " + invoiceId);
+        int added =
+            settlement.treatmentsUsedByYear().getOrDefault(before.getKey(), before.getValue())
+                - before.getValue();
+        if (added > 0
+            && !ledger.bookTreatments(
+                person,
+                limit,
+                before.getKey().getValue(),
+                added,
+                CoverLimits.treatmentsPerYear(limit))) {
+          throw new IllegalStateException(
+              "treatment limit exceeded while booking invoice " + invoiceId);
         }
       }
     }
     if (settlement.paidTotal().signum() > 0
-        && !ledger.bookPayment(person, insuranceYear, settlement.paidTotal(), CoverLimits.INSURANCE_SUM)) {
+        && !ledger.bookPayment(
+            person, insuranceYear, settlement.paidTotal(), CoverLimits.INSURANCE_SUM)) {
       throw new IllegalStateException("insurance sum exceeded while booking invoice " + invoiceId);
     }
 
@@ -166,16 +200,35 @@ public class SettlementService {
     for (int i = 0; i < lines.size(); i++) {
       StoredInvoice.Line line = lines.get(i);
       LineSettlement result = settlement.lines().get(i);
-      settled.add(new StoredInvoice.Line(line.lineNo(), line.date(), line.type(), line.amount(), line.publicSubsidy(),
-          result.danmarkSubsidy(), line.publicOffered(), result.paidAmount(), result.reasons(), result.counts()));
+      settled.add(
+          new StoredInvoice.Line(
+              line.lineNo(),
+              line.date(),
+              line.type(),
+              line.amount(),
+              line.publicSubsidy(),
+              result.danmarkSubsidy(),
+              line.publicOffered(),
+              result.paidAmount(),
+              result.reasons(),
+              result.counts()));
     }
     boolean approvalNeeded = settlement.paidTotal().compareTo(properties.approvalThreshold()) > 0;
-    invoices.recordSettlement(invoiceId, approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,
-        settlement.paidTotal(), invoice.inNetwork() ? Payee.PROVIDER : Payee.INSURED, insuranceYear, settled);
-    return new Outcome(approvalNeeded, ore(settlement.paidTotal()), invoicePeriodEnd(claim.claimNumber()));
+    invoices.recordSettlement(
+        invoiceId,
+        approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,
+        settlement.paidTotal(),
+        invoice.inNetwork() ? Payee.PROVIDER : Payee.INSURED,
+        insuranceYear,
+        settled);
+    return new Outcome(
+        approvalNeeded, ore(settlement.paidTotal()), invoicePeriodEnd(claim.claimNumber()));
   }
 
-  /** Records the payment of a settled invoice; it is handed to the bank after commit (an outbox, ADR 0008). */
+  /**
+   * Records the payment of a settled invoice; it is handed to the bank after commit (an outbox, ADR
+   * 0008).
+   */
   @Transactional
   public void pay(long invoiceId) {
     StoredInvoice invoice = invoices.lock(invoiceId);
@@ -183,13 +236,23 @@ public class SettlementService {
       return;
     }
     if (invoice.payee() == null || invoice.status() == InvoiceStatus.REJECTED) {
-      throw new IllegalStateException("invoice " + invoiceId + " is " + invoice.status() + ", not settled");
+      throw new IllegalStateException(
+          "invoice " + invoiceId + " is " + invoice.status() + ", not settled");
     }
     if (invoice.paidTotal().signum() > 0) {
-      String payeeName = invoice.payee() == Payee.PROVIDER ? invoice.providerName()
-          : personOf(claims.find(invoice.claimNumber()).orElseThrow()).name();
-      Payment payment = invoices.insertPayment(invoiceId, invoice.claimNumber(), invoice.paidTotal(),
-          invoice.payee(), payeeName, LocalDate.now(clock), now());
+      String payeeName =
+          invoice.payee() == Payee.PROVIDER
+              ? invoice.providerName()
+              : personOf(claims.find(invoice.claimNumber()).orElseThrow()).name();
+      Payment payment =
+          invoices.insertPayment(
+              invoiceId,
+              invoice.claimNumber(),
+              invoice.paidTotal(),
+              invoice.payee(),
+              payeeName,
+              LocalDate.now(clock),
+              now());
       paymentHandOver.afterCommit(payment);
     }
     invoices.markSettled(invoiceId, now());
@@ -203,13 +266,15 @@ public class SettlementService {
       return;
     }
     if (invoice.status() != InvoiceStatus.AWAITING_APPROVAL) {
-      throw new IllegalStateException("invoice " + invoiceId + " is " + invoice.status() + ", not awaiting approval");
+      throw new IllegalStateException(
+          "invoice " + invoiceId + " is " + invoice.status() + ", not awaiting approval");
     }
     Claim claim = claims.lock(invoice.claimNumber());
     RuleId limit = CoverLimits.treatmentLimitOf(claim.cover()).orElse(null);
     if (limit != null) {
       Map<Integer, Integer> countedByYear = new TreeMap<>();
-      invoices.lines(invoiceId).stream().filter(l -> l.counted() && l.type() == LineType.TREATMENT)
+      invoices.lines(invoiceId).stream()
+          .filter(l -> l.counted() && l.type() == LineType.TREATMENT)
           .forEach(l -> countedByYear.merge(l.date().getYear(), 1, Integer::sum));
       for (Map.Entry<Integer, Integer> year : countedByYear.entrySet()) {
         ledger.lockTreatmentsUsed(claim.personId(), limit, year.getKey());
@@ -223,7 +288,9 @@ public class SettlementService {
     invoices.markRejected(invoiceId, now());
   }
 
-  /** The settlement letter: each line, what is paid, and every cut in plain words with its rule ID. */
+  /**
+   * The settlement letter: each line, what is paid, and every cut in plain words with its rule ID.
+   */
   @Transactional
   public void sendLetter(long invoiceId) {
     StoredInvoice invoice = invoices.get(invoiceId);
@@ -233,15 +300,23 @@ public class SettlementService {
     if (invoice.status() != InvoiceStatus.REJECTED) {
       lines.forEach(l -> rules.addAll(l.reasons()));
     }
-    letters.send(claim.policyNumber(), claim.claimNumber(), LetterType.SETTLEMENT, List.copyOf(rules),
+    letters.send(
+        claim.policyNumber(),
+        claim.claimNumber(),
+        LetterType.SETTLEMENT,
+        List.copyOf(rules),
         SettlementLetters.settlement(personOf(claim).name(), claim.claimNumber(), invoice, lines));
   }
 
-  /** Every approved treatment of the claim is settled and no invoice is open (claims without a count never are). */
+  /**
+   * Every approved treatment of the claim is settled and no invoice is open (claims without a count
+   * never are).
+   */
   @Transactional(readOnly = true)
   public boolean courseComplete(String claimNumber) {
     Integer approved = courseChanges.approvedTreatments(claims.find(claimNumber).orElseThrow());
-    return approved != null && invoices.open(claimNumber) == 0
+    return approved != null
+        && invoices.open(claimNumber) == 0
         && invoices.countedInClaim(claimNumber, LineType.TREATMENT, true) >= approved;
   }
 
@@ -253,18 +328,28 @@ public class SettlementService {
 
   private Instant invoicePeriodEnd(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow();
-    LocalDate lastDay = ServiceLevels.invoicesAcceptedUntil(approvalDate(claim),
-        invoices.lastCountedTreatment(claimNumber).orElse(null), LocalDate.now(clock));
+    LocalDate lastDay =
+        ServiceLevels.invoicesAcceptedUntil(
+            approvalDate(claim),
+            invoices.lastCountedTreatment(claimNumber).orElse(null),
+            LocalDate.now(clock));
     claims.setInvoicesUntil(claimNumber, lastDay);
     return ServiceLevels.invoicePeriodEndsAt(lastDay);
   }
 
   private static LocalDate approvalDate(Claim claim) {
-    return claim.decidedAt() == null ? null : claim.decidedAt().atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
+    return claim.decidedAt() == null
+        ? null
+        : claim.decidedAt().atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
   }
 
   private static InvoiceLine toRule(StoredInvoice.Line line) {
-    return new InvoiceLine(line.date(), line.type(), line.amount(), line.publicSubsidy(), line.danmarkSubsidy(),
+    return new InvoiceLine(
+        line.date(),
+        line.type(),
+        line.amount(),
+        line.publicSubsidy(),
+        line.danmarkSubsidy(),
         line.publicOffered());
   }
 
@@ -273,8 +358,10 @@ public class SettlementService {
   }
 
   private Policy policyOf(Claim claim) {
-    return policies.find(claim.policyNumber())
-        .orElseThrow(() -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
+    return policies
+        .find(claim.policyNumber())
+        .orElseThrow(
+            () -> new IllegalStateException("Claim " + claim.claimNumber() + " has no policy"));
   }
 
   private Person personOf(Claim claim) {
@@ -284,5 +371,4 @@ public class SettlementService {
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
-
 }

@@ -5,19 +5,45 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One service-level clock of a claim's route, running or ended (table {@code flex_sla_clocks}). */
-public record ServiceLevelClock(long id, String claimNumber, ServiceLevelKind kind, String processInstanceId,
-    Instant startedAt, Instant dueAt, Instant atRiskAt, Instant escalatedAt, Instant breachedAt,
-    String breachResponsible, Long overdueSeconds, Instant stoppedAt, Outcome outcome, LapseReason lapseReason,
-    Instant firstContactAt, LocalDate examinationDate, String examinationProvider, Sector examinationSector,
-    Boolean publicDateInTime, ExtensionReason extensionReason, Instant extendedAt, Instant dueAtBeforeExtension) {
+public record ServiceLevelClock(
+    long id,
+    String claimNumber,
+    ServiceLevelKind kind,
+    String processInstanceId,
+    Instant startedAt,
+    Instant dueAt,
+    Instant atRiskAt,
+    Instant escalatedAt,
+    Instant breachedAt,
+    String breachResponsible,
+    Long overdueSeconds,
+    Instant stoppedAt,
+    Outcome outcome,
+    LapseReason lapseReason,
+    Instant firstContactAt,
+    LocalDate examinationDate,
+    String examinationProvider,
+    Sector examinationSector,
+    Boolean publicDateInTime,
+    ExtensionReason extensionReason,
+    Instant extendedAt,
+    Instant dueAtBeforeExtension) {
 
   /** How a clock ended. */
-  /** How the clock ended; CANCELLED: its route was ended by hand (e.g. in Cockpit) or with its claim. */
-  public enum Outcome { MET, LATE, LAPSED, CANCELLED }
+  /**
+   * How the clock ended; CANCELLED: its route was ended by hand (e.g. in Cockpit) or with its
+   * claim.
+   */
+  public enum Outcome {
+    MET,
+    LATE,
+    LAPSED,
+    CANCELLED
+  }
 
   /**
-   * Why the examination guarantee does not apply (SLA_EXAM_10WD, terms §5.2, §4.8): the clock stops with
-   * the reason. Stored before these codes: INSURED_DECLINED_DATE is now EXAM_OFFER_DECLINED,
+   * Why the examination guarantee does not apply (SLA_EXAM_10WD, terms §5.2, §4.8): the clock stops
+   * with the reason. Stored before these codes: INSURED_DECLINED_DATE is now EXAM_OFFER_DECLINED,
    * INSURED_ASKED_LATER EXAM_LATER_WISH, POSTPONED_MEDICAL EXAM_POSTPONED_MEDICAL (V41).
    */
   public enum LapseReason {
@@ -35,14 +61,19 @@ public record ServiceLevelClock(long id, String claimNumber, ServiceLevelKind ki
     EXAM_HIGHLY_SPECIALISED
   }
 
-  /** Why the examination's deadline was extended, not lapsed: the clock runs on to its new deadline. */
+  /**
+   * Why the examination's deadline was extended, not lapsed: the clock runs on to its new deadline.
+   */
   public enum ExtensionReason {
     /** Major conflicts or limited public capacity, beyond our control: a reasonable extension. */
     EXAM_CAPACITY
   }
 
   /** Where the examination takes place. */
-  public enum Sector { PUBLIC, PRIVATE }
+  public enum Sector {
+    PUBLIC,
+    PRIVATE
+  }
 
   public boolean running() {
     return stoppedAt == null;

@@ -2,7 +2,9 @@ package dk.dss.flexclaims.sla;
 
 import dk.dss.flexclaims.coverage.RuleId;
 
-/** The service levels with a running clock (coverage-rules.md section 8), named by their rule IDs. */
+/**
+ * The service levels with a running clock (coverage-rules.md section 8), named by their rule IDs.
+ */
 public enum ServiceLevelKind {
   /** A specialist examination starts within 10 working days after approval. */
   SLA_EXAM_10WD(RuleId.SLA_EXAM_10WD, true),

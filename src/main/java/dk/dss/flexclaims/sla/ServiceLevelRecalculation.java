@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a change of the holiday data to the running working-day clocks: each clock's deadline
- * and escalation time are computed again from its start, and its route's timers, task due dates
- * and variables (the route's and the claim's) move with them. Wall-clock clocks (trauma) stay.
+ * Applies a change of the holiday data to the running working-day clocks: each clock's deadline and
+ * escalation time are computed again from its start, and its route's timers, task due dates and
+ * variables (the route's and the claim's) move with them. Wall-clock clocks (trauma) stay.
  */
 @Service
 public class ServiceLevelRecalculation {
@@ -28,7 +28,10 @@ public class ServiceLevelRecalculation {
   private final RunningRoutes routes;
   private final TransactionTemplate ownTransaction;
 
-  ServiceLevelRecalculation(ServiceLevelService serviceLevels, ServiceLevels rules, RunningRoutes routes,
+  ServiceLevelRecalculation(
+      ServiceLevelService serviceLevels,
+      ServiceLevels rules,
+      RunningRoutes routes,
       PlatformTransactionManager transactions) {
     this.serviceLevels = serviceLevels;
     this.rules = rules;
@@ -44,20 +47,35 @@ public class ServiceLevelRecalculation {
    */
   @Transactional
   public Moved extendExamination(String processInstanceId, LocalDate newDeadline) {
-    ServiceLevelClock clock = serviceLevels.ofProcess(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("The examination route has no clock"));
-    ServiceLevelService.Deadlines deadlines = serviceLevels.extended(processInstanceId,
-        ServiceLevelClock.ExtensionReason.EXAM_CAPACITY, newDeadline);
+    ServiceLevelClock clock =
+        serviceLevels
+            .ofProcess(processInstanceId)
+            .orElseThrow(() -> new IllegalStateException("The examination route has no clock"));
+    ServiceLevelService.Deadlines deadlines =
+        serviceLevels.extended(
+            processInstanceId, ServiceLevelClock.ExtensionReason.EXAM_CAPACITY, newDeadline);
     routes.moveDeadlines(clock, deadlines);
-    return new Moved(clock.claimNumber(), clock.kind().name(), processInstanceId, clock.dueAt(), deadlines.dueAt(),
+    return new Moved(
+        clock.claimNumber(),
+        clock.kind().name(),
+        processInstanceId,
+        clock.dueAt(),
+        deadlines.dueAt(),
         deadlines.atRiskAt());
   }
 
   /** A clock whose deadline moved. */
-  public record Moved(String claimNumber, String kind, String processInstanceId, Instant dueAtBefore,
-      Instant dueAt, Instant atRiskAt) {}
+  public record Moved(
+      String claimNumber,
+      String kind,
+      String processInstanceId,
+      Instant dueAtBefore,
+      Instant dueAt,
+      Instant atRiskAt) {}
 
-  /** With the application's calendar (after a change of {@code flex.calendar.extra-closing-dates}). */
+  /**
+   * With the application's calendar (after a change of {@code flex.calendar.extra-closing-dates}).
+   */
   public List<Moved> recalculate() {
     return recalculate(rules);
   }
@@ -71,25 +89,39 @@ public class ServiceLevelRecalculation {
   public List<Moved> recalculate(ServiceLevels calendar) {
     List<Moved> moved = new ArrayList<>();
     for (ServiceLevelClock clock : serviceLevels.running()) {
-      if (!clock.kind().countsWorkingDays() || clock.breached() || clock.extended()
+      if (!clock.kind().countsWorkingDays()
+          || clock.breached()
+          || clock.extended()
           || !routes.isRunning(clock.processInstanceId())) {
-        continue; // wall-clock, already breached, extended to a date of its own, or ended by hand (Cockpit)
+        continue; // wall-clock, already breached, extended to a date of its own, or ended by hand
+        // (Cockpit)
       }
-      ServiceLevelService.Deadlines deadlines = ServiceLevelService.deadlines(calendar, clock.kind(),
-          clock.startedAt());
-      if (deadlines.dueAt().equals(clock.dueAt()) && deadlines.atRiskAt().equals(clock.atRiskAt())) {
+      ServiceLevelService.Deadlines deadlines =
+          ServiceLevelService.deadlines(calendar, clock.kind(), clock.startedAt());
+      if (deadlines.dueAt().equals(clock.dueAt())
+          && deadlines.atRiskAt().equals(clock.atRiskAt())) {
         continue;
       }
       try {
-        ownTransaction.executeWithoutResult(status -> {
-          serviceLevels.move(clock.processInstanceId(), deadlines);
-          routes.moveDeadlines(clock, deadlines);
-        });
-        moved.add(new Moved(clock.claimNumber(), clock.kind().name(), clock.processInstanceId(), clock.dueAt(),
-            deadlines.dueAt(), deadlines.atRiskAt()));
+        ownTransaction.executeWithoutResult(
+            status -> {
+              serviceLevels.move(clock.processInstanceId(), deadlines);
+              routes.moveDeadlines(clock, deadlines);
+            });
+        moved.add(
+            new Moved(
+                clock.claimNumber(),
+                clock.kind().name(),
+                clock.processInstanceId(),
+                clock.dueAt(),
+                deadlines.dueAt(),
+                deadlines.atRiskAt()));
       } catch (RuntimeException e) {
-        log.warn("The clock of claim {} ({}) could not be moved now ({}); call again to retry", clock.claimNumber(),
-            clock.kind(), e.getClass().getSimpleName());
+        log.warn(
+            "The clock of claim {} ({}) could not be moved now ({}); call again to retry",
+            clock.claimNumber(),
+            clock.kind(),
+            e.getClass().getSimpleName());
       }
     }
     return moved;

@@ -29,7 +29,10 @@ public class ServiceLevelService {
   private final ServiceLevelMetrics metrics;
   private final Clock clock;
 
-  ServiceLevelService(ServiceLevelClocks clocks, ServiceLevels serviceLevels, ServiceLevelMetrics metrics,
+  ServiceLevelService(
+      ServiceLevelClocks clocks,
+      ServiceLevels serviceLevels,
+      ServiceLevelMetrics metrics,
       Clock clock) {
     this.clocks = clocks;
     this.serviceLevels = serviceLevels;
@@ -41,23 +44,31 @@ public class ServiceLevelService {
   public record Deadlines(Instant atRiskAt, Instant dueAt) {}
 
   /** The deadlines of a clock started at the moment, on the given rules' calendar. */
-  public static Deadlines deadlines(ServiceLevels levels, ServiceLevelKind kind, Instant startedAt) {
+  public static Deadlines deadlines(
+      ServiceLevels levels, ServiceLevelKind kind, Instant startedAt) {
     return switch (kind) {
       case SLA_EXAM_10WD -> {
         LocalDate approved = startedAt.atZone(Copenhagen.ZONE).toLocalDate();
-        yield new Deadlines(levels.examStartAtRisk(approved).toInstant(), levels.examStartDue(approved).toInstant());
+        yield new Deadlines(
+            levels.examStartAtRisk(approved).toInstant(),
+            levels.examStartDue(approved).toInstant());
       }
-      case SLA_TRAUMA_3H -> new Deadlines(levels.traumaCallbackAtRisk(startedAt), levels.traumaCallbackDue(startedAt));
+      case SLA_TRAUMA_3H ->
+          new Deadlines(
+              levels.traumaCallbackAtRisk(startedAt), levels.traumaCallbackDue(startedAt));
       // SLA_ASSESS_1WD escalates when it is missed, at its deadline
       case SLA_ASSESS_1WD -> {
         Instant due = levels.assessmentDue(startedAt).toInstant();
         yield new Deadlines(due, due);
       }
-      case SLA_TRAUMA_ASSESS_1H -> new Deadlines(levels.traumaAssessmentAtRisk(startedAt),
-          levels.traumaAssessmentDue(startedAt));
+      case SLA_TRAUMA_ASSESS_1H ->
+          new Deadlines(
+              levels.traumaAssessmentAtRisk(startedAt), levels.traumaAssessmentDue(startedAt));
       case SLA_COMPLAINT_7WD -> {
         LocalDate received = startedAt.atZone(Copenhagen.ZONE).toLocalDate();
-        yield new Deadlines(levels.complaintAtRisk(received).toInstant(), levels.complaintDue(received).toInstant());
+        yield new Deadlines(
+            levels.complaintAtRisk(received).toInstant(),
+            levels.complaintDue(received).toInstant());
       }
     };
   }
@@ -67,18 +78,27 @@ public class ServiceLevelService {
    * assessment after information arrived starts a new clock; the earlier one has stopped.
    */
   @Transactional
-  public Deadlines start(String claimNumber, ServiceLevelKind kind, String processInstanceId, Instant startedAt) {
-    Optional<ServiceLevelClock> existing = clocks.ofProcess(processInstanceId).filter(ServiceLevelClock::running);
+  public Deadlines start(
+      String claimNumber, ServiceLevelKind kind, String processInstanceId, Instant startedAt) {
+    Optional<ServiceLevelClock> existing =
+        clocks.ofProcess(processInstanceId).filter(ServiceLevelClock::running);
     if (existing.isPresent()) {
       return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
     }
     Deadlines deadlines = deadlines(serviceLevels, kind, startedAt);
-    clocks.insert(claimNumber, kind, processInstanceId, startedAt.truncatedTo(ChronoUnit.MILLIS),
-        deadlines.dueAt(), deadlines.atRiskAt());
+    clocks.insert(
+        claimNumber,
+        kind,
+        processInstanceId,
+        startedAt.truncatedTo(ChronoUnit.MILLIS),
+        deadlines.dueAt(),
+        deadlines.atRiskAt());
     return deadlines;
   }
 
-  /** The clock is about to be missed: a team lead follows up. Nothing happens to a stopped clock. */
+  /**
+   * The clock is about to be missed: a team lead follows up. Nothing happens to a stopped clock.
+   */
   @Transactional
   public void escalate(String processInstanceId) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
@@ -98,7 +118,8 @@ public class ServiceLevelService {
       return false;
     }
     Instant now = now();
-    clocks.breached(c.id(), now, responsible, Math.max(0, Duration.between(c.dueAt(), now).toSeconds()));
+    clocks.breached(
+        c.id(), now, responsible, Math.max(0, Duration.between(c.dueAt(), now).toSeconds()));
     return true;
   }
 
@@ -107,8 +128,13 @@ public class ServiceLevelService {
    * day; late otherwise, by the days between (a breach not yet recorded is recorded now).
    */
   @Transactional
-  public ServiceLevelClock examinationBooked(String processInstanceId, LocalDate date, String provider,
-      Sector sector, Boolean publicDateInTime, String responsible) {
+  public ServiceLevelClock examinationBooked(
+      String processInstanceId,
+      LocalDate date,
+      String provider,
+      Sector sector,
+      Boolean publicDateInTime,
+      String responsible) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);
     clocks.booking(c.id(), date, provider, sector, publicDateInTime);
@@ -119,7 +145,11 @@ public class ServiceLevelService {
       // booked for a day after the deadline: the breach is the deadline's, not the booking's
       clocks.breached(c.id(), now.isAfter(c.dueAt()) ? now : c.dueAt(), responsible, overdue);
     }
-    clocks.stopped(c.id(), now, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
+    clocks.stopped(
+        c.id(),
+        now,
+        overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
+        overdue > 0 ? overdue : null);
     return clocks.ofProcess(processInstanceId).orElseThrow();
   }
 
@@ -129,15 +159,21 @@ public class ServiceLevelService {
    */
   @Transactional
   public void routeEnded(String processInstanceId) {
-    clocks.ofProcess(processInstanceId).ifPresent(found -> {
-      ServiceLevelClock c = clocks.lock(processInstanceId);
-      if (c.running()) {
-        clocks.stopped(c.id(), now(), Outcome.CANCELLED, null);
-      }
-    });
+    clocks
+        .ofProcess(processInstanceId)
+        .ifPresent(
+            found -> {
+              ServiceLevelClock c = clocks.lock(processInstanceId);
+              if (c.running()) {
+                clocks.stopped(c.id(), now(), Outcome.CANCELLED, null);
+              }
+            });
   }
 
-  /** The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach follows. */
+  /**
+   * The guarantee lapsed (terms §4.8): the clock stops with the reason; no escalation or breach
+   * follows.
+   */
   @Transactional
   public ServiceLevelClock lapsed(String processInstanceId, LapseReason reason) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
@@ -161,7 +197,11 @@ public class ServiceLevelService {
     if (overdue > 0 && !c.breached()) {
       clocks.breached(c.id(), at, responsible, overdue);
     }
-    clocks.stopped(c.id(), at, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
+    clocks.stopped(
+        c.id(),
+        at,
+        overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
+        overdue > 0 ? overdue : null);
   }
 
   /**
@@ -170,15 +210,19 @@ public class ServiceLevelService {
    * extension is kept. The route's timers are moved by the caller.
    */
   @Transactional
-  public Deadlines extended(String processInstanceId, ServiceLevelClock.ExtensionReason reason,
-      LocalDate newDeadline) {
+  public Deadlines extended(
+      String processInstanceId, ServiceLevelClock.ExtensionReason reason, LocalDate newDeadline) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);
-    Deadlines deadlines = new Deadlines(serviceLevels.examExtendedAtRisk(newDeadline).toInstant(),
-        serviceLevels.examExtendedDue(newDeadline).toInstant());
+    Deadlines deadlines =
+        new Deadlines(
+            serviceLevels.examExtendedAtRisk(newDeadline).toInstant(),
+            serviceLevels.examExtendedDue(newDeadline).toInstant());
     if (c.breached() || !deadlines.dueAt().isAfter(c.dueAt())) {
-      throw new IllegalStateException("An extension of claim " + c.claimNumber()
-          + "'s clock must come before its deadline and move it later");
+      throw new IllegalStateException(
+          "An extension of claim "
+              + c.claimNumber()
+              + "'s clock must come before its deadline and move it later");
     }
     clocks.extended(c.id(), reason, now(), deadlines.dueAt(), deadlines.atRiskAt());
     return deadlines;
@@ -195,7 +239,10 @@ public class ServiceLevelService {
     if (overdue > 0) {
       clocks.breached(c.id(), now(), responsible, overdue);
     }
-    clocks.stopped(c.id(), now(), overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
+    clocks.stopped(
+        c.id(),
+        now(),
+        overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
         overdue > 0 || c.breached() ? overdue : null);
     metrics.firstContact(c.kind(), Duration.between(c.startedAt(), at));
     return clocks.ofProcess(processInstanceId).orElseThrow();
@@ -214,11 +261,17 @@ public class ServiceLevelService {
     if (overdue > 0 && !c.breached()) {
       clocks.breached(c.id(), now, responsible, overdue);
     }
-    clocks.stopped(c.id(), now, overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET, overdue > 0 ? overdue : null);
+    clocks.stopped(
+        c.id(),
+        now,
+        overdue > 0 || c.breached() ? Outcome.LATE : Outcome.MET,
+        overdue > 0 ? overdue : null);
     return clocks.ofProcess(processInstanceId).orElseThrow();
   }
 
-  /** New deadlines of a running clock (the calendar changed); its timers are moved by the caller. */
+  /**
+   * New deadlines of a running clock (the calendar changed); its timers are moved by the caller.
+   */
   @Transactional
   public void move(String processInstanceId, Deadlines deadlines) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
@@ -250,7 +303,8 @@ public class ServiceLevelService {
 
   private static void requireRunning(ServiceLevelClock c) {
     if (!c.running()) {
-      throw new IllegalStateException("The service-level clock of claim " + c.claimNumber() + " has stopped");
+      throw new IllegalStateException(
+          "The service-level clock of claim " + c.claimNumber() + " has stopped");
     }
   }
 

@@ -15,23 +15,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benefit ledger: one counter row per person and period — treatments used per limit and
- * calendar year ({@code flex_treatment_usage}) and the amount paid per insurance year
- * ({@code flex_sum_usage}).
+ * calendar year ({@code flex_treatment_usage}) and the amount paid per insurance year ({@code
+ * flex_sum_usage}).
  *
  * <p>Counter rows rather than an entry table, so that a settlement can book race-safely: either
  * with a conditional {@code UPDATE ... WHERE used + n <= limit} (one statement, the database
- * decides; {@link #bookTreatments}, {@link #bookPayment}), or by locking the row with
- * {@code SELECT ... FOR UPDATE} ({@link #lockTreatmentsUsed}, {@link #lockPaid}) when it must
- * count line by line before it writes. A missing row counts 0; rows are created on first use under
- * a savepoint, so a concurrent creation does not spoil the caller's transaction (the person's
- * row in {@code flex_insured_persons} is required by the foreign key).
- * The invoice lines keep the detail of what was paid for what.
+ * decides; {@link #bookTreatments}, {@link #bookPayment}), or by locking the row with {@code SELECT
+ * ... FOR UPDATE} ({@link #lockTreatmentsUsed}, {@link #lockPaid}) when it must count line by line
+ * before it writes. A missing row counts 0; rows are created on first use under a savepoint, so a
+ * concurrent creation does not spoil the caller's transaction (the person's row in {@code
+ * flex_insured_persons} is required by the foreign key). The invoice lines keep the detail of what
+ * was paid for what.
  */
 @Repository
 public class BenefitLedger {
 
   /** The limits counted in treatments per calendar year. */
-  public static final Set<RuleId> TREATMENT_LIMITS = Set.of(RuleId.LIMIT_PHYSIO_CHIRO_12, RuleId.LIMIT_OSTEO_5);
+  public static final Set<RuleId> TREATMENT_LIMITS =
+      Set.of(RuleId.LIMIT_PHYSIO_CHIRO_12, RuleId.LIMIT_OSTEO_5);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -48,35 +49,51 @@ public class BenefitLedger {
   /** Treatments used towards a limit in a calendar year (0 when none were booked). */
   public int treatmentsUsed(String personId, RuleId limit, int calendarYear) {
     checkLimit(limit);
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT treatments_used FROM flex_treatment_usage
             WHERE person_id = ? AND limit_rule = ? AND calendar_year = ?""")
-        .params(personId, limit.name(), calendarYear).query(Integer.class).optional().orElse(0);
+        .params(personId, limit.name(), calendarYear)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
   }
 
-  /** Amount paid for a person in the insurance year starting on the given day (0.00 when nothing). */
+  /**
+   * Amount paid for a person in the insurance year starting on the given day (0.00 when nothing).
+   */
   public BigDecimal paid(String personId, LocalDate insuranceYearStart) {
-    return jdbc.sql("SELECT paid_total FROM flex_sum_usage WHERE person_id = ? AND insurance_year_start = ?")
-        .params(personId, insuranceYearStart).query(BigDecimal.class).optional().orElse(new BigDecimal("0.00"));
+    return jdbc.sql(
+            "SELECT paid_total FROM flex_sum_usage WHERE person_id = ? AND insurance_year_start = ?")
+        .params(personId, insuranceYearStart)
+        .query(BigDecimal.class)
+        .optional()
+        .orElse(new BigDecimal("0.00"));
   }
 
   /** Locks the person's treatment counter until the caller's transaction ends and answers it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int lockTreatmentsUsed(String personId, RuleId limit, int calendarYear) {
     ensureTreatmentRow(personId, limit, calendarYear);
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT treatments_used FROM flex_treatment_usage
             WHERE person_id = ? AND limit_rule = ? AND calendar_year = ? FOR UPDATE""")
-        .params(personId, limit.name(), calendarYear).query(Integer.class).single();
+        .params(personId, limit.name(), calendarYear)
+        .query(Integer.class)
+        .single();
   }
 
   /** Locks the person's insurance-year sum until the caller's transaction ends and answers it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public BigDecimal lockPaid(String personId, LocalDate insuranceYearStart) {
     ensureSumRow(personId, insuranceYearStart);
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT paid_total FROM flex_sum_usage WHERE person_id = ? AND insurance_year_start = ? FOR UPDATE""")
-        .params(personId, insuranceYearStart).query(BigDecimal.class).single();
+        .params(personId, insuranceYearStart)
+        .query(BigDecimal.class)
+        .single();
   }
 
   /**
@@ -85,15 +102,19 @@ public class BenefitLedger {
    * @return false, and nothing booked, when they would exceed {@code max}
    */
   @Transactional
-  public boolean bookTreatments(String personId, RuleId limit, int calendarYear, int count, int max) {
+  public boolean bookTreatments(
+      String personId, RuleId limit, int calendarYear, int count, int max) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative");
     }
     ensureTreatmentRow(personId, limit, calendarYear);
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             UPDATE flex_treatment_usage SET treatments_used = treatments_used + ?
             WHERE person_id = ? AND limit_rule = ? AND calendar_year = ? AND treatments_used + ? <= ?""")
-        .params(count, personId, limit.name(), calendarYear, count, max).update() == 1;
+            .params(count, personId, limit.name(), calendarYear, count, max)
+            .update()
+        == 1;
   }
 
   /**
@@ -102,15 +123,19 @@ public class BenefitLedger {
    * @return false, and nothing booked, when it would exceed {@code max}
    */
   @Transactional
-  public boolean bookPayment(String personId, LocalDate insuranceYearStart, BigDecimal amount, BigDecimal max) {
+  public boolean bookPayment(
+      String personId, LocalDate insuranceYearStart, BigDecimal amount, BigDecimal max) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("amount must not be negative");
     }
     ensureSumRow(personId, insuranceYearStart);
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             UPDATE flex_sum_usage SET paid_total = paid_total + ?
             WHERE person_id = ? AND insurance_year_start = ? AND paid_total + ? <= ?""")
-        .params(amount, personId, insuranceYearStart, amount, max).update() == 1;
+            .params(amount, personId, insuranceYearStart, amount, max)
+            .update()
+        == 1;
   }
 
   /**
@@ -120,42 +145,63 @@ public class BenefitLedger {
   @Transactional(propagation = Propagation.MANDATORY)
   public void releaseTreatments(String personId, RuleId limit, int calendarYear, int count) {
     checkLimit(limit);
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE flex_treatment_usage SET treatments_used = treatments_used - ?
             WHERE person_id = ? AND limit_rule = ? AND calendar_year = ? AND treatments_used >= ?""")
-        .params(count, personId, limit.name(), calendarYear, count).update();
+            .params(count, personId, limit.name(), calendarYear, count)
+            .update();
     if (updated != 1) {
-      throw new IllegalStateException("cannot give back " + count + " treatments of " + limit + " " + calendarYear);
+      throw new IllegalStateException(
+          "cannot give back " + count + " treatments of " + limit + " " + calendarYear);
     }
   }
 
-  /** Gives back a payment booked earlier (a settlement finance refused). The caller holds the row's lock ({@link #lockPaid}). */
+  /**
+   * Gives back a payment booked earlier (a settlement finance refused). The caller holds the row's
+   * lock ({@link #lockPaid}).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void releasePayment(String personId, LocalDate insuranceYearStart, BigDecimal amount) {
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE flex_sum_usage SET paid_total = paid_total - ?
             WHERE person_id = ? AND insurance_year_start = ? AND paid_total >= ?""")
-        .params(amount, personId, insuranceYearStart, amount).update();
+            .params(amount, personId, insuranceYearStart, amount)
+            .update();
     if (updated != 1) {
-      throw new IllegalStateException("cannot give back a payment of the insurance year " + insuranceYearStart);
+      throw new IllegalStateException(
+          "cannot give back a payment of the insurance year " + insuranceYearStart);
     }
   }
 
   private void ensureTreatmentRow(String personId, RuleId limit, int calendarYear) {
     checkLimit(limit);
-    createOnce("""
+    createOnce(
+        """
         INSERT INTO flex_treatment_usage (person_id, limit_rule, calendar_year, treatments_used)
         SELECT ?, ?, ?, 0 WHERE NOT EXISTS (
           SELECT 1 FROM flex_treatment_usage u WHERE u.person_id = ? AND u.limit_rule = ? AND u.calendar_year = ?)""",
-        personId, limit.name(), calendarYear, personId, limit.name(), calendarYear);
+        personId,
+        limit.name(),
+        calendarYear,
+        personId,
+        limit.name(),
+        calendarYear);
   }
 
   private void ensureSumRow(String personId, LocalDate insuranceYearStart) {
-    createOnce("""
+    createOnce(
+        """
         INSERT INTO flex_sum_usage (person_id, insurance_year_start, paid_total)
         SELECT ?, ?, 0 WHERE NOT EXISTS (
           SELECT 1 FROM flex_sum_usage u WHERE u.person_id = ? AND u.insurance_year_start = ?)""",
-        personId, insuranceYearStart, personId, insuranceYearStart);
+        personId,
+        insuranceYearStart,
+        personId,
+        insuranceYearStart);
   }
 
   private void createOnce(String sql, Object... params) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What an insured person has used of the limits, from the {@link BenefitLedger}: treatments this
- * calendar year per limit and paid this insurance year. (What the person's earlier claims tell —
- * an open course, treated disorders — the claims know; they hand it in.)
+ * calendar year per limit and paid this insurance year. (What the person's earlier claims tell — an
+ * open course, treated disorders — the claims know; they hand it in.)
  */
 @Service
 public class UsageService {
@@ -32,14 +32,18 @@ public class UsageService {
   /**
    * The usage facts of the coverage check, as of today.
    *
-   * @param personId        the claimant
-   * @param policyStart     start of the person's policy (the insurance years count from it)
-   * @param openCourse      the person has another claim with an open course of treatment
+   * @param personId the claimant
+   * @param policyStart start of the person's policy (the insurance years count from it)
+   * @param openCourse the person has another claim with an open course of treatment
    * @param psychologyCodes ICD-10 codes of earlier approved psychologist claims
-   * @param examCodes       ICD-10 codes of earlier approved specialist examinations
+   * @param examCodes ICD-10 codes of earlier approved specialist examinations
    */
-  public UsageFacts usageFacts(String personId, LocalDate policyStart, boolean openCourse,
-      Set<String> psychologyCodes, Set<String> examCodes) {
+  public UsageFacts usageFacts(
+      String personId,
+      LocalDate policyStart,
+      boolean openCourse,
+      Set<String> psychologyCodes,
+      Set<String> examCodes) {
     LocalDate today = today();
     int year = today.getYear();
     return new UsageFacts(
@@ -55,15 +59,23 @@ public class UsageService {
   public PersonUsage personUsage(String personId, LocalDate policyStart) {
     LocalDate today = today();
     int year = today.getYear();
-    List<PersonUsage.TreatmentLimit> treatments = List.of(
-        treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year),
-        treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, year));
+    List<PersonUsage.TreatmentLimit> treatments =
+        List.of(
+            treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year),
+            treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, year));
     LocalDate from = PolicyDates.insuranceYearStart(policyStart, today);
     LocalDate to = PolicyDates.renewalDateIn(policyStart, from.getYear() + 1);
     BigDecimal paid = ledger.paid(personId, from).setScale(2, RoundingMode.HALF_UP);
-    BigDecimal left = CoverLimits.INSURANCE_SUM.subtract(paid).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-    return new PersonUsage(year, treatments,
-        new PersonUsage.InsuranceSum(RuleId.LIMIT_INSURANCE_SUM, from, to, CoverLimits.INSURANCE_SUM, paid, left));
+    BigDecimal left =
+        CoverLimits.INSURANCE_SUM
+            .subtract(paid)
+            .max(BigDecimal.ZERO)
+            .setScale(2, RoundingMode.HALF_UP);
+    return new PersonUsage(
+        year,
+        treatments,
+        new PersonUsage.InsuranceSum(
+            RuleId.LIMIT_INSURANCE_SUM, from, to, CoverLimits.INSURANCE_SUM, paid, left));
   }
 
   private PersonUsage.TreatmentLimit treatmentLimit(String personId, RuleId rule, int year) {

@@ -30,7 +30,10 @@ public final class Bounded {
   /** How far ahead a planned date may lie. */
   public static final int YEARS_AHEAD = 2;
 
-  /** A number a client chooses (invoice, provider, police report): letters, digits, ".", "_", "-", 1–40. */
+  /**
+   * A number a client chooses (invoice, provider, police report): letters, digits, ".", "_", "-",
+   * 1–40.
+   */
   public static final String NUMBER = "[A-Za-z0-9._-]{1,40}";
 
   public static final String NUMBER_MESSAGE = "must be 1 to 40 letters, digits, '.', '_' or '-'";
@@ -42,8 +45,13 @@ public final class Bounded {
 
   /** A date (or date-time) that has happened: from 1900-01-01 to today. Null is valid. */
   @Documented
-  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-      ElementType.TYPE_USE})
+  @Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+  })
   @Retention(RetentionPolicy.RUNTIME)
   @Constraint(validatedBy = {PastDateValidator.class, PastDateTimeValidator.class})
   public @interface NotAfterToday {
@@ -56,8 +64,13 @@ public final class Bounded {
 
   /** A date that may be planned: from 1900-01-01 to two years from today. Null is valid. */
   @Documented
-  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-      ElementType.TYPE_USE})
+  @Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+  })
   @Retention(RetentionPolicy.RUNTIME)
   @Constraint(validatedBy = PlannedDateValidator.class)
   public @interface UpToTwoYearsAhead {
@@ -77,13 +90,17 @@ public final class Bounded {
     BigDecimal danmarkSubsidy();
   }
 
-  /** On a {@link Subsidised} type: the subsidies' sum is at most the amount (reported on {@code publicSubsidy}). */
+  /**
+   * On a {@link Subsidised} type: the subsidies' sum is at most the amount (reported on {@code
+   * publicSubsidy}).
+   */
   @Documented
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)
   @Constraint(validatedBy = SubsidiesValidator.class)
   public @interface SubsidiesWithinAmount {
-    String message() default "publicSubsidy and danmarkSubsidy together must not be more than the amount";
+    String message() default
+        "publicSubsidy and danmarkSubsidy together must not be more than the amount";
 
     Class<?>[] groups() default {};
 
@@ -108,7 +125,8 @@ public final class Bounded {
     }
   }
 
-  public static final class PastDateValidator extends Today implements ConstraintValidator<NotAfterToday, LocalDate> {
+  public static final class PastDateValidator extends Today
+      implements ConstraintValidator<NotAfterToday, LocalDate> {
     @Override
     public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
       return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(today()));
@@ -131,23 +149,28 @@ public final class Bounded {
       implements ConstraintValidator<UpToTwoYearsAhead, LocalDate> {
     @Override
     public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-      return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(today().plusYears(YEARS_AHEAD)));
+      return value == null
+          || (!value.isBefore(EARLIEST) && !value.isAfter(today().plusYears(YEARS_AHEAD)));
     }
   }
 
-  public static final class SubsidiesValidator implements ConstraintValidator<SubsidiesWithinAmount, Subsidised> {
+  public static final class SubsidiesValidator
+      implements ConstraintValidator<SubsidiesWithinAmount, Subsidised> {
     @Override
     public boolean isValid(Subsidised value, ConstraintValidatorContext context) {
       if (value == null || value.amount() == null) {
         return true;
       }
-      BigDecimal subsidies = zeroIfNull(value.publicSubsidy()).add(zeroIfNull(value.danmarkSubsidy()));
+      BigDecimal subsidies =
+          zeroIfNull(value.publicSubsidy()).add(zeroIfNull(value.danmarkSubsidy()));
       if (subsidies.compareTo(value.amount()) <= 0) {
         return true;
       }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-          .addPropertyNode("publicSubsidy").addConstraintViolation();
+      context
+          .buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+          .addPropertyNode("publicSubsidy")
+          .addConstraintViolation();
       return false;
     }
 

@@ -1,15 +1,15 @@
 package dk.dss.flexclaims.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.dss.flexclaims.refusal.ConcurrentUpdateException;
 import dk.dss.flexclaims.refusal.ConflictException;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
@@ -22,16 +22,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.lang.Nullable;
-import org.springframework.web.ErrorResponse;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,8 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <ul>
  *   <li>400 {@code malformed-json}: the body is not JSON (detail names line and column)
- *   <li>400 {@code invalid-value}: a value of the wrong type, an unknown enum value or an impossible
- *       date, naming the field
+ *   <li>400 {@code invalid-value}: a value of the wrong type, an unknown enum value or an
+ *       impossible date, naming the field
  *   <li>422 {@code validation}: missing or invalid fields (Bean Validation), every one listed
  *   <li>422 {@code rule-violation}: a business rule refused the request (rule ID per field)
  *   <li>404 {@code policy-not-found} etc.
@@ -64,17 +64,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
-    ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-violation",
-        "Request refused by the rules",
-        "The request breaks " + count(e.problems().size(), "rule") + "; see errors for each field and rule.");
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "rule-violation",
+            "Request refused by the rules",
+            "The request breaks "
+                + count(e.problems().size(), "rule")
+                + "; see errors for each field and rule.");
     problem.setProperty("errors", e.problems());
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
   }
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
-    ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, e.type(), e.title(), e.getMessage());
-    // "instance" is the endpoint's template, never the path as sent (SafeInstance): it may hold a CPR number
+    ProblemDetail problem =
+        Problems.problem(HttpStatus.NOT_FOUND, e.type(), e.title(), e.getMessage());
+    // "instance" is the endpoint's template, never the path as sent (SafeInstance): it may hold a
+    // CPR number
     if (e.rule() != null) {
       problem.setProperty("rule", e.rule());
     }
@@ -83,109 +90,171 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
-    ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
+    ProblemDetail problem =
+        Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  /** Two writers on the same claim at the same moment: nothing was stored, sending again succeeds. */
+  /**
+   * Two writers on the same claim at the same moment: nothing was stored, sending again succeeds.
+   */
   @ExceptionHandler(ConcurrentUpdateException.class)
   ResponseEntity<Object> concurrentUpdate(ConcurrentUpdateException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1")
-        .body(Problems.problem(HttpStatus.CONFLICT, "concurrent-update", "Changed at the same moment",
-            "The claim was being updated at the same moment; nothing was stored. Please send the request again."));
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .header("Retry-After", "1")
+        .body(
+            Problems.problem(
+                HttpStatus.CONFLICT,
+                "concurrent-update",
+                "Changed at the same moment",
+                "The claim was being updated at the same moment; nothing was stored. Please send the request again."));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     String reference = UUID.randomUUID().toString();
     logSafely(e, request.getMethod() + " " + where(request), reference);
-    ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-        "Something went wrong on our side. Please try again later; if it persists, give support the reference "
-            + reference + ".");
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal error",
+            "Something went wrong on our side. Please try again later; if it persists, give support the reference "
+                + reference
+                + ".");
     problem.setProperty("reference", reference);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
   }
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new FieldProblem(f.getField(), message(f)))
-        .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
-        .distinct()
-        .toList();
-    ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request",
-        count(errors.size(), "field") + " missing or invalid; see errors.");
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldProblem(f.getField(), message(f)))
+            .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+            .distinct()
+            .toList();
+    ProblemDetail problem =
+        Problems.problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "validation",
+            "Invalid request",
+            count(errors.size(), "field") + " missing or invalid; see errors.");
     problem.setProperty("errors", errors);
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Throwable cause = e.getCause();
     ProblemDetail problem;
     if (cause instanceof JsonParseException parse) {
       JsonLocation at = parse.getLocation();
-      problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-          at == null ? "The body is not valid JSON."
-              : "The body is not valid JSON: line " + at.getLineNr() + ", column " + at.getColumnNr() + ".");
+      problem =
+          Problems.problem(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Malformed JSON",
+              at == null
+                  ? "The body is not valid JSON."
+                  : "The body is not valid JSON: line "
+                      + at.getLineNr()
+                      + ", column "
+                      + at.getColumnNr()
+                      + ".");
     } else if (cause instanceof JsonMappingException mapping) {
       String field = path(mapping);
       if (field.isEmpty()) {
-        problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-            "The body must be a JSON object with the fields of the request.");
+        problem =
+            Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-json",
+                "Malformed JSON",
+                "The body must be a JSON object with the fields of the request.");
       } else {
-        problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-            "The field " + field + " has a value of the wrong kind; see errors.");
+        problem =
+            Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-value",
+                "Invalid value",
+                "The field " + field + " has a value of the wrong kind; see errors.");
         problem.setProperty("errors", List.of(new FieldProblem(field, expected(mapping))));
       }
     } else {
-      problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Missing or unreadable body",
-          "The request needs a JSON body (Content-Type: application/json).");
+      problem =
+          Problems.problem(
+              HttpStatus.BAD_REQUEST,
+              "malformed-json",
+              "Missing or unreadable body",
+              "The request needs a JSON body (Content-Type: application/json).");
     }
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
   }
 
   /** Spring's own problems (405, 415, 404 for unknown paths, ...) get a type under our base. */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (status.is5xxServerError()) {
-      String where = request instanceof ServletWebRequest servlet
-          ? servlet.getRequest().getMethod() + " " + where(servlet.getRequest()) : "request";
+      String where =
+          request instanceof ServletWebRequest servlet
+              ? servlet.getRequest().getMethod() + " " + where(servlet.getRequest())
+              : "request";
       logSafely(e, where, UUID.randomUUID().toString());
     }
     if (body == null && e instanceof ErrorResponse response) {
       body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
     }
-    if (body instanceof ProblemDetail problem && (problem.getType() == null
-        || "about:blank".equals(problem.getType().toString()))) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       HttpStatus known = HttpStatus.resolve(status.value());
-      String slug = known == null ? String.valueOf(status.value())
-          : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      String slug =
+          known == null
+              ? String.valueOf(status.value())
+              : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
       problem.setType(URI.create(Problems.TYPE_BASE + slug));
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
-  /** The endpoint's template with only our own numbers filled in (else the path without digits): never a CPR number. */
+  /**
+   * The endpoint's template with only our own numbers filled in (else the path without digits):
+   * never a CPR number.
+   */
   private static String where(HttpServletRequest request) {
     URI template = SafeInstance.template(request);
-    return template == null ? String.valueOf(request.getRequestURI()).replaceAll("\\d", "#") : template.toString();
+    return template == null
+        ? String.valueOf(request.getRequestURI()).replaceAll("\\d", "#")
+        : template.toString();
   }
 
   /** What the field expects; never the value that was sent. */
   private static String expected(JsonMappingException e) {
-    Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType()
-        : e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    Class<?> target =
+        e instanceof InvalidFormatException f
+            ? f.getTargetType()
+            : e instanceof MismatchedInputException m ? m.getTargetType() : null;
     if (target == null) {
       return "has a value of the wrong kind";
     }
     if (target.isEnum()) {
-      return "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-          .collect(Collectors.joining(", "));
+      return "must be one of "
+          + Arrays.stream(target.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
     }
     if (target == LocalDate.class) {
       return "must be a date that exists, written yyyy-mm-dd, e.g. 2026-03-01";
@@ -236,9 +305,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     StringBuilder trace = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       trace.append(t == e ? "" : "\nCaused by: ").append(t.getClass().getName());
-      Arrays.stream(t.getStackTrace()).limit(12).forEach(frame -> trace.append("\n\tat ").append(frame));
+      Arrays.stream(t.getStackTrace())
+          .limit(12)
+          .forEach(frame -> trace.append("\n\tat ").append(frame));
     }
-    log.error("Unexpected {} on {} (reference {}); messages left out as they may hold personal data:\n{}",
-        e.getClass().getSimpleName(), where, reference, trace);
+    log.error(
+        "Unexpected {} on {} (reference {}); messages left out as they may hold personal data:\n{}",
+        e.getClass().getSimpleName(),
+        where,
+        reference,
+        trace);
   }
 }

@@ -32,8 +32,8 @@ import org.springframework.util.AntPathMatcher;
 public final class ApiRoles {
 
   /**
-   * One rule: a method (null: any), an Ant path pattern, the groups that may call it ({@code camunda-admin}
-   * is always added), and what the capability is called in interfaces.md.
+   * One rule: a method (null: any), an Ant path pattern, the groups that may call it ({@code
+   * camunda-admin} is always added), and what the capability is called in interfaces.md.
    */
   public record Rule(HttpMethod method, String pattern, Set<String> groups, String capability) {
 
@@ -56,42 +56,87 @@ public final class ApiRoles {
   /** Everyone logged in (e.g. the OpenAPI document). */
   public static final Set<String> ANY_LOGGED_IN = Set.of("*");
 
-  /** The groups that see a claim's health details (ICD-10 code and text, description, onset, letters' texts). */
-  public static final Set<String> HEALTH_DETAILS = Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, Groups.ADMIN);
+  /**
+   * The groups that see a claim's health details (ICD-10 code and text, description, onset,
+   * letters' texts).
+   */
+  public static final Set<String> HEALTH_DETAILS =
+      Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, Groups.ADMIN);
 
-  private static final Set<String> READ_CLAIMS = Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, FINANCE);
+  private static final Set<String> READ_CLAIMS =
+      Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, FINANCE);
   private static final Set<String> REPORT_CLAIMS = Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS);
-  private static final Set<String> READ_POLICIES = Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, FINANCE);
-  private static final Set<String> READ_SLA = Set.of(HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, MONITORS, PROCESS_OWNERS);
+  private static final Set<String> READ_POLICIES =
+      Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, FINANCE);
+  private static final Set<String> READ_SLA =
+      Set.of(HEALTH_TEAM, TEAM_LEADS, COMPLAINTS, MONITORS, PROCESS_OWNERS);
 
-  /** The table; extend it with each new endpoint (complaints, requests, premium payments, models). */
-  public static final List<Rule> RULES = List.of(
-      new Rule(HttpMethod.POST, "/api/policies", Set.of(PORTAL), "policies: sign on"),
-      new Rule(HttpMethod.GET, "/api/policies/*", READ_POLICIES, "policies: read"),
-      new Rule(HttpMethod.POST, "/api/coverage/check", REPORT_CLAIMS, "coverage check"),
-      new Rule(HttpMethod.POST, "/api/claims", REPORT_CLAIMS, "report claims"),
-      new Rule(HttpMethod.GET, "/api/claims/*", READ_CLAIMS,
-          "read claims (finance: amounts, no health details)"),
-      new Rule(HttpMethod.POST, "/api/claims/*/referral", REPORT_CLAIMS, "report referrals"),
-      new Rule(HttpMethod.POST, "/api/claims/*/information", REPORT_CLAIMS, "report information asked for"),
-      new Rule(HttpMethod.POST, "/api/claims/*/course-changes", REPORT_CLAIMS, "ask for a change of a course"),
-      new Rule(HttpMethod.POST, "/api/claims/*/invoices", Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, FINANCE),
-          "report invoices"),
-      new Rule(HttpMethod.GET, "/api/claims/*/invoices/*", READ_CLAIMS, "read claims' invoices"),
-      new Rule(HttpMethod.POST, "/api/policies/*/cancellation", Set.of(PORTAL), "policies: cancel"),
-      new Rule(HttpMethod.POST, "/api/policies/*/address", Set.of(PORTAL), "policies: change the address"),
-      new Rule(HttpMethod.POST, "/api/premium-payments", Set.of(FINANCE), "premium payments"),
-      new Rule(HttpMethod.POST, "/api/claims/*/complaints", Set.of(PORTAL, COMPLAINTS), "complaints: file"),
-      new Rule(HttpMethod.GET, "/api/complaints/*", Set.of(PORTAL, COMPLAINTS, HEALTH_TEAM, TEAM_LEADS),
-          "complaints: read"),
-      new Rule(HttpMethod.POST, "/api/requests", Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS), "requests: file"),
-      new Rule(HttpMethod.GET, "/api/requests/*", Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS), "requests: read"),
-      new Rule(HttpMethod.GET, "/api/sla", READ_SLA, "SLA: read"),
-      new Rule(null, "/api/admin/**", Set.of(), "administration"),
-      new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
-      new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),
-      new Rule(HttpMethod.GET, "/api/openapi.yaml", ANY_LOGGED_IN, "the API's description"),
-      new Rule(HttpMethod.GET, "/actuator/prometheus", READ_SLA, "metrics: read"));
+  /**
+   * The table; extend it with each new endpoint (complaints, requests, premium payments, models).
+   */
+  public static final List<Rule> RULES =
+      List.of(
+          new Rule(HttpMethod.POST, "/api/policies", Set.of(PORTAL), "policies: sign on"),
+          new Rule(HttpMethod.GET, "/api/policies/*", READ_POLICIES, "policies: read"),
+          new Rule(HttpMethod.POST, "/api/coverage/check", REPORT_CLAIMS, "coverage check"),
+          new Rule(HttpMethod.POST, "/api/claims", REPORT_CLAIMS, "report claims"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/claims/*",
+              READ_CLAIMS,
+              "read claims (finance: amounts, no health details)"),
+          new Rule(HttpMethod.POST, "/api/claims/*/referral", REPORT_CLAIMS, "report referrals"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/claims/*/information",
+              REPORT_CLAIMS,
+              "report information asked for"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/claims/*/course-changes",
+              REPORT_CLAIMS,
+              "ask for a change of a course"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/claims/*/invoices",
+              Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS, FINANCE),
+              "report invoices"),
+          new Rule(
+              HttpMethod.GET, "/api/claims/*/invoices/*", READ_CLAIMS, "read claims' invoices"),
+          new Rule(
+              HttpMethod.POST, "/api/policies/*/cancellation", Set.of(PORTAL), "policies: cancel"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/policies/*/address",
+              Set.of(PORTAL),
+              "policies: change the address"),
+          new Rule(HttpMethod.POST, "/api/premium-payments", Set.of(FINANCE), "premium payments"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/claims/*/complaints",
+              Set.of(PORTAL, COMPLAINTS),
+              "complaints: file"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/complaints/*",
+              Set.of(PORTAL, COMPLAINTS, HEALTH_TEAM, TEAM_LEADS),
+              "complaints: read"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/requests",
+              Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS),
+              "requests: file"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/requests/*",
+              Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS),
+              "requests: read"),
+          new Rule(HttpMethod.GET, "/api/sla", READ_SLA, "SLA: read"),
+          new Rule(null, "/api/admin/**", Set.of(), "administration"),
+          new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
+          new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),
+          new Rule(HttpMethod.GET, "/api/openapi.yaml", ANY_LOGGED_IN, "the API's description"),
+          new Rule(HttpMethod.GET, "/actuator/prometheus", READ_SLA, "metrics: read"));
 
   private ApiRoles() {}
 
@@ -100,20 +145,27 @@ public final class ApiRoles {
     return RULES.stream().filter(r -> r.matches(method, path)).findFirst();
   }
 
-  /** Whether a member of these groups may make the call (the table's answer, without logging in). */
+  /**
+   * Whether a member of these groups may make the call (the table's answer, without logging in).
+   */
   public static boolean allows(Collection<String> groups, HttpMethod method, String path) {
     if (groups.contains(Groups.ADMIN)) {
       return true;
     }
     return ruleFor(method, path)
-        .map(rule -> rule.groups().equals(ANY_LOGGED_IN) || rule.groups().stream().anyMatch(groups::contains))
+        .map(
+            rule ->
+                rule.groups().equals(ANY_LOGGED_IN)
+                    || rule.groups().stream().anyMatch(groups::contains))
         .orElse(false);
   }
 
   /** Whether the caller may see claims' health details ({@link #HEALTH_DETAILS}). */
   public static boolean seesHealthDetails(Authentication caller) {
-    return caller != null && caller.getAuthorities().stream()
-        .anyMatch(a -> HEALTH_DETAILS.stream().anyMatch(g -> authority(g).equals(a.getAuthority())));
+    return caller != null
+        && caller.getAuthorities().stream()
+            .anyMatch(
+                a -> HEALTH_DETAILS.stream().anyMatch(g -> authority(g).equals(a.getAuthority())));
   }
 
   /** The Spring Security authority of a Camunda group. */

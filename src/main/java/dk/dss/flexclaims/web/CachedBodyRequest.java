@@ -41,19 +41,40 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
   public ServletInputStream getInputStream() {
     ByteArrayInputStream in = new ByteArrayInputStream(body);
     return new ServletInputStream() {
-      @Override public boolean isFinished() { return in.available() == 0; }
-      @Override public boolean isReady() { return true; }
-      @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-      @Override public int read() { return in.read(); }
-      @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+      @Override
+      public boolean isFinished() {
+        return in.available() == 0;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read() {
+        return in.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        return in.read(b, off, len);
+      }
     };
   }
 
   @Override
   public BufferedReader getReader() {
     String encoding = getCharacterEncoding();
-    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+    return new BufferedReader(
+        new InputStreamReader(
+            new ByteArrayInputStream(body),
+            encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
   }
 
   @Override

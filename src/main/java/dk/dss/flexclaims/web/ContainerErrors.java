@@ -22,7 +22,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemReportValve()));
+    factory.addContextCustomizers(
+        context -> context.getParent().getPipeline().addValve(new ProblemReportValve()));
   }
 
   /** Tomcat's error report as problem details. */
@@ -42,11 +43,23 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
       }
       HttpStatus known = HttpStatus.resolve(status);
       String title = known == null ? "Error" : known.getReasonPhrase();
-      String type = status >= 500 ? "internal" : status == 400 ? "bad-request" : String.valueOf(status);
-      String detail = status >= 500 ? "Something went wrong on our side. Please try again later."
-          : "The request was refused before it could be read; check the address.";
-      String json = "{\"type\":\"" + Problems.TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-          + ",\"detail\":\"" + detail + "\"}";
+      String type =
+          status >= 500 ? "internal" : status == 400 ? "bad-request" : String.valueOf(status);
+      String detail =
+          status >= 500
+              ? "Something went wrong on our side. Please try again later."
+              : "The request was refused before it could be read; check the address.";
+      String json =
+          "{\"type\":\""
+              + Problems.TYPE_BASE
+              + type
+              + "\",\"title\":\""
+              + title
+              + "\",\"status\":"
+              + status
+              + ",\"detail\":\""
+              + detail
+              + "\"}";
       try {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

@@ -21,22 +21,28 @@ class ErrorPage implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-        ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
+    HttpStatus status =
+        code instanceof Integer value && HttpStatus.resolve(value) != null
+            ? HttpStatus.valueOf(value)
+            : HttpStatus.NOT_FOUND;
     if (status.is2xxSuccessful() || status.is3xxRedirection()) {
       status = HttpStatus.NOT_FOUND;
     }
-    String detail = switch (status) {
-      case NOT_FOUND -> "There is nothing at this address.";
-      case BAD_REQUEST -> "The request could not be read. Check the address and the body.";
-      case UNAUTHORIZED -> "Log in with HTTP Basic: a Flex Claims user name and password.";
-      case FORBIDDEN -> "Your user's groups do not allow this request.";
-      default -> status.is5xxServerError()
-          ? "Something went wrong on our side. Please try again later."
-          : "The request was refused (" + status.value() + ").";
-    };
-    String type = status.is5xxServerError() ? "internal"
-        : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String detail =
+        switch (status) {
+          case NOT_FOUND -> "There is nothing at this address.";
+          case BAD_REQUEST -> "The request could not be read. Check the address and the body.";
+          case UNAUTHORIZED -> "Log in with HTTP Basic: a Flex Claims user name and password.";
+          case FORBIDDEN -> "Your user's groups do not allow this request.";
+          default ->
+              status.is5xxServerError()
+                  ? "Something went wrong on our side. Please try again later."
+                  : "The request was refused (" + status.value() + ").";
+        };
+    String type =
+        status.is5xxServerError()
+            ? "internal"
+            : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     response.resetBuffer();
     Problems.write(response, Problems.problem(status, type, status.getReasonPhrase(), detail));
   }

@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problem details written straight to a servlet response, for filters outside Spring MVC. */
+/**
+ * RFC 9457 problem details written straight to a servlet response, for filters outside Spring MVC.
+ */
 public final class Problems {
 
   /** Problem types are documented under this base; the fragment names the problem. */

@@ -17,22 +17,30 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * The {@code instance} of a problem is the address's template ({@code /api/policies/{policyNumber}}),
- * never the address as sent: a path may carry a CPR number, percent-encoded or not. Spring fills
- * {@code instance} with the raw address; this replaces it as the answer is written.
+ * The {@code instance} of a problem is the address's template ({@code
+ * /api/policies/{policyNumber}}), never the address as sent: a path may carry a CPR number,
+ * percent-encoded or not. Spring fills {@code instance} with the raw address; this replaces it as
+ * the answer is written.
  */
 @ControllerAdvice
 class SafeInstance implements ResponseBodyAdvice<Object> {
 
   @Override
-  public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+  public boolean supports(
+      MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
     return true;
   }
 
   @Override
-  public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-      Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-    if (body instanceof ProblemDetail problem && request instanceof ServletServerHttpRequest servlet) {
+  public Object beforeBodyWrite(
+      Object body,
+      MethodParameter returnType,
+      MediaType contentType,
+      Class<? extends HttpMessageConverter<?>> converterType,
+      ServerHttpRequest request,
+      ServerHttpResponse response) {
+    if (body instanceof ProblemDetail problem
+        && request instanceof ServletServerHttpRequest servlet) {
       problem.setInstance(template(servlet.getServletRequest()));
     }
     return body;
@@ -49,11 +57,15 @@ class SafeInstance implements ResponseBodyAdvice<Object> {
    */
   static URI template(HttpServletRequest request) {
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    if (!(pattern instanceof String template) || !template.startsWith("/") || template.contains("*")) {
+    if (!(pattern instanceof String template)
+        || !template.startsWith("/")
+        || template.contains("*")) {
       return null;
     }
-    Map<?, ?> variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> m
-        ? m : Map.of();
+    Map<?, ?> variables =
+        request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> m
+            ? m
+            : Map.of();
     Matcher matcher = VARIABLE.matcher(template);
     StringBuilder path = new StringBuilder();
     while (matcher.find()) {

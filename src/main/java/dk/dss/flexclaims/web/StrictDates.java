@@ -14,17 +14,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates of the API are ISO texts only: Jackson would take {@code "startDate": 123} as day 123 after
- * 1970 and {@code [2026, 3, 1]} as a date, so any other kind of JSON value is refused (400
- * {@code invalid-value} naming the field). Spring Boot registers this module with its ObjectMapper;
- * the engine's REST API has its own and is not touched.
+ * 1970 and {@code [2026, 3, 1]} as a date, so any other kind of JSON value is refused (400 {@code
+ * invalid-value} naming the field). Spring Boot registers this module with its ObjectMapper; the
+ * engine's REST API has its own and is not touched.
  */
 @Component
 class StrictDates extends SimpleModule {
 
   StrictDates() {
     super("flex-strict-dates");
-    addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE));
-    addDeserializer(OffsetDateTime.class, new TextOnly<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME));
+    addDeserializer(
+        LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE));
+    addDeserializer(
+        OffsetDateTime.class,
+        new TextOnly<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME));
   }
 
   /** Passes text on to Jackson's own deserializer; refuses numbers, arrays, objects, booleans. */

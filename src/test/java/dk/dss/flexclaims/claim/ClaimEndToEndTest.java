@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Through HTTP only, as the portal, an administrator and a nurse would: import a policy, report a
- * claim, complete the assessment through the engine's REST task API with the form's variables,
- * read the claim as approved with its letter.
+ * claim, complete the assessment through the engine's REST task API with the form's variables, read
+ * the claim as approved with its letter.
  */
 @FlexIntegrationTest
 class ClaimEndToEndTest {
@@ -36,8 +36,13 @@ class ClaimEndToEndTest {
   }
 
   private void runJobsOf(String claimNumber) {
-    EngineTime.runDueJobs(management,
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult().getId());
+    EngineTime.runDueJobs(
+        management,
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId());
   }
 
   @Test
@@ -47,7 +52,10 @@ class ClaimEndToEndTest {
     HttpCalls portal = HttpCalls.basic(port, "nina", "demo");
     HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
 
-    HttpResponse<String> imported = admin.postJson("/api/admin/policies/import", """
+    HttpResponse<String> imported =
+        admin.postJson(
+            "/api/admin/policies/import",
+            """
         {"product":"FLEX","startDate":"2025-02-01","postcode":"2100",
          "policyholder":{"name":"Mette Larsen","birthDate":"1979-09-14","cpr":"140979-1234"},
          "children":[],"paymentFrequency":"MONTHLY","directDebit":true,"seniorityFrom":null,"danmarkMember":false}""");
@@ -55,30 +63,39 @@ class ClaimEndToEndTest {
     JsonNode policy = json.readTree(imported.body());
     String personId = policy.get("persons").get(0).get("personId").asText();
 
-    HttpResponse<String> reported = portal.postJson("/api/claims", """
+    HttpResponse<String> reported =
+        portal.postJson(
+            "/api/claims",
+            """
         {"policyNumber":"%s","personId":"%s","cover":"PHYSIO","icd10":"M75.1",
          "description":"Shoulder pain when lifting","onsetDate":"2026-05-20","chronic":false,
          "referral":{"date":"2026-06-01","issuer":"Dr. Nielsen"},"aroseAbroad":false,
          "treatmentLocation":"DENMARK","acute":false,"cause":"NONE","treatmentStartedBeforePolicy":false,
          "reportedToFormerInsurer":false,"otherInsurance":false,"incident":null}"""
-        .formatted(policy.get("policyNumber").asText(), personId));
+                .formatted(policy.get("policyNumber").asText(), personId));
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
     String claimNumber = json.readTree(reported.body()).get("claimNumber").asText();
     assertThat(claimNumber).matches("C-2026-\\d{6}");
-    assertThat(json.readTree(portal.get("/api/claims/" + claimNumber).body()).get("status").asText())
+    assertThat(
+            json.readTree(portal.get("/api/claims/" + claimNumber).body()).get("status").asText())
         .isEqualTo("IN_ASSESSMENT");
 
     runJobsOf(claimNumber); // the job executor's part
 
-    JsonNode tasks = json.readTree(nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body());
+    JsonNode tasks =
+        json.readTree(
+            nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body());
     assertThat(tasks).hasSize(1);
     JsonNode task = tasks.get(0);
     assertThat(task.get("name").asText()).isEqualTo("Assess claim");
-    HttpResponse<String> form = nurse.get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form");
+    HttpResponse<String> form =
+        nurse.get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form");
     assertThat(form.body()).contains("\"id\": \"assess-claim\"");
 
-    HttpResponse<String> submitted = nurse.postJson("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
-        """
+    HttpResponse<String> submitted =
+        nurse.postJson(
+            "/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+            """
         {"variables":{"assessmentDecision":{"value":"APPROVE","type":"String"},
           "approvedTreatments":{"value":8,"type":"Long"},
           "assessmentNote":{"value":"Rotator cuff, referral fine","type":"String"}}}""");
@@ -101,23 +118,44 @@ class ClaimEndToEndTest {
     EngineTime.setNow(LocalDateTime.of(2026, 6, 11, 9, 0));
     HttpCalls admin = HttpCalls.basic(port, "admin", "admin");
     HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
-    JsonNode policy = json.readTree(admin.postJson("/api/admin/policies/import", """
+    JsonNode policy =
+        json.readTree(
+            admin
+                .postJson(
+                    "/api/admin/policies/import",
+                    """
         {"product":"FLEX","startDate":"2025-02-01","postcode":"2100",
          "policyholder":{"name":"Ole Berg","birthDate":"1970-01-02"},
          "children":[],"paymentFrequency":"ANNUAL","directDebit":false,"seniorityFrom":null,"danmarkMember":false}""")
-        .body());
-    String claimNumber = json.readTree(nurse.postJson("/api/claims", """
+                .body());
+    String claimNumber =
+        json.readTree(
+                nurse
+                    .postJson(
+                        "/api/claims",
+                        """
         {"policyNumber":"%s","personId":"%s","cover":"OSTEO","icd10":"M54.2","description":"Neck",
          "onsetDate":"2026-06-01","chronic":false,"referral":null,"aroseAbroad":false,
          "treatmentLocation":"DENMARK","acute":false,"cause":"NONE","treatmentStartedBeforePolicy":false,
          "reportedToFormerInsurer":false,"otherInsurance":false,"incident":null}"""
-        .formatted(policy.get("policyNumber").asText(), policy.get("persons").get(0).get("personId").asText()))
-        .body()).get("claimNumber").asText();
+                            .formatted(
+                                policy.get("policyNumber").asText(),
+                                policy.get("persons").get(0).get("personId").asText()))
+                    .body())
+            .get("claimNumber")
+            .asText();
     runJobsOf(claimNumber);
-    String taskId = json.readTree(nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body())
-        .get(0).get("id").asText();
+    String taskId =
+        json.readTree(
+                nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body())
+            .get(0)
+            .get("id")
+            .asText();
 
-    HttpResponse<String> refused = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+    HttpResponse<String> refused =
+        nurse.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
         {"variables":{"assessmentDecision":{"value":"APPROVE"},"approvedTreatments":{"value":6,"type":"Integer"}}}""");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("LIMIT_OSTEO_5");
@@ -127,41 +165,66 @@ class ClaimEndToEndTest {
   /** Imports a policy, reports a claim as the portal would and answers its open assessment task. */
   private String[] assessmentOf(HttpCalls nurse, String cover, String icd10) throws Exception {
     HttpCalls admin = HttpCalls.basic(port, "admin", "admin");
-    JsonNode policy = json.readTree(admin.postJson("/api/admin/policies/import", """
+    JsonNode policy =
+        json.readTree(
+            admin
+                .postJson(
+                    "/api/admin/policies/import",
+                    """
         {"product":"FLEX","startDate":"2025-02-01","postcode":"2100",
          "policyholder":{"name":"Ida Holm","birthDate":"1972-03-04"},
          "children":[],"paymentFrequency":"ANNUAL","directDebit":false,"seniorityFrom":null,"danmarkMember":false}""")
-        .body());
-    String claimNumber = json.readTree(nurse.postJson("/api/claims", """
+                .body());
+    String claimNumber =
+        json.readTree(
+                nurse
+                    .postJson(
+                        "/api/claims",
+                        """
         {"policyNumber":"%s","personId":"%s","cover":"%s","icd10":"%s","description":"Assessment limits",
          "onsetDate":"2026-06-01","chronic":false,"referral":{"date":"2026-06-05","issuer":"Dr. Nielsen"},
          "aroseAbroad":false,"treatmentLocation":"DENMARK","acute":false,"cause":"NONE",
          "treatmentStartedBeforePolicy":false,"reportedToFormerInsurer":false,"otherInsurance":false,
          "incident":null}"""
-        .formatted(policy.get("policyNumber").asText(), policy.get("persons").get(0).get("personId").asText(), cover,
-            icd10))
-        .body()).get("claimNumber").asText();
+                            .formatted(
+                                policy.get("policyNumber").asText(),
+                                policy.get("persons").get(0).get("personId").asText(),
+                                cover,
+                                icd10))
+                    .body())
+            .get("claimNumber")
+            .asText();
     runJobsOf(claimNumber);
-    JsonNode tasks = json.readTree(nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body());
+    JsonNode tasks =
+        json.readTree(
+            nurse.get("/engine-rest/task?processInstanceBusinessKey=" + claimNumber).body());
     assertThat(tasks).as(claimNumber + " waits for its assessment").hasSize(1);
     return new String[] {claimNumber, tasks.get(0).get("id").asText()};
   }
 
   @Test
-  void ASSESS_TREATMENTS_MAX_aPsychologistCourseIsBoundedByTheCourseMaximumNotByTwelve() throws Exception {
+  void ASSESS_TREATMENTS_MAX_aPsychologistCourseIsBoundedByTheCourseMaximumNotByTwelve()
+      throws Exception {
     EngineTime.setNow(LocalDateTime.of(2026, 6, 12, 9, 0));
     HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
     String[] assessment = assessmentOf(nurse, "PSYCHOLOGIST", "F32.1");
     String taskId = assessment[1];
 
     HttpResponse<String> form = nurse.get("/engine-rest/task/" + taskId + "/form-variables");
-    assertThat(json.readTree(form.body()).get("viewTreatmentsLeft").get("value").asInt()).isEqualTo(20);
-    HttpResponse<String> refused = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+    assertThat(json.readTree(form.body()).get("viewTreatmentsLeft").get("value").asInt())
+        .isEqualTo(20);
+    HttpResponse<String> refused =
+        nurse.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
         {"variables":{"assessmentDecision":{"value":"APPROVE"},"approvedTreatments":{"value":21,"type":"Integer"}}}""");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("ASSESS_TREATMENTS_MAX", "at most 20");
 
-    HttpResponse<String> approved = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+    HttpResponse<String> approved =
+        nurse.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
         {"variables":{"assessmentDecision":{"value":"APPROVE"},"approvedTreatments":{"value":16,"type":"Integer"}}}""");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
     runJobsOf(assessment[0]);
@@ -175,7 +238,8 @@ class ClaimEndToEndTest {
     HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
     String taskId = assessmentOf(nurse, "OSTEO", "M54.2")[1];
 
-    JsonNode variables = json.readTree(nurse.get("/engine-rest/task/" + taskId + "/form-variables").body());
+    JsonNode variables =
+        json.readTree(nurse.get("/engine-rest/task/" + taskId + "/form-variables").body());
     assertThat(variables.get("viewTreatmentsLeft").get("value").asInt()).isEqualTo(5);
     assertThat(nurse.get("/engine-rest/task/" + taskId + "/deployed-form").body())
         .contains("\"max\": \"=viewTreatmentsLeft\"");
@@ -189,12 +253,19 @@ class ClaimEndToEndTest {
     String taskId = assessment[1];
 
     for (String rule : new String[] {"PAY_SUM_CAP", "SLA_EXAM_10WD", "POLICY_AGE"}) {
-      HttpResponse<String> refused = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
-          {"variables":{"assessmentDecision":{"value":"REJECT"},"rejectionRule":{"value":"%s"}}}""".formatted(rule));
+      HttpResponse<String> refused =
+          nurse.postJson(
+              "/engine-rest/task/" + taskId + "/submit-form",
+              """
+          {"variables":{"assessmentDecision":{"value":"REJECT"},"rejectionRule":{"value":"%s"}}}"""
+                  .formatted(rule));
       assertThat(refused.statusCode()).as(rule).isEqualTo(400);
       assertThat(refused.body()).as(rule).contains("ASSESS_REJECT_RULES");
     }
-    HttpResponse<String> rejected = nurse.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+    HttpResponse<String> rejected =
+        nurse.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
         {"variables":{"assessmentDecision":{"value":"REJECT"},"rejectionRule":{"value":"EXCL_HIGHLY_SPECIALISED"}}}""");
     assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(204);
     runJobsOf(assessment[0]);

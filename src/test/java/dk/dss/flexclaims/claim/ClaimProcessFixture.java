@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What the claim process tests share: a policy in force since last year, the engine clock on a
- * Friday, claims reported through the API and checked, their process instances kept running or ended.
+ * Friday, claims reported through the API and checked, their process instances kept running or
+ * ended.
  */
 abstract class ClaimProcessFixture {
 
@@ -64,8 +65,12 @@ abstract class ClaimProcessFixture {
 
   String reportAndCheck(Map<String, Object> claim) {
     String claimNumber = scenarios.report(claim);
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .processDefinitionKey("claim-handling").singleResult();
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .processDefinitionKey("claim-handling")
+            .singleResult();
     assertThat(instance).as("process of " + claimNumber).isNotNull();
     instances.put(claimNumber, instance);
     EngineTime.runDueJobs(management, instance.getId());
@@ -73,7 +78,10 @@ abstract class ClaimProcessFixture {
   }
 
   Task assessmentTask(ProcessInstance instance) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_AssessClaim")
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_AssessClaim")
         .singleResult();
   }
 

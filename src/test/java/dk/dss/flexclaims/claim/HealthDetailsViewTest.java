@@ -41,19 +41,29 @@ class HealthDetailsViewTest {
   void aRejectedClaimWithALetter() {
     if (claimNumber == null) {
       Scenarios scenarios = new Scenarios(mvc);
-      Scenarios.PolicyRef policy = scenarios.importPolicy(today().minusYears(1), today().minusYears(40));
+      Scenarios.PolicyRef policy =
+          scenarios.importPolicy(today().minusYears(1), today().minusYears(40));
       Map<String, Object> claim = Scenarios.claim(policy, "PHYSIO", "M54.5", today().minusDays(10));
       claim.put("description", DESCRIPTION);
       claim.put("cause", "PRO_SPORTS");
       claimNumber = scenarios.report(claim);
-      EngineTime.runDueJobs(management,
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult().getId());
+      EngineTime.runDueJobs(
+          management,
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(claimNumber)
+              .singleResult()
+              .getId());
     }
   }
 
   JsonNode read(String user) throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/api/claims/" + claimNumber)
-        .with(httpBasic(user, user.equals("admin") ? "admin" : "demo"))).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(
+                get("/api/claims/" + claimNumber)
+                    .with(httpBasic(user, user.equals("admin") ? "admin" : "demo")))
+            .andReturn()
+            .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     return Requests.parse(response.getContentAsString());
   }
@@ -81,10 +91,13 @@ class HealthDetailsViewTest {
       assertThat(claim.has(field)).as(field).isFalse();
     }
     assertThat(claim.get("letters")).isNotEmpty();
-    claim.get("letters").forEach(letter -> {
-      assertThat(letter.has("text")).isFalse();
-      assertThat(letter.get("type").asText()).isNotBlank();
-    });
+    claim
+        .get("letters")
+        .forEach(
+            letter -> {
+              assertThat(letter.has("text")).isFalse();
+              assertThat(letter.get("type").asText()).isNotBlank();
+            });
     assertThat(claim.toString()).doesNotContain("M54").doesNotContain("football");
   }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** Complaints over HTTP: every bad input answered with problem details, and nothing stored or started. */
+/**
+ * Complaints over HTTP: every bad input answered with problem details, and nothing stored or
+ * started.
+ */
 @FlexIntegrationTest
 class ComplaintApiTest extends ComplaintFixture {
 
@@ -33,8 +36,13 @@ class ComplaintApiTest extends ComplaintFixture {
     return jdbc.sql("SELECT COUNT(*) FROM flex_sla_clocks").query(Long.class).single();
   }
 
-  private JsonNode refused(MockHttpServletResponse response, int status, long storedBefore, long startedBefore,
-      long clocksBefore) throws Exception {
+  private JsonNode refused(
+      MockHttpServletResponse response,
+      int status,
+      long storedBefore,
+      long startedBefore,
+      long clocksBefore)
+      throws Exception {
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
     assertThat(stored()).isEqualTo(storedBefore);
@@ -51,7 +59,8 @@ class ComplaintApiTest extends ComplaintFixture {
 
   @Test
   void aClaimStillInAssessmentIs409() throws Exception {
-    String claimNumber = scenarios.report(Scenarios.claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    String claimNumber =
+        scenarios.report(Scenarios.claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
     long s = stored();
     long p = started();
     long c = clocks();
@@ -66,17 +75,38 @@ class ComplaintApiTest extends ComplaintFixture {
     long s = stored();
     long p = started();
     long c = clocks();
-    MockHttpServletResponse noText = mvc.perform(post("/api/claims/" + claimNumber + "/complaints")
-        .with(httpBasic("portal", "demo")).contentType(MediaType.APPLICATION_JSON)
-        .content(Requests.json(Map.of("receivedAt", "2026-03-27")))).andReturn().getResponse();
-    assertThat(refused(noText, 422, s, p, c).get("errors").get(0).get("field").asText()).isEqualTo("text");
+    MockHttpServletResponse noText =
+        mvc.perform(
+                post("/api/claims/" + claimNumber + "/complaints")
+                    .with(httpBasic("portal", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(Requests.json(Map.of("receivedAt", "2026-03-27"))))
+            .andReturn()
+            .getResponse();
+    assertThat(refused(noText, 422, s, p, c).get("errors").get(0).get("field").asText())
+        .isEqualTo("text");
 
-    assertThat(refused(complain(claimNumber, "2026-03-28"), 422, s, p, c).get("errors").get(0).get("field")
-        .asText()).isEqualTo("receivedAt");
-    assertThat(refused(complain(claimNumber, "2026-03-20"), 422, s, p, c).get("errors").get(0).get("message")
-        .asText()).contains("2026-03-27");
-    assertThat(refused(complain(claimNumber, "2026-02-30"), 400, s, p, c).get("errors").get(0).get("field")
-        .asText()).isEqualTo("receivedAt");
+    assertThat(
+            refused(complain(claimNumber, "2026-03-28"), 422, s, p, c)
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asText())
+        .isEqualTo("receivedAt");
+    assertThat(
+            refused(complain(claimNumber, "2026-03-20"), 422, s, p, c)
+                .get("errors")
+                .get(0)
+                .get("message")
+                .asText())
+        .contains("2026-03-27");
+    assertThat(
+            refused(complain(claimNumber, "2026-02-30"), 400, s, p, c)
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asText())
+        .isEqualTo("receivedAt");
   }
 
   @Test
@@ -85,32 +115,47 @@ class ComplaintApiTest extends ComplaintFixture {
     long s = stored();
     long p = started();
     long c = clocks();
-    MockHttpServletResponse response = mvc.perform(post("/api/claims/" + claimNumber + "/complaints")
-        .with(httpBasic("portal", "demo")).contentType(MediaType.APPLICATION_JSON).content("{\"text\": ")).andReturn()
-        .getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/claims/" + claimNumber + "/complaints")
+                    .with(httpBasic("portal", "demo"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"text\": "))
+            .andReturn()
+            .getResponse();
     refused(response, 400, s, p, c);
   }
 
   @Test
   void anUnknownComplaintIs404AndAStrangeNumberIsNotRepeated() throws Exception {
-    MockHttpServletResponse unknown = mvc.perform(get("/api/complaints/K-2026-999999").with(httpBasic("karl", "demo")))
-        .andReturn().getResponse();
+    MockHttpServletResponse unknown =
+        mvc.perform(get("/api/complaints/K-2026-999999").with(httpBasic("karl", "demo")))
+            .andReturn()
+            .getResponse();
     assertThat(unknown.getStatus()).isEqualTo(404);
     assertThat(unknown.getContentType()).isEqualTo("application/problem+json");
-    MockHttpServletResponse strange = mvc.perform(get("/api/complaints/0101901234").with(httpBasic("karl", "demo")))
-        .andReturn().getResponse();
+    MockHttpServletResponse strange =
+        mvc.perform(get("/api/complaints/0101901234").with(httpBasic("karl", "demo")))
+            .andReturn()
+            .getResponse();
     assertThat(strange.getStatus()).isEqualTo(404);
     assertThat(strange.getContentAsString()).doesNotContain("0101901234");
   }
 
   @Test
   void complaintsNeedAuthentication() throws Exception {
-    assertThat(mvc.perform(get("/api/complaints/K-2026-000001")).andReturn().getResponse().getStatus())
+    assertThat(
+            mvc.perform(get("/api/complaints/K-2026-000001")).andReturn().getResponse().getStatus())
         .isEqualTo(401);
     String claimNumber = decidedClaim("REJECT");
     long s = stored();
-    MockHttpServletResponse anonymous = mvc.perform(post("/api/claims/" + claimNumber + "/complaints")
-        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"no\"}")).andReturn().getResponse();
+    MockHttpServletResponse anonymous =
+        mvc.perform(
+                post("/api/claims/" + claimNumber + "/complaints")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"text\":\"no\"}"))
+            .andReturn()
+            .getResponse();
     assertThat(anonymous.getStatus()).isEqualTo(401);
     assertThat(stored()).isEqualTo(s);
   }

@@ -65,15 +65,26 @@ abstract class ComplaintFixture {
 
   /** A CHIRO claim reported now and decided by the health team: "REJECT" or "APPROVE". */
   String decidedClaim(String decision) {
-    String claimNumber = scenarios.report(Scenarios.claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
-    ProcessInstance claim = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .processDefinitionKey("claim-handling").singleResult();
+    String claimNumber =
+        scenarios.report(Scenarios.claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+    ProcessInstance claim =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .processDefinitionKey("claim-handling")
+            .singleResult();
     EngineTime.runDueJobs(management, claim.getId());
-    Task assessment = tasks.createTaskQuery().processInstanceId(claim.getId()).taskDefinitionKey("Task_AssessClaim")
-        .singleResult();
-    tasks.complete(assessment.getId(), "REJECT".equals(decision)
-        ? Map.of("assessmentDecision", "REJECT", "rejectionRule", "EXCL_HIGHLY_SPECIALISED")
-        : Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
+    Task assessment =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(claim.getId())
+            .taskDefinitionKey("Task_AssessClaim")
+            .singleResult();
+    tasks.complete(
+        assessment.getId(),
+        "REJECT".equals(decision)
+            ? Map.of("assessmentDecision", "REJECT", "rejectionRule", "EXCL_HIGHLY_SPECIALISED")
+            : Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
     EngineTime.runDueJobs(management, claim.getId());
     return claimNumber;
   }
@@ -84,42 +95,66 @@ abstract class ComplaintFixture {
     if (receivedAt != null) {
       body.put("receivedAt", receivedAt);
     }
-    return mvc.perform(post("/api/claims/" + claimNumber + "/complaints").with(httpBasic("portal", "demo"))
-        .contentType(MediaType.APPLICATION_JSON).content(Requests.json(body))).andReturn().getResponse();
+    return mvc.perform(
+            post("/api/claims/" + claimNumber + "/complaints")
+                .with(httpBasic("portal", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(Requests.json(body)))
+        .andReturn()
+        .getResponse();
   }
 
   String complained(String claimNumber) throws Exception {
     MockHttpServletResponse response = complain(claimNumber, null);
     if (response.getStatus() != 201) {
-      throw new AssertionError("Expected 201 but was " + response.getStatus() + ": " + response.getContentAsString());
+      throw new AssertionError(
+          "Expected 201 but was " + response.getStatus() + ": " + response.getContentAsString());
     }
     return Requests.parse(response.getContentAsString()).get("complaintNumber").asText();
   }
 
   JsonNode complaint(String complaintNumber) throws Exception {
-    return Requests.parse(mvc.perform(get("/api/complaints/" + complaintNumber).with(httpBasic("karl", "demo")))
-        .andReturn().getResponse().getContentAsString());
+    return Requests.parse(
+        mvc.perform(get("/api/complaints/" + complaintNumber).with(httpBasic("karl", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   String processId(String complaintNumber) {
-    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(complaintNumber)
-        .processDefinitionKey("complaint-handling").singleResult().getId();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(complaintNumber)
+        .processDefinitionKey("complaint-handling")
+        .singleResult()
+        .getId();
   }
 
   ProcessInstance instance(String complaintNumber) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaintNumber)
-        .processDefinitionKey("complaint-handling").singleResult();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(complaintNumber)
+        .processDefinitionKey("complaint-handling")
+        .singleResult();
   }
 
   Task task(String complaintNumber, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(complaintNumber).taskDefinitionKey(key).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(complaintNumber)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   /** The complaints manager claims "Handle complaint" and completes it, as in Tasklist. */
   void handle(String complaintNumber, String user, String outcome, String reasons) {
     Task handle = task(complaintNumber, "Task_HandleComplaint");
     tasks.claim(handle.getId(), user);
-    as(user, () -> tasks.complete(handle.getId(), Map.of("complaintOutcome", outcome, "complaintReasons", reasons)));
+    as(
+        user,
+        () ->
+            tasks.complete(
+                handle.getId(), Map.of("complaintOutcome", outcome, "complaintReasons", reasons)));
   }
 
   void review(String complaintNumber, String user, boolean agrees) {

@@ -52,7 +52,8 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
 
     Task handle = task(number, "Task_HandleComplaint");
     assertThat(handle).hasCandidateGroup("complaints");
-    assertThat(handle.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 13, 23, 59, 59)));
+    assertThat(handle.getDueDate())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 13, 23, 59, 59)));
     assertThat(tasks.getVariablesLocal(handle.getId())).containsEntry("viewClaim", claimNumber);
     assertThat(complaint(number).get("status").asText()).isEqualTo("OPEN");
     assertThat(clock(number).kind().name()).isEqualTo("SLA_COMPLAINT_7WD");
@@ -64,11 +65,14 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
 
     // four eyes in the engine: karl can neither take nor complete the review
     Task review = task(number, "Task_ReviewComplaint");
-    assertThatThrownBy(() -> tasks.claim(review.getId(), "karl")).isInstanceOf(ProcessEngineException.class)
+    assertThatThrownBy(() -> tasks.claim(review.getId(), "karl"))
+        .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("second person");
     assertThat(task(number, "Task_ReviewComplaint").getAssignee()).isNull();
-    assertThatThrownBy(() -> as("karl", () -> tasks.complete(review.getId(), Map.of("reviewAgrees", true))))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("second person");
+    assertThatThrownBy(
+            () -> as("karl", () -> tasks.complete(review.getId(), Map.of("reviewAgrees", true))))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("second person");
     assertThat(instance(number)).isWaitingAt("Task_ReviewComplaint");
 
     // kirsten disagrees once: back to karl
@@ -80,8 +84,13 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     runJobs(number);
 
     assertThat(instance(number)).isNull();
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_ClaimReopened").count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_ClaimReopened")
+                .count())
+        .isEqualTo(1);
     JsonNode decided = complaint(number);
     assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
     assertThat(decided.get("outcome").asText()).isEqualTo("UPHELD");
@@ -90,25 +99,37 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     JsonNode letter = decided.get("letter");
     assertThat(letter.get("type").asText()).isEqualTo("COMPLAINT_OUTCOME");
     assertThat(letter.get("rules").toString()).contains("COMPLAINT_HANDLING", "COMPLAINT_REOPENS");
-    assertThat(letter.get("text").asText()).contains("upheld", "which the terms cover", "Ankenævnet for Forsikring",
-        "new assessment");
+    assertThat(letter.get("text").asText())
+        .contains("upheld", "which the terms cover", "Ankenævnet for Forsikring", "new assessment");
     assertThat(clock(number).outcome()).isEqualTo(ServiceLevelClock.Outcome.MET);
     // the reasons live in the complaint, not in the process history
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processId(number))
-        .variableName("complaintReasons").count()).isZero();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processId(number))
+                .variableName("complaintReasons")
+                .count())
+        .isZero();
 
     // the claim is assessed again, and approved this time
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("IN_ASSESSMENT");
-    ProcessInstance reassessment = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .processDefinitionKey("claim-handling").singleResult();
+    ProcessInstance reassessment =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .processDefinitionKey("claim-handling")
+            .singleResult();
     EngineTime.runDueJobs(management, reassessment.getId()); // the assessment's clock starts
     assertThat(reassessment).isWaitingAt("Task_AssessClaim");
-    Task assessment = tasks.createTaskQuery().processInstanceId(reassessment.getId()).singleResult();
-    tasks.complete(assessment.getId(), Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
+    Task assessment =
+        tasks.createTaskQuery().processInstanceId(reassessment.getId()).singleResult();
+    tasks.complete(
+        assessment.getId(), Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
     EngineTime.runDueJobs(management, reassessment.getId());
     JsonNode claim = scenarios.claimView(claimNumber);
     assertThat(claim.get("status").asText()).isEqualTo("APPROVED");
-    assertThat(claim.get("letters").toString()).contains("REJECTION", "COMPLAINT_OUTCOME", "APPROVAL");
+    assertThat(claim.get("letters").toString())
+        .contains("REJECTION", "COMPLAINT_OUTCOME", "APPROVAL");
   }
 
   @Test
@@ -119,13 +140,19 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     review(number, "kirsten", true);
     runJobs(number);
 
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_ComplaintDecided").count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_ComplaintDecided")
+                .count())
+        .isEqualTo(1);
     JsonNode decided = complaint(number);
     assertThat(decided.get("outcome").asText()).isEqualTo("NOT_UPHELD");
     assertThat(decided.get("remedy").asText()).isEqualTo("NONE");
     assertThat(decided.get("letter").get("rules").toString()).doesNotContain("COMPLAINT_REOPENS");
-    assertThat(decided.get("letter").get("text").asText()).contains("not upheld", "ankeforsikring.dk");
+    assertThat(decided.get("letter").get("text").asText())
+        .contains("not upheld", "ankeforsikring.dk");
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("REJECTED");
   }
 
@@ -141,8 +168,13 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(task(number, "Task_ResettleInvoice")).hasCandidateGroup("finance");
     assertThat(complaint(number).get("remedy").asText()).isEqualTo("RESETTLE");
     tasks.complete(task(number, "Task_ResettleInvoice").getId());
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_InvoiceResettled").count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_InvoiceResettled")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -158,8 +190,12 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(clock(number).escalatedAt()).isNotNull();
 
     // the running clock shows in GET /api/sla
-    JsonNode sla = Requests.parse(mvc.perform(get("/api/sla").with(httpBasic("lars", "demo"))).andReturn()
-        .getResponse().getContentAsString());
+    JsonNode sla =
+        Requests.parse(
+            mvc.perform(get("/api/sla").with(httpBasic("lars", "demo")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     assertThat(sla.toString()).contains("SLA_COMPLAINT_7WD", claimNumber);
 
     at(LocalDateTime.of(2026, 4, 13, 23, 59, 58), number);
@@ -170,12 +206,24 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(runtime.getVariable(processId(number), "slaBreached")).isEqualTo(true);
     assertThat(instance(number)).isWaitingAt("Task_HandleComplaint", "Task_FollowUpComplaint");
     // and in the Prometheus gauges, per kind and state
-    String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("mona", "demo"))).andReturn()
-        .getResponse().getContentAsString();
-    assertThat(metrics.lines().filter(line -> line.startsWith("flex_sla_clocks")
-        && line.contains("kind=\"SLA_COMPLAINT_7WD\"") && line.contains("state=\"breached\"")))
-        .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-            .isGreaterThanOrEqualTo(1.0));
+    String metrics =
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("mona", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(
+            metrics
+                .lines()
+                .filter(
+                    line ->
+                        line.startsWith("flex_sla_clocks")
+                            && line.contains("kind=\"SLA_COMPLAINT_7WD\"")
+                            && line.contains("state=\"breached\"")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(1.0));
 
     // a team lead follows up, the complaint is answered a day late
     tasks.complete(task(number, "Task_FollowUpComplaint").getId());
@@ -184,10 +232,20 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     runJobs(number);
     assertThat(instance(number)).isNull();
     assertThat(clock(number).outcome()).isEqualTo(ServiceLevelClock.Outcome.LATE);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_ComplaintFollowedUp").count()).isEqualTo(1);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_ComplaintBreachRecorded").count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_ComplaintFollowedUp")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_ComplaintBreachRecorded")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -202,9 +260,15 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     JsonNode problem = Requests.parse(late.getContentAsString());
     assertThat(problem.get("limitDate").asText()).isEqualTo("2026-09-27");
     assertThat(problem.get("rule").asText()).isEqualTo("COMPLAINT_WINDOW");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_complaints").query(Long.class).single()).isEqualTo(complaints);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("complaint-handling")
-        .processInstanceBusinessKey("K-2026-999999").count()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_complaints").query(Long.class).single())
+        .isEqualTo(complaints);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("complaint-handling")
+                .processInstanceBusinessKey("K-2026-999999")
+                .count())
+        .isZero();
 
     // on the last day it is still in time
     MockHttpServletResponse inTime = complain(claimNumber, "2026-09-27");

@@ -46,7 +46,9 @@ class CoverageCheckApiTest {
   }
 
   MockHttpServletResponse send(Object body) throws Exception {
-    return mvc.perform(postJson("/api/coverage/check", "nina", "demo", json(body))).andReturn().getResponse();
+    return mvc.perform(postJson("/api/coverage/check", "nina", "demo", json(body)))
+        .andReturn()
+        .getResponse();
   }
 
   JsonNode check(Map<String, Object> claim) throws Exception {
@@ -70,7 +72,9 @@ class CoverageCheckApiTest {
     JsonNode answer = parse(body);
     assertThat(answer.get("verdict").asText()).isEqualTo("ASSESS");
     assertThat(answer.get("rules")).isEmpty();
-    assertThat(answer.get("flags")).extracting(JsonNode::asText).containsExactly("LIMIT_PHYSIO_CHIRO_12");
+    assertThat(answer.get("flags"))
+        .extracting(JsonNode::asText)
+        .containsExactly("LIMIT_PHYSIO_CHIRO_12");
     assertThat(answer.get("cover").asText()).isEqualTo("CHIRO");
     assertThat(answer.get("treatmentsLeft").asInt()).isEqualTo(12);
     assertThat(body).contains("\"insuranceSumLeft\":3000000.00");
@@ -102,19 +106,25 @@ class CoverageCheckApiTest {
     exam.put("referral", referral());
     JsonNode examined = check(exam);
     assertThat(examined.get("verdict").asText()).isEqualTo("REJECT");
-    assertThat(examined.get("rules")).extracting(JsonNode::asText).containsExactly("EXCL_FERTILITY_PREGNANCY");
+    assertThat(examined.get("rules"))
+        .extracting(JsonNode::asText)
+        .containsExactly("EXCL_FERTILITY_PREGNANCY");
     Map<String, Object> physio = Requests.claim(policyNumber, holder, "PHYSIO", "O26.7");
     physio.put("referral", referral());
     JsonNode treated = check(physio);
     assertThat(treated.get("verdict").asText()).isEqualTo("ASSESS");
-    assertThat(treated.get("flags")).extracting(JsonNode::asText).doesNotContain("EXCL_FERTILITY_PREGNANCY");
+    assertThat(treated.get("flags"))
+        .extracting(JsonNode::asText)
+        .doesNotContain("EXCL_FERTILITY_PREGNANCY");
   }
 
   @Test
   void physiotherapyWithoutReferralNeedsOne() throws Exception {
     JsonNode answer = check(Requests.claim(policyNumber, child, "PHYSIO", "M54.5"));
     assertThat(answer.get("verdict").asText()).isEqualTo("NEEDS_REFERRAL");
-    assertThat(answer.get("rules")).extracting(JsonNode::asText).containsExactly("REFERRAL_REQUIRED");
+    assertThat(answer.get("rules"))
+        .extracting(JsonNode::asText)
+        .containsExactly("REFERRAL_REQUIRED");
   }
 
   @Test
@@ -142,12 +152,15 @@ class CoverageCheckApiTest {
   void aPersonNotOnThePolicyIsNotInsured() throws Exception {
     JsonNode answer = check(Requests.claim(policyNumber, policyNumber + "-07", "CHIRO", "M54.5"));
     assertThat(answer.get("verdict").asText()).isEqualTo("REJECT");
-    assertThat(answer.get("rules")).extracting(JsonNode::asText).contains("ELIG_PERSON_NOT_INSURED");
+    assertThat(answer.get("rules"))
+        .extracting(JsonNode::asText)
+        .contains("ELIG_PERSON_NOT_INSURED");
   }
 
   @Test
   void anUnknownPolicyIs404NamingTheRule() throws Exception {
-    MockHttpServletResponse response = send(Requests.claim("FX9999998", "FX9999998-01", "CHIRO", "M54.5"));
+    MockHttpServletResponse response =
+        send(Requests.claim("FX9999998", "FX9999998-01", "CHIRO", "M54.5"));
     assertThat(response.getStatus()).isEqualTo(404);
     assertThat(response.getContentType()).startsWith("application/problem+json");
     JsonNode problem = parse(response.getContentAsString());
@@ -157,14 +170,23 @@ class CoverageCheckApiTest {
 
   @Test
   void treatmentsUsedUpThisYearAreRejected() throws Exception {
-    assertThat(ledger.bookTreatments(holder, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 12, 12)).isTrue();
-    assertThat(ledger.bookTreatments(holder, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 1, 12)).isFalse();
+    assertThat(
+            ledger.bookTreatments(holder, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 12, 12))
+        .isTrue();
+    assertThat(
+            ledger.bookTreatments(holder, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 1, 12))
+        .isFalse();
     JsonNode answer = check(Requests.claim(policyNumber, holder, "CHIRO", "M54.5"));
     assertThat(answer.get("verdict").asText()).isEqualTo("REJECT");
-    assertThat(answer.get("rules")).extracting(JsonNode::asText).containsExactly("LIMIT_PHYSIO_CHIRO_12");
+    assertThat(answer.get("rules"))
+        .extracting(JsonNode::asText)
+        .containsExactly("LIMIT_PHYSIO_CHIRO_12");
     assertThat(answer.get("treatmentsLeft").asInt()).isZero();
     // the child's count is the child's own
-    assertThat(check(Requests.claim(policyNumber, child, "CHIRO", "M54.5")).get("treatmentsLeft").asInt())
+    assertThat(
+            check(Requests.claim(policyNumber, child, "CHIRO", "M54.5"))
+                .get("treatmentsLeft")
+                .asInt())
         .isEqualTo(12);
   }
 
@@ -175,7 +197,9 @@ class CoverageCheckApiTest {
     claim.put("referral", referral());
     JsonNode answer = check(claim);
     assertThat(answer.get("verdict").asText()).isEqualTo("REJECT");
-    assertThat(answer.get("rules")).extracting(JsonNode::asText).containsExactly("LIMIT_MENTAL_RECURRENT");
+    assertThat(answer.get("rules"))
+        .extracting(JsonNode::asText)
+        .containsExactly("LIMIT_MENTAL_RECURRENT");
     assertThat(answer.get("flags")).extracting(JsonNode::asText).contains("LIMIT_ONE_COURSE");
     // another person's claims do not count
     Map<String, Object> childsClaim = Requests.claim(policyNumber, child, "PSYCHOLOGIST", "F32.0");
@@ -189,7 +213,9 @@ class CoverageCheckApiTest {
     Map<String, Object> claim = Requests.claim(policyNumber, child, "SPECIALIST_EXAM", "R10.1");
     claim.put("referral", referral());
     JsonNode answer = check(claim);
-    assertThat(answer.get("rules")).extracting(JsonNode::asText).containsExactly("LIMIT_EXAM_REPEAT");
+    assertThat(answer.get("rules"))
+        .extracting(JsonNode::asText)
+        .containsExactly("LIMIT_EXAM_REPEAT");
     assertThat(answer.get("flags")).extracting(JsonNode::asText).doesNotContain("LIMIT_ONE_COURSE");
   }
 
@@ -214,20 +240,36 @@ class CoverageCheckApiTest {
   void missingFieldsAreAllListed() throws Exception {
     MockHttpServletResponse response = send(Map.of("incident", Map.of()));
     assertThat(response.getStatus()).isEqualTo(422);
-    assertThat(parse(response.getContentAsString()).get("errors")).extracting(e -> e.get("field").asText())
-        .containsExactly("acute", "aroseAbroad", "cause", "chronic", "cover", "description", "incident.occurredAt",
-            "incident.type", "onsetDate", "otherInsurance", "personId", "policyNumber", "reportedToFormerInsurer",
-            "treatmentLocation", "treatmentStartedBeforePolicy");
+    assertThat(parse(response.getContentAsString()).get("errors"))
+        .extracting(e -> e.get("field").asText())
+        .containsExactly(
+            "acute",
+            "aroseAbroad",
+            "cause",
+            "chronic",
+            "cover",
+            "description",
+            "incident.occurredAt",
+            "incident.type",
+            "onsetDate",
+            "otherInsurance",
+            "personId",
+            "policyNumber",
+            "reportedToFormerInsurer",
+            "treatmentLocation",
+            "treatmentStartedBeforePolicy");
   }
 
   @Test
   void anUnknownCoverNamesTheCovers() throws Exception {
-    MockHttpServletResponse response = send(Requests.claim(policyNumber, holder, "DENTIST", "M54.5"));
+    MockHttpServletResponse response =
+        send(Requests.claim(policyNumber, holder, "DENTIST", "M54.5"));
     assertThat(response.getStatus()).isEqualTo(400);
     JsonNode error = parse(response.getContentAsString()).at("/errors/0");
     assertThat(error.get("field").asText()).isEqualTo("cover");
-    assertThat(error.get("message").asText()).isEqualTo(
-        "must be one of PHYSIO, CHIRO, OSTEO, SPECIALIST_EXAM, PSYCHOLOGIST, TRAUMA, SECOND_OPINION, ADVICE");
+    assertThat(error.get("message").asText())
+        .isEqualTo(
+            "must be one of PHYSIO, CHIRO, OSTEO, SPECIALIST_EXAM, PSYCHOLOGIST, TRAUMA, SECOND_OPINION, ADVICE");
   }
 
   @Test
@@ -236,21 +278,25 @@ class CoverageCheckApiTest {
     claim.put("incident", Map.of("type", "STORM", "occurredAt", OffsetDateTime.now().toString()));
     MockHttpServletResponse response = send(claim);
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(parse(response.getContentAsString()).at("/errors/0/field").asText()).isEqualTo("incident.type");
+    assertThat(parse(response.getContentAsString()).at("/errors/0/field").asText())
+        .isEqualTo("incident.type");
   }
 
   @Test
   void anImpossibleDateTimeNamesItsPath() throws Exception {
     Map<String, Object> claim = Requests.claim(policyNumber, holder, "TRAUMA", "F43.0");
-    claim.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-02-30T10:00:00+01:00"));
+    claim.put(
+        "incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", "2026-02-30T10:00:00+01:00"));
     MockHttpServletResponse response = send(claim);
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(parse(response.getContentAsString()).at("/errors/0/field").asText()).isEqualTo("incident.occurredAt");
+    assertThat(parse(response.getContentAsString()).at("/errors/0/field").asText())
+        .isEqualTo("incident.occurredAt");
   }
 
   @Test
   void aMalformedCodeIsNamed() throws Exception {
-    MockHttpServletResponse response = send(Requests.claim(policyNumber, holder, "CHIRO", "back pain"));
+    MockHttpServletResponse response =
+        send(Requests.claim(policyNumber, holder, "CHIRO", "back pain"));
     assertThat(response.getStatus()).isEqualTo(422);
     JsonNode error = parse(response.getContentAsString()).at("/errors/0");
     assertThat(error.get("field").asText()).isEqualTo("icd10");
@@ -259,13 +305,22 @@ class CoverageCheckApiTest {
 
   private void insertClaim(String personId, String cover, String icd10, String status) {
     String number = "C-T-" + personId;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO flex_claims (claim_number, policy_number, person_id, cover, original_cover, icd10, description,
               onset_date, chronic, arose_abroad, treatment_location, acute, cause, treatment_started_before_policy,
               reported_to_former_insurer, other_insurance, status, verdict, reasons, reported_at)
             VALUES (?, ?, ?, ?, ?, ?, 'earlier claim', ?, FALSE, FALSE, 'DENMARK', FALSE, 'NONE', FALSE, FALSE, FALSE,
               ?, 'ASSESS', '', ?)""")
-        .params(number, policyNumber, personId, cover, cover, icd10, today().minusMonths(3), status,
+        .params(
+            number,
+            policyNumber,
+            personId,
+            cover,
+            cover,
+            icd10,
+            today().minusMonths(3),
+            status,
             OffsetDateTime.now().minusMonths(3))
         .update();
   }

@@ -40,10 +40,16 @@ class VariablePermissionTest {
   void aClaimWaitingForItsReferral() {
     EngineTime.reset();
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1979, 2, 3));
-    String claimNumber = scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
-    processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .singleResult().getId();
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1979, 2, 3));
+    String claimNumber =
+        scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
+    processInstanceId =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId();
     EngineTime.runDueJobs(management, processInstanceId);
     assertThat(runtime.getVariable(processInstanceId, "verdict")).isEqualTo("NEEDS_REFERRAL");
   }
@@ -51,12 +57,21 @@ class VariablePermissionTest {
   @Test
   void theHealthTeamReadsTheVariables() throws Exception {
     HttpCalls nina = HttpCalls.basic(port, "nina", "demo");
-    assertThat(names(nina.get("/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId)))
+    assertThat(
+            names(
+                nina.get(
+                    "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId)))
         .contains("verdict", "cover");
-    HttpResponse<String> variables = nina.get("/engine-rest/process-instance/" + processInstanceId + "/variables");
+    HttpResponse<String> variables =
+        nina.get("/engine-rest/process-instance/" + processInstanceId + "/variables");
     assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
-    assertThat(json.readTree(variables.body()).path("verdict").path("value").asText()).isEqualTo("NEEDS_REFERRAL");
-    assertThat(names(nina.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId)))
+    assertThat(json.readTree(variables.body()).path("verdict").path("value").asText())
+        .isEqualTo("NEEDS_REFERRAL");
+    assertThat(
+            names(
+                nina.get(
+                    "/engine-rest/history/variable-instance?processInstanceId="
+                        + processInstanceId)))
         .contains("verdict", "cover");
   }
 
@@ -64,17 +79,32 @@ class VariablePermissionTest {
   void monitorsAndProcessOwnersSeeTheInstanceButNoVariables() throws Exception {
     for (String user : List.of("mona", "paula")) {
       HttpCalls caller = HttpCalls.basic(port, user, "demo");
-      assertThat(caller.get("/engine-rest/process-instance/" + processInstanceId).statusCode()).as(user)
+      assertThat(caller.get("/engine-rest/process-instance/" + processInstanceId).statusCode())
+          .as(user)
           .isEqualTo(200);
-      assertThat(names(caller.get("/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId)))
-          .as(user).isEmpty();
-      HttpResponse<String> variables = caller.get("/engine-rest/process-instance/" + processInstanceId
-          + "/variables");
+      assertThat(
+              names(
+                  caller.get(
+                      "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId)))
+          .as(user)
+          .isEmpty();
+      HttpResponse<String> variables =
+          caller.get("/engine-rest/process-instance/" + processInstanceId + "/variables");
       assertThat(variables.statusCode()).as(user + ": " + variables.body()).isEqualTo(403);
       assertThat(variables.body()).doesNotContain("NEEDS_REFERRAL", "PHYSIO");
-      assertThat(names(caller.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId)))
-          .as(user).isEmpty();
-      assertThat(caller.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId).body())
+      assertThat(
+              names(
+                  caller.get(
+                      "/engine-rest/history/variable-instance?processInstanceId="
+                          + processInstanceId)))
+          .as(user)
+          .isEmpty();
+      assertThat(
+              caller
+                  .get(
+                      "/engine-rest/history/variable-instance?processInstanceId="
+                          + processInstanceId)
+                  .body())
           .doesNotContain("NEEDS_REFERRAL");
     }
   }

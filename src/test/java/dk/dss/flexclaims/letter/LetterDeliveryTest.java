@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** A letter e-Boks could not take waits in the outbox and is handed over again; none is lost, none sent twice. */
+/**
+ * A letter e-Boks could not take waits in the outbox and is handed over again; none is lost, none
+ * sent twice.
+ */
 @FlexIntegrationTest
 class LetterDeliveryTest {
 
@@ -44,23 +47,44 @@ class LetterDeliveryTest {
 
   @Test
   void aLetterEBoksCouldNotTakeIsHandedOverAgainUntilItIs() {
-    String policyNumber = new Scenarios(mvc).importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 1, 1))
-        .policyNumber();
+    String policyNumber =
+        new Scenarios(mvc)
+            .importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 1, 1))
+            .policyNumber();
     Letter letter = letters.send(policyNumber, null, LetterType.WELCOME, List.of(), "Welcome");
-    assertThat(repository.isDelivered(letter.id())).isTrue(); // the logging stand-in for e-Boks took it
+    assertThat(repository.isDelivered(letter.id()))
+        .isTrue(); // the logging stand-in for e-Boks took it
 
-    Letter withDecision = new org.springframework.transaction.support.TransactionTemplate(transactions)
-        .execute(status -> letters.send(policyNumber, null, LetterType.WELCOME, List.of(), "Written in a decision"));
-    assertThat(repository.isDelivered(withDecision.id())).as("handed over after the commit").isTrue();
+    Letter withDecision =
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+            .execute(
+                status ->
+                    letters.send(
+                        policyNumber,
+                        null,
+                        LetterType.WELCOME,
+                        List.of(),
+                        "Written in a decision"));
+    assertThat(repository.isDelivered(withDecision.id()))
+        .as("handed over after the commit")
+        .isTrue();
 
     FlakyEBoks eBoks = new FlakyEBoks(2);
     LetterDelivery flaky = new LetterDelivery(repository, eBoks, clock, transactions);
-    Letter waiting = repository.insert(policyNumber, null, LetterType.WELCOME, java.time.OffsetDateTime.now(clock),
-        List.of(), "Welcome again");
+    Letter waiting =
+        repository.insert(
+            policyNumber,
+            null,
+            LetterType.WELCOME,
+            java.time.OffsetDateTime.now(clock),
+            List.of(),
+            "Welcome again");
 
     assertThat(flaky.handOver(waiting)).isFalse();
     assertThat(repository.isDelivered(waiting.id())).isFalse();
-    assertThat(repository.undelivered(dk.dss.flexclaims.handover.HandOver.BATCH)).extracting(Letter::id).contains(waiting.id());
+    assertThat(repository.undelivered(dk.dss.flexclaims.handover.HandOver.BATCH))
+        .extracting(Letter::id)
+        .contains(waiting.id());
     flaky.handOverWaiting();
     assertThat(repository.isDelivered(waiting.id())).isFalse();
     flaky.handOverWaiting();

@@ -28,24 +28,28 @@ class NumbersTest {
     String otherYear = inTransaction(() -> numbers.nextClaimNumber(Year.of(2032)));
 
     assertThat(first).matches("C-2031-\\d{6}");
-    assertThat(Integer.parseInt(second.substring(7))).isEqualTo(Integer.parseInt(first.substring(7)) + 1);
+    assertThat(Integer.parseInt(second.substring(7)))
+        .isEqualTo(Integer.parseInt(first.substring(7)) + 1);
     assertThat(otherYear).matches("C-2032-\\d{6}");
   }
 
   @Test
   void aRolledBackNumberIsGivenBack() {
     TransactionTemplate template = new TransactionTemplate(transactions);
-    String rolledBack = template.execute(status -> {
-      status.setRollbackOnly();
-      return numbers.nextPolicyNumber();
-    });
+    String rolledBack =
+        template.execute(
+            status -> {
+              status.setRollbackOnly();
+              return numbers.nextPolicyNumber();
+            });
     String next = inTransaction(numbers::nextPolicyNumber);
     assertThat(next).isEqualTo(rolledBack).matches("FX\\d{7}");
   }
 
   @Test
   void numbersAreTakenInsideTheCallersTransaction() {
-    assertThatThrownBy(numbers::nextPolicyNumber).isInstanceOf(IllegalTransactionStateException.class);
+    assertThatThrownBy(numbers::nextPolicyNumber)
+        .isInstanceOf(IllegalTransactionStateException.class);
   }
 
   @Test

@@ -33,8 +33,10 @@ class PersonalDataTest {
   final List<String> answers = new ArrayList<>();
 
   MockHttpServletResponse post(String path, String user, String body) throws Exception {
-    MockHttpServletResponse response = mvc.perform(postJson(path, user, user.equals("admin") ? "admin" : "demo", body))
-        .andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(postJson(path, user, user.equals("admin") ? "admin" : "demo", body))
+            .andReturn()
+            .getResponse();
     answers.add(response.getContentAsString());
     return response;
   }
@@ -53,46 +55,75 @@ class PersonalDataTest {
     String policyNumber = parse(created.getContentAsString()).get("policyNumber").asText();
 
     // stored, without the hyphen
-    assertThat(jdbc.sql("SELECT cpr FROM flex_insured_persons WHERE policy_number = ? ORDER BY person_id")
-        .param(policyNumber).query(String.class).list())
+    assertThat(
+            jdbc.sql(
+                    "SELECT cpr FROM flex_insured_persons WHERE policy_number = ? ORDER BY person_id")
+                .param(policyNumber)
+                .query(String.class)
+                .list())
         .containsExactly(holderCpr.replace("-", ""), childCpr.replace("-", ""));
 
-    answers.add(mvc.perform(get("/api/policies/" + policyNumber).with(httpBasic("nina", "demo")))
-        .andReturn().getResponse().getContentAsString());
-    answers.add(mvc.perform(get("/api/policies/" + holderCpr.replace("-", "")).with(httpBasic("nina", "demo")))
-        .andReturn().getResponse().getContentAsString());
+    answers.add(
+        mvc.perform(get("/api/policies/" + policyNumber).with(httpBasic("nina", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+    answers.add(
+        mvc.perform(
+                get("/api/policies/" + holderCpr.replace("-", "")).with(httpBasic("nina", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
 
     // refused sign-ons carrying the CPR in every way that could end up in a message
     Map<String, Object> refused = Requests.signOn();
     refused.put("policyholder", Requests.person("Nina Holm", today().minusYears(70), holderCpr));
     post("/api/policies", "portal", json(refused));
     post("/api/admin/policies/import", "nina", json(refused));
-    refused.put("policyholder", Requests.person("Nina Holm", today().minusYears(40), holderCpr + "9"));
+    refused.put(
+        "policyholder", Requests.person("Nina Holm", today().minusYears(40), holderCpr + "9"));
     post("/api/policies", "portal", json(refused));
-    refused.put("policyholder", Map.of("name", "Nina Holm", "birthDate", holderCpr, "cpr", Map.of("v", holderCpr)));
+    refused.put(
+        "policyholder",
+        Map.of("name", "Nina Holm", "birthDate", holderCpr, "cpr", Map.of("v", holderCpr)));
     post("/api/policies", "portal", json(refused));
-    refused.put("policyholder", Map.of("name", "Nina Holm", "birthDate", "1980-01-01", "cpr", List.of(holderCpr)));
+    refused.put(
+        "policyholder",
+        Map.of("name", "Nina Holm", "birthDate", "1980-01-01", "cpr", List.of(holderCpr)));
     post("/api/policies", "portal", json(refused));
     refused.put("paymentFrequency", holderCpr);
     post("/api/policies", "portal", json(refused));
     post("/api/policies", "portal", "{\"policyholder\": {\"cpr\": \"" + holderCpr + "\" \"x\"}}");
-    post("/api/policies", "portal", "{\"policyholder\": {\"cpr\": " + holderCpr.replace("-", "") + "x}}");
+    post(
+        "/api/policies",
+        "portal",
+        "{\"policyholder\": {\"cpr\": " + holderCpr.replace("-", "") + "x}}");
 
     // a coverage check with a health detail
-    Map<String, Object> claim = Requests.claim(policyNumber, policyNumber + "-02", "PSYCHOLOGIST", "F43.2");
+    Map<String, Object> claim =
+        Requests.claim(policyNumber, policyNumber + "-02", "PSYCHOLOGIST", "F43.2");
     claim.put("description", healthDetail);
     assertThat(post("/api/coverage/check", "nina", json(claim)).getStatus()).isEqualTo(200);
     claim.put("cover", healthDetail);
     post("/api/coverage/check", "nina", json(claim));
 
-    assertThat(answers).hasSizeGreaterThan(10).allSatisfy(answer -> assertThat(answer)
-        .doesNotContain(holderCpr).doesNotContain(holderCpr.replace("-", ""))
-        .doesNotContain(childCpr).doesNotContain(childCpr.replace("-", ""))
-        .doesNotContain(healthDetail));
+    assertThat(answers)
+        .hasSizeGreaterThan(10)
+        .allSatisfy(
+            answer ->
+                assertThat(answer)
+                    .doesNotContain(holderCpr)
+                    .doesNotContain(holderCpr.replace("-", ""))
+                    .doesNotContain(childCpr)
+                    .doesNotContain(childCpr.replace("-", ""))
+                    .doesNotContain(healthDetail));
     assertThat(output.getAll())
         .contains("(WELCOME) sent for policy " + policyNumber)
-        .doesNotContain(holderCpr).doesNotContain(holderCpr.replace("-", ""))
-        .doesNotContain(childCpr).doesNotContain(childCpr.replace("-", ""))
-        .doesNotContain(healthDetail).doesNotContain("Ida Holm");
+        .doesNotContain(holderCpr)
+        .doesNotContain(holderCpr.replace("-", ""))
+        .doesNotContain(childCpr)
+        .doesNotContain(childCpr.replace("-", ""))
+        .doesNotContain(healthDetail)
+        .doesNotContain("Ida Holm");
   }
 }

@@ -36,7 +36,8 @@ class PolicyApiTest {
     return send("/api/policies", "portal", "demo", json(body));
   }
 
-  MockHttpServletResponse send(String path, String user, String password, String body) throws Exception {
+  MockHttpServletResponse send(String path, String user, String password, String body)
+      throws Exception {
     return mvc.perform(postJson(path, user, password, body)).andReturn().getResponse();
   }
 
@@ -45,7 +46,8 @@ class PolicyApiTest {
 
     @ParameterizedTest(name = "{0} children: DKK {1}")
     @CsvSource({"0, 1935.00", "1, 2954.00", "3, 4992.00"})
-    void answersNumberPersonsPremiumAndTheWelcomeLetter(int children, String premium) throws Exception {
+    void answersNumberPersonsPremiumAndTheWelcomeLetter(int children, String premium)
+        throws Exception {
       LocalDate[] births = new LocalDate[children];
       for (int i = 0; i < children; i++) {
         births[i] = today().minusYears(2 + 5L * i);
@@ -63,27 +65,50 @@ class PolicyApiTest {
       assertThat(answer.at("/persons/0/personId").asText()).isEqualTo(policyNumber + "-01");
       assertThat(answer.at("/persons/0/role").asText()).isEqualTo("POLICYHOLDER");
       assertThat(answer.at("/persons/0/name").asText()).isEqualTo("Nina Holm");
-      assertThat(answer.at("/persons/0/birthDate").asText()).isEqualTo(today().minusYears(40).toString());
+      assertThat(answer.at("/persons/0/birthDate").asText())
+          .isEqualTo(today().minusYears(40).toString());
       for (int i = 1; i <= children; i++) {
-        assertThat(answer.at("/persons/" + i + "/personId").asText()).isEqualTo(policyNumber + "-0" + (i + 1));
+        assertThat(answer.at("/persons/" + i + "/personId").asText())
+            .isEqualTo(policyNumber + "-0" + (i + 1));
         assertThat(answer.at("/persons/" + i + "/role").asText()).isEqualTo("CHILD");
       }
       JsonNode letter = answer.get("welcomeLetter");
       assertThat(letter.get("type").asText()).isEqualTo("WELCOME");
       assertThat(letter.get("sentAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*[+-]\\d{2}:\\d{2}");
-      assertThat(letter.get("rules")).extracting(JsonNode::asText).containsExactly("PREMIUM_PRICE", "CANCEL_REGRET_14D");
+      assertThat(letter.get("rules"))
+          .extracting(JsonNode::asText)
+          .containsExactly("PREMIUM_PRICE", "CANCEL_REGRET_14D");
       assertThat(letter.get("text").asText()).contains(policyNumber);
 
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_letters WHERE policy_number = ? AND letter_type = 'WELCOME'")
-          .param(policyNumber).query(Long.class).single()).isEqualTo(1);
-      assertThat(jdbc.sql("SELECT imported FROM flex_policies WHERE policy_number = ?").param(policyNumber)
-          .query(Boolean.class).single()).isFalse();
+      assertThat(
+              jdbc.sql(
+                      "SELECT COUNT(*) FROM flex_letters WHERE policy_number = ? AND letter_type = 'WELCOME'")
+                  .param(policyNumber)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
+      assertThat(
+              jdbc.sql("SELECT imported FROM flex_policies WHERE policy_number = ?")
+                  .param(policyNumber)
+                  .query(Boolean.class)
+                  .single())
+          .isFalse();
     }
 
     @Test
     void policyNumbersFollowEachOther() throws Exception {
-      long first = Long.parseLong(parse(signOn(Requests.signOn()).getContentAsString()).get("policyNumber").asText().substring(2));
-      long second = Long.parseLong(parse(signOn(Requests.signOn()).getContentAsString()).get("policyNumber").asText().substring(2));
+      long first =
+          Long.parseLong(
+              parse(signOn(Requests.signOn()).getContentAsString())
+                  .get("policyNumber")
+                  .asText()
+                  .substring(2));
+      long second =
+          Long.parseLong(
+              parse(signOn(Requests.signOn()).getContentAsString())
+                  .get("policyNumber")
+                  .asText()
+                  .substring(2));
       assertThat(second).isEqualTo(first + 1);
     }
 
@@ -118,12 +143,15 @@ class PolicyApiTest {
     }
 
     void assertRule(JsonNode problem, String field, String rule) {
-      assertThat(problem.get("type").asText()).isEqualTo("https://flex.dss.dk/problems/rule-violation");
-      assertThat(problem.get("errors")).anySatisfy(error -> {
-        assertThat(error.get("field").asText()).isEqualTo(field);
-        assertThat(error.get("rule").asText()).isEqualTo(rule);
-        assertThat(error.get("message").asText()).startsWith(rule + ": ");
-      });
+      assertThat(problem.get("type").asText())
+          .isEqualTo("https://flex.dss.dk/problems/rule-violation");
+      assertThat(problem.get("errors"))
+          .anySatisfy(
+              error -> {
+                assertThat(error.get("field").asText()).isEqualTo(field);
+                assertThat(error.get("rule").asText()).isEqualTo(rule);
+                assertThat(error.get("message").asText()).startsWith(rule + ": ");
+              });
     }
 
     @Test
@@ -175,7 +203,9 @@ class PolicyApiTest {
       Map<String, Object> body = Requests.signOn();
       body.put("endDate", today().plusYears(1).toString());
       JsonNode problem = refused(422, body);
-      assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("endDate");
+      assertThat(problem.get("errors"))
+          .extracting(e -> e.get("field").asText())
+          .containsExactly("endDate");
     }
 
     @Test
@@ -185,7 +215,8 @@ class PolicyApiTest {
       body.put("paymentFrequency", "MONTHLY");
       body.put("directDebit", false);
       JsonNode problem = refused(422, body);
-      assertThat(problem.get("errors")).extracting(e -> e.get("rule").asText())
+      assertThat(problem.get("errors"))
+          .extracting(e -> e.get("rule").asText())
           .containsExactlyInAnyOrder("POLICY_RESIDENCE", "POLICY_CHILDREN", "PREMIUM_MONTHLY");
     }
 
@@ -194,10 +225,14 @@ class PolicyApiTest {
       Map<String, Object> body = Requests.signOn();
       body.put("paymentFrequency", "WEEKLY");
       JsonNode problem = refused(400, body);
-      assertThat(problem.get("errors")).singleElement().satisfies(error -> {
-        assertThat(error.get("field").asText()).isEqualTo("paymentFrequency");
-        assertThat(error.get("message").asText()).isEqualTo("must be one of ANNUAL, MONTHLY");
-      });
+      assertThat(problem.get("errors"))
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.get("field").asText()).isEqualTo("paymentFrequency");
+                assertThat(error.get("message").asText())
+                    .isEqualTo("must be one of ANNUAL, MONTHLY");
+              });
     }
 
     @Test
@@ -220,8 +255,13 @@ class PolicyApiTest {
     @Test
     void impossibleDateInAList() throws Exception {
       Map<String, Object> body = Requests.signOn(today().minusYears(3));
-      body.put("children", List.of(Requests.person("Child Holm", today(), null), Map.of("name", "X", "birthDate", "2019-13-01")));
-      assertThat(refused(400, body).at("/errors/0/field").asText()).isEqualTo("children[1].birthDate");
+      body.put(
+          "children",
+          List.of(
+              Requests.person("Child Holm", today(), null),
+              Map.of("name", "X", "birthDate", "2019-13-01")));
+      assertThat(refused(400, body).at("/errors/0/field").asText())
+          .isEqualTo("children[1].birthDate");
     }
 
     @Test
@@ -233,7 +273,8 @@ class PolicyApiTest {
 
     @Test
     void emptyBody() throws Exception {
-      assertThat(refused(400, "").get("type").asText()).isEqualTo("https://flex.dss.dk/problems/malformed-json");
+      assertThat(refused(400, "").get("type").asText())
+          .isEqualTo("https://flex.dss.dk/problems/malformed-json");
     }
 
     @Test
@@ -245,8 +286,16 @@ class PolicyApiTest {
     void missingFieldsAreAllListed() throws Exception {
       JsonNode problem = refused(422, "{}");
       assertThat(problem.get("type").asText()).isEqualTo("https://flex.dss.dk/problems/validation");
-      assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).containsExactly(
-          "danmarkMember", "directDebit", "paymentFrequency", "policyholder", "postcode", "product", "startDate");
+      assertThat(problem.get("errors"))
+          .extracting(e -> e.get("field").asText())
+          .containsExactly(
+              "danmarkMember",
+              "directDebit",
+              "paymentFrequency",
+              "policyholder",
+              "postcode",
+              "product",
+              "startDate");
     }
 
     @Test
@@ -256,8 +305,14 @@ class PolicyApiTest {
       body.put("children", List.of(Map.of("name", "")));
       body.remove("directDebit");
       JsonNode problem = refused(422, body);
-      assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).containsExactly(
-          "children[0].birthDate", "children[0].name", "directDebit", "policyholder.birthDate", "policyholder.name");
+      assertThat(problem.get("errors"))
+          .extracting(e -> e.get("field").asText())
+          .containsExactly(
+              "children[0].birthDate",
+              "children[0].name",
+              "directDebit",
+              "policyholder.birthDate",
+              "policyholder.name");
     }
 
     @Test
@@ -292,7 +347,8 @@ class PolicyApiTest {
     @Test
     void onlyForAdministrators() throws Exception {
       Map<String, Long> before = Requests.rowCounts(jdbc);
-      MockHttpServletResponse response = send("/api/admin/policies/import", "nina", "demo", json(Requests.signOn()));
+      MockHttpServletResponse response =
+          send("/api/admin/policies/import", "nina", "demo", json(Requests.signOn()));
       assertThat(response.getStatus()).isEqualTo(403);
       assertThat(response.getContentType()).startsWith("application/problem+json");
       assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
@@ -302,17 +358,26 @@ class PolicyApiTest {
     void acceptsAPastStartDateAndSendsNoLetter() throws Exception {
       Map<String, Object> body = Requests.signOn(today().minusYears(10));
       body.put("startDate", "2019-04-01");
-      MockHttpServletResponse response = send("/api/admin/policies/import", "admin", "admin", json(body));
+      MockHttpServletResponse response =
+          send("/api/admin/policies/import", "admin", "admin", json(body));
 
       assertThat(response.getStatus()).isEqualTo(201);
       JsonNode answer = parse(response.getContentAsString());
       assertThat(response.getContentAsString()).contains("\"annualPremium\":2954.00");
       assertThat(answer.get("welcomeLetter").isNull()).isTrue();
       String policyNumber = answer.get("policyNumber").asText();
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_letters WHERE policy_number = ?").param(policyNumber)
-          .query(Long.class).single()).isZero();
-      JsonNode policy = parse(mvc.perform(get("/api/policies/" + policyNumber).with(httpBasic("nina", "demo")))
-          .andReturn().getResponse().getContentAsString());
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM flex_letters WHERE policy_number = ?")
+                  .param(policyNumber)
+                  .query(Long.class)
+                  .single())
+          .isZero();
+      JsonNode policy =
+          parse(
+              mvc.perform(get("/api/policies/" + policyNumber).with(httpBasic("nina", "demo")))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
       assertThat(policy.get("startDate").asText()).isEqualTo("2019-04-01");
       assertThat(policy.get("imported").asBoolean()).isTrue();
       assertThat(policy.get("status").asText()).isEqualTo("ACTIVE");
@@ -323,9 +388,18 @@ class PolicyApiTest {
       Map<String, Object> body = Requests.signOn();
       body.put("startDate", "2020-01-01");
       body.put("endDate", "2024-01-01");
-      JsonNode answer = parse(send("/api/admin/policies/import", "admin", "admin", json(body)).getContentAsString());
-      JsonNode policy = parse(mvc.perform(get("/api/policies/" + answer.get("policyNumber").asText())
-          .with(httpBasic("nina", "demo"))).andReturn().getResponse().getContentAsString());
+      JsonNode answer =
+          parse(
+              send("/api/admin/policies/import", "admin", "admin", json(body))
+                  .getContentAsString());
+      JsonNode policy =
+          parse(
+              mvc.perform(
+                      get("/api/policies/" + answer.get("policyNumber").asText())
+                          .with(httpBasic("nina", "demo")))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
       assertThat(policy.get("endDate").asText()).isEqualTo("2024-01-01");
       assertThat(policy.get("status").asText()).isEqualTo("ENDED");
     }
@@ -336,9 +410,11 @@ class PolicyApiTest {
       body.put("startDate", "2020-01-01");
       body.put("postcode", "3911");
       Map<String, Long> before = Requests.rowCounts(jdbc);
-      MockHttpServletResponse response = send("/api/admin/policies/import", "admin", "admin", json(body));
+      MockHttpServletResponse response =
+          send("/api/admin/policies/import", "admin", "admin", json(body));
       assertThat(response.getStatus()).isEqualTo(422);
-      assertThat(parse(response.getContentAsString()).get("errors")).extracting(e -> e.get("rule").asText())
+      assertThat(parse(response.getContentAsString()).get("errors"))
+          .extracting(e -> e.get("rule").asText())
           .containsExactly("POLICY_RESIDENCE");
       assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
     }
@@ -352,13 +428,25 @@ class PolicyApiTest {
       JsonNode created = parse(signOn(Requests.signOn(today().minusYears(8))).getContentAsString());
       String policyNumber = created.get("policyNumber").asText();
       String child = policyNumber + "-02";
-      assertThat(ledger.bookTreatments(child, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 3, 12)).isTrue();
-      assertThat(ledger.bookTreatments(child, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear() - 1, 5, 12)).isTrue();
-      assertThat(ledger.bookPayment(child, today(), new java.math.BigDecimal("1250.50"),
-          new java.math.BigDecimal("3000000.00"))).isTrue();
+      assertThat(
+              ledger.bookTreatments(child, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear(), 3, 12))
+          .isTrue();
+      assertThat(
+              ledger.bookTreatments(
+                  child, RuleId.LIMIT_PHYSIO_CHIRO_12, today().getYear() - 1, 5, 12))
+          .isTrue();
+      assertThat(
+              ledger.bookPayment(
+                  child,
+                  today(),
+                  new java.math.BigDecimal("1250.50"),
+                  new java.math.BigDecimal("3000000.00")))
+          .isTrue();
 
-      MockHttpServletResponse response = mvc.perform(get("/api/policies/" + policyNumber)
-          .with(httpBasic("nina", "demo"))).andReturn().getResponse();
+      MockHttpServletResponse response =
+          mvc.perform(get("/api/policies/" + policyNumber).with(httpBasic("nina", "demo")))
+              .andReturn()
+              .getResponse();
 
       assertThat(response.getStatus()).isEqualTo(200);
       String body = response.getContentAsString();
@@ -383,34 +471,47 @@ class PolicyApiTest {
 
     @Test
     void unknownPolicyIs404() throws Exception {
-      MockHttpServletResponse response = mvc.perform(get("/api/policies/FX9999999").with(httpBasic("nina", "demo")))
-          .andReturn().getResponse();
+      MockHttpServletResponse response =
+          mvc.perform(get("/api/policies/FX9999999").with(httpBasic("nina", "demo")))
+              .andReturn()
+              .getResponse();
       assertThat(response.getStatus()).isEqualTo(404);
       assertThat(response.getContentType()).startsWith("application/problem+json");
       JsonNode problem = parse(response.getContentAsString());
-      assertThat(problem.get("type").asText()).isEqualTo("https://flex.dss.dk/problems/policy-not-found");
+      assertThat(problem.get("type").asText())
+          .isEqualTo("https://flex.dss.dk/problems/policy-not-found");
       assertThat(problem.get("rule").asText()).isEqualTo("ELIG_POLICY_UNKNOWN");
       assertThat(problem.get("detail").asText()).contains("FX9999999");
     }
 
     @Test
     void aPathThatIsNoPolicyNumberIsNotEchoed() throws Exception {
-      MockHttpServletResponse response = mvc.perform(get("/api/policies/0101901234").with(httpBasic("nina", "demo")))
-          .andReturn().getResponse();
+      MockHttpServletResponse response =
+          mvc.perform(get("/api/policies/0101901234").with(httpBasic("nina", "demo")))
+              .andReturn()
+              .getResponse();
       assertThat(response.getStatus()).isEqualTo(404);
       assertThat(response.getContentAsString()).doesNotContain("0101901234");
     }
 
     @Test
     void unknownPathUnderApiIsAProblem() throws Exception {
-      // a path no rule names is closed to all but administrators (ApiRoles), who learn it does not exist
-      assertThat(mvc.perform(get("/api/nothing-here").with(httpBasic("nina", "demo"))).andReturn().getResponse()
-          .getStatus()).isEqualTo(403);
-      MockHttpServletResponse response = mvc.perform(get("/api/nothing-here").with(httpBasic("admin", "admin")))
-          .andReturn().getResponse();
+      // a path no rule names is closed to all but administrators (ApiRoles), who learn it does not
+      // exist
+      assertThat(
+              mvc.perform(get("/api/nothing-here").with(httpBasic("nina", "demo")))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus())
+          .isEqualTo(403);
+      MockHttpServletResponse response =
+          mvc.perform(get("/api/nothing-here").with(httpBasic("admin", "admin")))
+              .andReturn()
+              .getResponse();
       assertThat(response.getStatus()).isEqualTo(404);
       assertThat(response.getContentType()).startsWith("application/problem+json");
-      assertThat(parse(response.getContentAsString()).get("type").asText()).startsWith("https://flex.dss.dk/problems/");
+      assertThat(parse(response.getContentAsString()).get("type").asText())
+          .startsWith("https://flex.dss.dk/problems/");
     }
   }
 }

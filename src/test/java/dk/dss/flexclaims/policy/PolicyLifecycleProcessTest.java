@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The policy's life ({@code processes/policy-lifecycle.bpmn}) with the engine clock: each test signs a policy on
- * through the API on a chosen day, moves the clock to the days that matter and runs what is due then.
+ * The policy's life ({@code processes/policy-lifecycle.bpmn}) with the engine clock: each test
+ * signs a policy on through the API on a chosen day, moves the clock to the days that matter and
+ * runs what is due then.
  */
 @FlexIntegrationTest
 @ProcessCoverage.NotMeasured("claim-handling")
@@ -63,14 +64,19 @@ class PolicyLifecycleProcessTest {
 
   @Test
   void regretOnDay14ASaturdayIsAcceptedOnTheMonday() {
-    // agreed on Saturday 7 March 2026: day 14 is Saturday 21 March, the right runs to Monday 23 March
+    // agreed on Saturday 7 March 2026: day 14 is Saturday 21 March, the right runs to Monday 23
+    // March
     String policy = signOn(LocalDate.of(2026, 3, 7), LocalDate.of(1985, 5, 1), "ANNUAL");
     at(LocalDate.of(2026, 3, 7), policy);
     assertThat(invoices.forPolicy(policy)).hasSize(1);
 
     at(LocalDate.of(2026, 3, 23), policy);
-    JsonNode answer = ok(post("/api/policies/" + policy + "/cancellation", "portal",
-        Map.of("kind", "REGRET", "receivedAt", "2026-03-23")));
+    JsonNode answer =
+        ok(
+            post(
+                "/api/policies/" + policy + "/cancellation",
+                "portal",
+                Map.of("kind", "REGRET", "receivedAt", "2026-03-23")));
     assertThat(answer.get("endDate").asText()).isEqualTo("2026-03-23");
     assertThat(answer.get("letter").get("rules").toString()).contains("CANCEL_REGRET_14D");
 
@@ -78,7 +84,8 @@ class PolicyLifecycleProcessTest {
     JsonNode view = policyView(policy);
     assertThat(view.get("status").asText()).isEqualTo("REGRETTED");
     assertThat(view.get("premiumInvoices").get(0).get("status").asText()).isEqualTo("WRITTEN_OFF");
-    assertThat(letterTypes(view)).contains("WELCOME", "PREMIUM_INVOICE", "CANCELLATION", "END_OF_COVER");
+    assertThat(letterTypes(view))
+        .contains("WELCOME", "PREMIUM_INVOICE", "CANCELLATION", "END_OF_COVER");
     assertThat(instance(policy)).hasPassed("Task_EndCover").isWaitingAt("Timer_RunOffOver");
   }
 
@@ -89,15 +96,21 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2026, 4, 29), policy);
     int letters = letterTypes(policyView(policy)).size();
 
-    MvcResult refused = post("/api/policies/" + policy + "/cancellation", "portal",
-        Map.of("kind", "REGRET", "receivedAt", "2026-04-29"));
+    MvcResult refused =
+        post(
+            "/api/policies/" + policy + "/cancellation",
+            "portal",
+            Map.of("kind", "REGRET", "receivedAt", "2026-04-29"));
     assertThat(refused.getResponse().getStatus()).isEqualTo(409);
     assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
-    assertThat(body(refused).get("detail").asText()).contains("2026-04-28").contains("CANCEL_REGRET_14D");
+    assertThat(body(refused).get("detail").asText())
+        .contains("2026-04-28")
+        .contains("CANCEL_REGRET_14D");
 
     JsonNode view = policyView(policy);
     assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
-    assertThat(view.get("endDate").asText()).isEqualTo("2052-04-14"); // POLICY_END_67: renewal in the year of 67
+    assertThat(view.get("endDate").asText())
+        .isEqualTo("2052-04-14"); // POLICY_END_67: renewal in the year of 67
     assertThat(letterTypes(view)).hasSize(letters);
   }
 
@@ -144,7 +157,9 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2026, 2, 5), policy); // February's invoice, payable until 19 February
     at(LocalDate.of(2026, 2, 20), policy); // unpaid: first reminder
     at(LocalDate.of(2026, 3, 5), policy); // March's invoice
-    at(LocalDate.of(2026, 3, 7), policy); // the reminder's deadline (6 March) passed: right lost, second reminder
+    at(
+        LocalDate.of(2026, 3, 7),
+        policy); // the reminder's deadline (6 March) passed: right lost, second reminder
     JsonNode lost = policyView(policy);
     assertThat(lost.get("rightToCompensation").asBoolean()).isFalse();
     assertThat(lost.get("lostFrom").asText()).isEqualTo("2026-03-07");
@@ -160,11 +175,16 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2026, 3, 13), policy);
     assertThat(policyView(policy).get("rightToCompensation").asBoolean()).isTrue();
     assertThat(letterTypes(policyView(policy))).contains("RIGHT_RESTORED");
-    // arisen in the gap, reported after the payment: still not covered; arisen after it: not for unpaid premium
-    assertThat(reasons(reportAndCheck(policy, LocalDate.of(2026, 3, 11)))).contains("ELIG_PREMIUM_UNPAID");
-    assertThat(reasons(reportAndCheck(policy, LocalDate.of(2026, 3, 12)))).doesNotContain("ELIG_PREMIUM_UNPAID");
+    // arisen in the gap, reported after the payment: still not covered; arisen after it: not for
+    // unpaid premium
+    assertThat(reasons(reportAndCheck(policy, LocalDate.of(2026, 3, 11))))
+        .contains("ELIG_PREMIUM_UNPAID");
+    assertThat(reasons(reportAndCheck(policy, LocalDate.of(2026, 3, 12))))
+        .doesNotContain("ELIG_PREMIUM_UNPAID");
 
-    at(LocalDate.of(2026, 3, 22), policy); // the second reminder's deadline passed: paid, the steps end
+    at(
+        LocalDate.of(2026, 3, 22),
+        policy); // the second reminder's deadline passed: paid, the steps end
     assertThat(instance(policy)).hasPassed("EndEvent_PaidAfterSecondReminder");
     assertThat(policyView(policy).get("status").asText()).isEqualTo("ACTIVE");
   }
@@ -178,21 +198,27 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2026, 2, 20), policy);
     at(LocalDate.of(2026, 3, 5), policy);
     at(LocalDate.of(2026, 3, 7), policy);
-    at(LocalDate.of(2026, 3, 21), policy); // the second reminder (sent 7 March) is payable until 21 March
+    at(
+        LocalDate.of(2026, 3, 21),
+        policy); // the second reminder (sent 7 March) is payable until 21 March
     assertThat(policyView(policy).get("endDate").asText()).isEqualTo("2047-01-05");
     at(LocalDate.of(2026, 3, 22), policy);
     assertThat(policyView(policy).get("endDate").asText()).isEqualTo("2026-04-01");
     assertThat(policyView(policy).get("lastDayInForce").asText()).isEqualTo("2026-03-31");
     assertThat(instance(policy)).hasPassed("Task_CancelForUnpaidPremium");
-    Job end = management.createJobQuery().processInstanceId(instance(policy).getId())
-        .activityId("Timer_PolicyEnds").singleResult();
+    Job end =
+        management
+            .createJobQuery()
+            .processInstanceId(instance(policy).getId())
+            .activityId("Timer_PolicyEnds")
+            .singleResult();
     assertThat(end.getDuedate()).isEqualTo(EngineTime.at(LocalDate.of(2026, 4, 1).atStartOfDay()));
 
     at(LocalDate.of(2026, 4, 1), policy);
     JsonNode ended = policyView(policy);
     assertThat(ended.get("status").asText()).isEqualTo("ENDED");
-    assertThat(ended.get("premiumInvoices").findValuesAsText("status")).doesNotContain("OPEN", "REMINDED_1",
-        "REMINDED_2");
+    assertThat(ended.get("premiumInvoices").findValuesAsText("status"))
+        .doesNotContain("OPEN", "REMINDED_1", "REMINDED_2");
     assertThat(ended.get("premiumInvoices")).hasSize(3); // no invoice for April
   }
 
@@ -220,18 +246,24 @@ class PolicyLifecycleProcessTest {
     assertThat(policyView(kept).get("status").asText()).isEqualTo("ACTIVE");
   }
 
-  // ---- cancellation and termination (CANCEL_NOTICE, CANCEL_INSURER, CANCEL_FRAUD, CANCEL_PRICE_CHANGE)
+  // ---- cancellation and termination (CANCEL_NOTICE, CANCEL_INSURER, CANCEL_FRAUD,
+  // CANCEL_PRICE_CHANGE)
 
   @Test
   void noticeReceivedOn10MarchEndsThePolicyOn30April() {
     String policy = signOn(LocalDate.of(2026, 1, 10), LocalDate.of(1980, 2, 2), "ANNUAL");
     at(LocalDate.of(2026, 1, 10), policy);
     at(LocalDate.of(2026, 3, 10), policy);
-    JsonNode answer = ok(post("/api/policies/" + policy + "/cancellation", "portal",
-        Map.of("kind", "NOTICE", "receivedAt", "2026-03-10")));
+    JsonNode answer =
+        ok(
+            post(
+                "/api/policies/" + policy + "/cancellation",
+                "portal",
+                Map.of("kind", "NOTICE", "receivedAt", "2026-03-10")));
     assertThat(answer.get("lastDayInForce").asText()).isEqualTo("2026-04-30");
     assertThat(answer.get("endDate").asText()).isEqualTo("2026-05-01");
-    assertThat(new BigDecimal(answer.get("fee").asText())).isEqualByComparingTo("150.00"); // not at the renewal date
+    assertThat(new BigDecimal(answer.get("fee").asText()))
+        .isEqualByComparingTo("150.00"); // not at the renewal date
 
     at(LocalDate.of(2026, 4, 30), policy);
     assertThat(policyView(policy).get("status").asText()).isEqualTo("ACTIVE");
@@ -245,8 +277,12 @@ class PolicyLifecycleProcessTest {
     String policy = signOn(LocalDate.of(2026, 2, 1), LocalDate.of(1980, 2, 2), "ANNUAL");
     at(LocalDate.of(2026, 2, 1), policy);
     at(LocalDate.of(2026, 5, 12), policy);
-    JsonNode answer = ok(post("/api/admin/policies/" + policy + "/termination", "admin",
-        Map.of("kind", "FRAUD", "receivedAt", "2026-05-12")));
+    JsonNode answer =
+        ok(
+            post(
+                "/api/admin/policies/" + policy + "/termination",
+                "admin",
+                Map.of("kind", "FRAUD", "receivedAt", "2026-05-12")));
     assertThat(answer.get("endDate").asText()).isEqualTo("2026-05-12");
     assertThat(answer.get("letter").get("rules").toString()).contains("CANCEL_FRAUD");
 
@@ -267,17 +303,39 @@ class PolicyLifecycleProcessTest {
     String policy = signOn(LocalDate.of(2040, 2, 1), LocalDate.of(1990, 2, 2), "ANNUAL");
     at(LocalDate.of(2040, 2, 1), policy);
     at(LocalDate.of(2040, 6, 1), policy);
-    JsonNode prices = ok(post("/api/admin/prices", "admin", Map.of("validFrom", "2041-01-01",
-        "policyholder", 1995.00, "child", 1069.00, "guaranteeFund", 40.00, "indexOnly", false)), 201);
+    JsonNode prices =
+        ok(
+            post(
+                "/api/admin/prices",
+                "admin",
+                Map.of(
+                    "validFrom",
+                    "2041-01-01",
+                    "policyholder",
+                    1995.00,
+                    "child",
+                    1069.00,
+                    "guaranteeFund",
+                    40.00,
+                    "indexOnly",
+                    false)),
+            201);
     assertThat(prices.get("priceNotices").asInt()).isPositive();
     assertThat(letterTypes(policyView(policy))).contains("PRICE_NOTICE");
 
-    MvcResult late = post("/api/policies/" + policy + "/cancellation", "portal",
-        Map.of("kind", "PRICE_CHANGE", "receivedAt", "2040-05-30"));
+    MvcResult late =
+        post(
+            "/api/policies/" + policy + "/cancellation",
+            "portal",
+            Map.of("kind", "PRICE_CHANGE", "receivedAt", "2040-05-30"));
     assertThat(late.getResponse().getStatus()).isEqualTo(409);
     at(LocalDate.of(2040, 6, 15), policy);
-    JsonNode answer = ok(post("/api/policies/" + policy + "/cancellation", "portal",
-        Map.of("kind", "PRICE_CHANGE", "receivedAt", "2040-06-15")));
+    JsonNode answer =
+        ok(
+            post(
+                "/api/policies/" + policy + "/cancellation",
+                "portal",
+                Map.of("kind", "PRICE_CHANGE", "receivedAt", "2040-06-15")));
     // effective on the change date: the first renewal under the new list
     assertThat(answer.get("endDate").asText()).isEqualTo("2041-02-01");
     assertThat(new BigDecimal(answer.get("fee").asText())).isZero();
@@ -289,9 +347,24 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2044, 3, 1), policy);
     assertThat(invoice(policy, 1).amount()).isEqualByComparingTo("1935.00");
     at(LocalDate.of(2044, 6, 1), policy);
-    ok(post("/api/admin/prices", "admin", Map.of("validFrom", "2045-01-01", "policyholder", 1950.00,
-        "child", 1050.00, "guaranteeFund", 45.00, "indexOnly", true)), 201);
-    assertThat(letterTypes(policyView(policy))).doesNotContain("PRICE_NOTICE"); // an index adjustment needs none
+    ok(
+        post(
+            "/api/admin/prices",
+            "admin",
+            Map.of(
+                "validFrom",
+                "2045-01-01",
+                "policyholder",
+                1950.00,
+                "child",
+                1050.00,
+                "guaranteeFund",
+                45.00,
+                "indexOnly",
+                true)),
+        201);
+    assertThat(letterTypes(policyView(policy)))
+        .doesNotContain("PRICE_NOTICE"); // an index adjustment needs none
     pay(invoice(policy, 1), "1935.00", "2044-06-01", null);
 
     at(LocalDate.of(2045, 3, 1), policy);
@@ -319,7 +392,12 @@ class PolicyLifecycleProcessTest {
 
   @Test
   void aChildTurning24InAMonthlyPeriodIsOfferedAPolicyAndLeavesAtTheMonthsEnd() {
-    String policy = signOn(LocalDate.of(2026, 3, 1), LocalDate.of(1975, 2, 2), "MONTHLY", LocalDate.of(2002, 6, 10));
+    String policy =
+        signOn(
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(1975, 2, 2),
+            "MONTHLY",
+            LocalDate.of(2002, 6, 10));
     at(LocalDate.of(2026, 3, 1), policy);
     assertThat(invoice(policy, 1).amount()).isEqualByComparingTo("246.17");
     at(LocalDate.of(2026, 4, 30), policy);
@@ -337,7 +415,12 @@ class PolicyLifecycleProcessTest {
 
   @Test
   void aChildTurning24InAnAnnualPeriodStaysToTheRenewal() {
-    String policy = signOn(LocalDate.of(2026, 3, 1), LocalDate.of(1975, 2, 2), "ANNUAL", LocalDate.of(2002, 6, 10));
+    String policy =
+        signOn(
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(1975, 2, 2),
+            "ANNUAL",
+            LocalDate.of(2002, 6, 10));
     at(LocalDate.of(2026, 3, 1), policy);
     pay(invoice(policy, 1), "2954.00", "2026-03-02", null);
     at(LocalDate.of(2026, 12, 31), policy);
@@ -347,19 +430,22 @@ class PolicyLifecycleProcessTest {
     at(LocalDate.of(2027, 3, 1), policy);
     assertThat(letterTypes(policyView(policy))).contains("CHILD_COVER_ENDED", "RENEWAL");
     assertThat(invoice(policy, 2).amount()).isEqualByComparingTo("1935.00");
-    assertThat(new BigDecimal(policyView(policy).get("annualPremium").asText())).isEqualByComparingTo("1935.00");
+    assertThat(new BigDecimal(policyView(policy).get("annualPremium").asText()))
+        .isEqualByComparingTo("1935.00");
   }
 
   // ---- helpers
 
-  private String signOn(LocalDate start, LocalDate holderBirth, String frequency, LocalDate... children) {
+  private String signOn(
+      LocalDate start, LocalDate holderBirth, String frequency, LocalDate... children) {
     EngineTime.setNow(start.atTime(8, 0));
     Map<String, Object> body = Requests.signOn(children);
     body.put("startDate", start.toString());
     body.put("policyholder", Requests.person("Nina Holm", holderBirth, null));
     body.put("paymentFrequency", frequency);
     MvcResult result = post("/api/policies", "portal", body);
-    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsByteArray().length + "")
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsByteArray().length + "")
         .isEqualTo(201);
     String policyNumber = body(result).get("policyNumber").asText();
     assertThat(instance(policyNumber)).isNotNull();
@@ -368,10 +454,19 @@ class PolicyLifecycleProcessTest {
 
   private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
 
-  /** The policy's process, started at sign-on (kept here: camunda-bpm-assert reads an ended one from history). */
+  /**
+   * The policy's process, started at sign-on (kept here: camunda-bpm-assert reads an ended one from
+   * history).
+   */
   private ProcessInstance instance(String policyNumber) {
-    return instances.computeIfAbsent(policyNumber, n -> runtime.createProcessInstanceQuery()
-        .processDefinitionKey("policy-lifecycle").processInstanceBusinessKey(n).singleResult());
+    return instances.computeIfAbsent(
+        policyNumber,
+        n ->
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("policy-lifecycle")
+                .processInstanceBusinessKey(n)
+                .singleResult());
   }
 
   /** Moves the engine clock to 9 o'clock on the day and runs the policy's jobs due then. */
@@ -382,12 +477,18 @@ class PolicyLifecycleProcessTest {
   }
 
   private Task financeTask(String policyNumber) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(policyNumber)
-        .taskDefinitionKey("Task_DecideOnUnpaidFirstInvoice").singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(policyNumber)
+        .taskDefinitionKey("Task_DecideOnUnpaidFirstInvoice")
+        .singleResult();
   }
 
   private PremiumInvoice invoice(String policyNumber, int sequence) {
-    return invoices.forPolicy(policyNumber).stream().filter(i -> i.sequence() == sequence).findFirst().orElseThrow();
+    return invoices.forPolicy(policyNumber).stream()
+        .filter(i -> i.sequence() == sequence)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The bank's notice of a payment, received at noon on the day paid (no jobs run). */
@@ -402,13 +503,19 @@ class PolicyLifecycleProcessTest {
   }
 
   private String reportAndCheck(String policyNumber, LocalDate onset) {
-    Map<String, Object> claim = Requests.claim(policyNumber, policyNumber + "-01", "PHYSIO", "M54.5");
+    Map<String, Object> claim =
+        Requests.claim(policyNumber, policyNumber + "-01", "PHYSIO", "M54.5");
     claim.put("onsetDate", onset.toString());
     MvcResult reported = post("/api/claims", "nina", claim);
     assertThat(reported.getResponse().getStatus()).isEqualTo(201);
     String claimNumber = body(reported).get("claimNumber").asText();
-    String id = runtime.createProcessInstanceQuery().processDefinitionKey("claim-handling")
-        .processInstanceBusinessKey(claimNumber).singleResult().getId();
+    String id =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("claim-handling")
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId();
     EngineTime.runDueJobs(management, id);
     return claimNumber;
   }
@@ -431,9 +538,11 @@ class PolicyLifecycleProcessTest {
 
   private JsonNode get(String path) {
     try {
-      MvcResult result = mvc.perform(
-          org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(httpBasic("admin", "admin")))
-          .andReturn();
+      MvcResult result =
+          mvc.perform(
+                  org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                      .with(httpBasic("admin", "admin")))
+              .andReturn();
       assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
       return body(result);
     } catch (Exception e) {
@@ -456,7 +565,9 @@ class PolicyLifecycleProcessTest {
 
   private static JsonNode ok(MvcResult result, int status) {
     try {
-      assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+      assertThat(result.getResponse().getStatus())
+          .as(result.getResponse().getContentAsString())
+          .isEqualTo(status);
     } catch (java.io.UnsupportedEncodingException e) {
       throw new IllegalStateException(e);
     }

@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** ADR 0009: timers first, by due date, every job with a due date, and the index that query needs. */
+/**
+ * ADR 0009: timers first, by due date, every job with a due date, and the index that query needs.
+ */
 @FlexIntegrationTest
 class JobExecutorSettingsTest {
 
@@ -35,7 +37,8 @@ class JobExecutorSettingsTest {
     Set<String> indexes = new HashSet<>();
     try (Connection connection = dataSource.getConnection()) {
       for (String table : new String[] {"act_ru_job", "ACT_RU_JOB"}) {
-        try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+        try (ResultSet rs =
+            connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
           while (rs.next()) {
             if (rs.getString("INDEX_NAME") != null) {
               indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));

@@ -53,14 +53,18 @@ class HealthRequestProcessTest extends RequestFixture {
     assertThat(instance(number)).isWaitingAt("Task_CallInsured");
     Task first = task(number, "Task_CallInsured");
     assertThat(first).hasCandidateGroup("health-team");
-    assertThat(first.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 9, 23, 59, 59)));
-    assertThat(tasks.getVariablesLocal(first.getId())).containsEntry("viewPhone", "+45 12 34 56 78")
-        .containsEntry("viewKind", "health advice").containsEntry("viewAttempts", 0);
+    assertThat(first.getDueDate())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 9, 23, 59, 59)));
+    assertThat(tasks.getVariablesLocal(first.getId()))
+        .containsEntry("viewPhone", "+45 12 34 56 78")
+        .containsEntry("viewKind", "health advice")
+        .containsEntry("viewAttempts", 0);
 
     EngineTime.setNow(LocalDateTime.of(2026, 3, 9, 9, 0));
     call(number, "NOT_REACHED", "2026-03-09T08:55+01:00");
     assertThat(instance(number)).isWaitingAt("Task_CallInsured");
-    assertThat(tasks.getVariablesLocal(task(number, "Task_CallInsured").getId())).containsEntry("viewAttempts", 1);
+    assertThat(tasks.getVariablesLocal(task(number, "Task_CallInsured").getId()))
+        .containsEntry("viewAttempts", 1);
     assertThat(view(number).get("attempts").asInt()).isEqualTo(1);
     assertThat(view(number).get("status").asText()).isEqualTo("OPEN");
 
@@ -69,8 +73,13 @@ class HealthRequestProcessTest extends RequestFixture {
     runJobs(number);
 
     assertThat(instance(number)).isNull();
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId(number))
-        .activityId("EndEvent_AdviceGiven").count()).isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_AdviceGiven")
+                .count())
+        .isEqualTo(1);
     JsonNode done = view(number);
     assertThat(done.get("status").asText()).isEqualTo("DONE");
     assertThat(done.get("outcome").asText()).isEqualTo("ADVICE_GIVEN");
@@ -81,13 +90,23 @@ class HealthRequestProcessTest extends RequestFixture {
 
     // never a claim, a ledger row, an invoice or a letter
     Map<String, Long> after = Requests.rowCounts(jdbc);
-    for (String table : List.of("flex_claims", "flex_invoices", "flex_treatment_usage", "flex_sum_usage",
-        "flex_letters")) {
+    for (String table :
+        List.of(
+            "flex_claims",
+            "flex_invoices",
+            "flex_treatment_usage",
+            "flex_sum_usage",
+            "flex_letters")) {
       assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
     }
     // the question and the phone never reach the history
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processId(number)).list())
-        .extracting(v -> v.getName()).doesNotContain("viewPhone", "viewQuestion", "viewPerson");
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processId(number))
+                .list())
+        .extracting(v -> v.getName())
+        .doesNotContain("viewPhone", "viewQuestion", "viewPerson");
   }
 
   @Test
@@ -133,19 +152,22 @@ class HealthRequestProcessTest extends RequestFixture {
 
     // the review is confirmed, or refused and left open
     Task review = task(number, "Task_ReviewRecords");
-    assertThatThrownBy(() -> tasks.complete(review.getId(), withVariables("recordsReviewed", false)))
+    assertThatThrownBy(
+            () -> tasks.complete(review.getId(), withVariables("recordsReviewed", false)))
         .isInstanceOf(ProcessEngineException.class);
     EngineTime.setNow(LocalDateTime.of(2026, 5, 12, 14, 0));
     tasks.complete(review.getId(), withVariables("recordsReviewed", true));
 
     // the consultation is due by the end of the next working day after the review
     Task consultation = task(number, "Task_CallInsured");
-    assertThat(consultation.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 5, 13, 23, 59, 59)));
+    assertThat(consultation.getDueDate())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 5, 13, 23, 59, 59)));
     assertThat(view(number).get("callbackDueAt").asText()).isEqualTo("2026-05-13T23:59:59+02:00");
 
     // advice outcomes do not fit a second opinion
     assertThatThrownBy(() -> call(number, "ADVICE_GIVEN", "2026-05-13T10:00+02:00"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("does not fit");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("does not fit");
     EngineTime.setNow(LocalDateTime.of(2026, 5, 13, 11, 0));
     call(number, "CONSULTED", "2026-05-13T10:00+02:00");
     runJobs(number);
@@ -162,20 +184,39 @@ class HealthRequestProcessTest extends RequestFixture {
   }
 
   @Test
-  void aCallWithAnOutcomeThatDoesNotFitOrWithoutATimeIsRefusedAndTheTaskStaysOpen() throws Exception {
+  void aCallWithAnOutcomeThatDoesNotFitOrWithoutATimeIsRefusedAndTheTaskStaysOpen()
+      throws Exception {
     EngineTime.setNow(LocalDateTime.of(2026, 6, 1, 9, 0));
     String number = filed(request(policy(), "ADDICTION"));
     Task call = task(number, "Task_CallInsured");
 
-    assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables("callOutcome", "CONSULTED",
-        "calledAt", "2026-06-01T08:59+02:00"))).isInstanceOf(ProcessEngineException.class);
-    assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables("callOutcome", "MAYBE",
-        "calledAt", "2026-06-01T08:59+02:00"))).isInstanceOf(ProcessEngineException.class);
-    assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables("callOutcome", "ADVICE_GIVEN",
-        "calledAt", "yesterday"))).isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    call.getId(),
+                    withVariables(
+                        "callOutcome", "CONSULTED", "calledAt", "2026-06-01T08:59+02:00")))
+        .isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    call.getId(),
+                    withVariables("callOutcome", "MAYBE", "calledAt", "2026-06-01T08:59+02:00")))
+        .isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    call.getId(),
+                    withVariables("callOutcome", "ADVICE_GIVEN", "calledAt", "yesterday")))
+        .isInstanceOf(ProcessEngineException.class);
     // a call before the request arrived is a typing error
-    assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables("callOutcome", "ADVICE_GIVEN",
-        "calledAt", "2026-05-31T08:59+02:00"))).isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    call.getId(),
+                    withVariables(
+                        "callOutcome", "ADVICE_GIVEN", "calledAt", "2026-05-31T08:59+02:00")))
+        .isInstanceOf(ProcessEngineException.class);
 
     assertThat(instance(number)).isWaitingAt("Task_CallInsured");
     assertThat(view(number).get("attempts").asInt()).isZero();

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** {@code /api/requests}: every bad input answered with problem details, and nothing stored or started. */
+/**
+ * {@code /api/requests}: every bad input answered with problem details, and nothing stored or
+ * started.
+ */
 @FlexIntegrationTest
 class RequestApiTest extends RequestFixture {
 
@@ -64,10 +67,16 @@ class RequestApiTest extends RequestFixture {
     Map<String, Object> signOn = Requests.signOn();
     signOn.put("startDate", LocalDate.now().minusYears(3).toString());
     signOn.put("endDate", LocalDate.now().minusMonths(2).toString());
-    JsonNode imported = parse(mvc.perform(postJson("/api/admin/policies/import", "admin", "admin", json(signOn)))
-        .andReturn().getResponse().getContentAsString());
-    PolicyRef ended = new PolicyRef(imported.get("policyNumber").asText(),
-        java.util.List.of(imported.get("persons").get(0).get("personId").asText()));
+    JsonNode imported =
+        parse(
+            mvc.perform(postJson("/api/admin/policies/import", "admin", "admin", json(signOn)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    PolicyRef ended =
+        new PolicyRef(
+            imported.get("policyNumber").asText(),
+            java.util.List.of(imported.get("persons").get(0).get("personId").asText()));
 
     JsonNode problem = refused(request(ended, "SECOND_OPINION"), 422);
     assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("REQ_INSURED_ONLY");
@@ -76,8 +85,9 @@ class RequestApiTest extends RequestFixture {
 
   @Test
   void REQ_INSURED_ONLY_aChildOnAPolicyFromItsFirstDayMayAsk() throws Exception {
-    PolicyRef policy = new Scenarios(mvc).importPolicy(LocalDate.now(), LocalDate.of(1985, 1, 1),
-        LocalDate.of(2014, 1, 1));
+    PolicyRef policy =
+        new Scenarios(mvc)
+            .importPolicy(LocalDate.now(), LocalDate.of(1985, 1, 1), LocalDate.of(2014, 1, 1));
     Map<String, Object> body = request(policy, "ADDICTION");
     body.put("personId", policy.personIds().get(1));
     MockHttpServletResponse response = file(body);
@@ -119,19 +129,24 @@ class RequestApiTest extends RequestFixture {
 
   @Test
   void anUnknownRequestIs404AndAStrangeNumberIsNotRepeated() throws Exception {
-    MockHttpServletResponse unknown = mvc.perform(get("/api/requests/R-2026-999999").with(httpBasic("nina", "demo")))
-        .andReturn().getResponse();
+    MockHttpServletResponse unknown =
+        mvc.perform(get("/api/requests/R-2026-999999").with(httpBasic("nina", "demo")))
+            .andReturn()
+            .getResponse();
     assertThat(unknown.getStatus()).isEqualTo(404);
     assertThat(unknown.getContentType()).isEqualTo("application/problem+json");
-    MockHttpServletResponse strange = mvc.perform(get("/api/requests/0101901234").with(httpBasic("nina", "demo")))
-        .andReturn().getResponse();
+    MockHttpServletResponse strange =
+        mvc.perform(get("/api/requests/0101901234").with(httpBasic("nina", "demo")))
+            .andReturn()
+            .getResponse();
     assertThat(strange.getStatus()).isEqualTo(404);
     assertThat(strange.getContentAsString()).doesNotContain("0101901234");
   }
 
   @Test
   void requestsNeedAuthentication() throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/api/requests/R-2026-000001")).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/api/requests/R-2026-000001")).andReturn().getResponse();
     assertThat(response.getStatus()).isEqualTo(401);
   }
 
@@ -140,9 +155,17 @@ class RequestApiTest extends RequestFixture {
   void adviceAndSecondOpinionAreNoClaims(String cover) throws Exception {
     PolicyRef policy = policy();
     Map<String, Long> rows = Requests.rowCounts(jdbc);
-    long claimProcesses = runtime.createProcessInstanceQuery().processDefinitionKey("claim-handling").count();
-    MockHttpServletResponse response = mvc.perform(postJson("/api/claims", "nina", "demo",
-        json(Scenarios.claim(policy, cover, "M54.5", LocalDate.now().minusDays(3))))).andReturn().getResponse();
+    long claimProcesses =
+        runtime.createProcessInstanceQuery().processDefinitionKey("claim-handling").count();
+    MockHttpServletResponse response =
+        mvc.perform(
+                postJson(
+                    "/api/claims",
+                    "nina",
+                    "demo",
+                    json(Scenarios.claim(policy, cover, "M54.5", LocalDate.now().minusDays(3)))))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(422);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
@@ -158,9 +181,18 @@ class RequestApiTest extends RequestFixture {
   void anInvoiceCanNeverBeAttachedToARequest() throws Exception {
     String requestNumber = filed(request(policy(), "SECOND_OPINION"));
     Map<String, Long> rows = Requests.rowCounts(jdbc);
-    MockHttpServletResponse response = mvc.perform(postJson("/api/claims/" + requestNumber + "/invoices", "nina",
-        "demo", json(Scenarios.invoice("INV-1", Scenarios.line(LocalDate.now().minusDays(1), "TREATMENT", "5000.00")))))
-        .andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(
+                postJson(
+                    "/api/claims/" + requestNumber + "/invoices",
+                    "nina",
+                    "demo",
+                    json(
+                        Scenarios.invoice(
+                            "INV-1",
+                            Scenarios.line(LocalDate.now().minusDays(1), "TREATMENT", "5000.00")))))
+            .andReturn()
+            .getResponse();
     assertThat(response.getStatus()).isEqualTo(404);
     assertThat(response.getContentType()).isEqualTo("application/problem+json");
     assertThat(Requests.rowCounts(jdbc)).isEqualTo(rows);

@@ -49,7 +49,8 @@ abstract class RequestFixture {
   }
 
   PolicyRef policy() {
-    return scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 5, 5), LocalDate.of(2015, 2, 2));
+    return scenarios.importPolicy(
+        LocalDate.of(2025, 1, 1), LocalDate.of(1980, 5, 5), LocalDate.of(2015, 2, 2));
   }
 
   static Map<String, Object> request(PolicyRef policy, String kind) {
@@ -63,36 +64,57 @@ abstract class RequestFixture {
   }
 
   MockHttpServletResponse file(Map<String, Object> body) throws Exception {
-    return mvc.perform(post("/api/requests").with(httpBasic("nina", "demo")).contentType(MediaType.APPLICATION_JSON)
-        .content(Requests.json(body))).andReturn().getResponse();
+    return mvc.perform(
+            post("/api/requests")
+                .with(httpBasic("nina", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(Requests.json(body)))
+        .andReturn()
+        .getResponse();
   }
 
   /** Files the request as the portal does; answers its number. */
   String filed(Map<String, Object> body) throws Exception {
     MockHttpServletResponse response = file(body);
     if (response.getStatus() != 201) {
-      throw new AssertionError("Expected 201 but was " + response.getStatus() + ": " + response.getContentAsString());
+      throw new AssertionError(
+          "Expected 201 but was " + response.getStatus() + ": " + response.getContentAsString());
     }
     return Requests.parse(response.getContentAsString()).get("requestNumber").asText();
   }
 
   JsonNode view(String requestNumber) throws Exception {
-    return Requests.parse(mvc.perform(get("/api/requests/" + requestNumber).with(httpBasic("nina", "demo")))
-        .andReturn().getResponse().getContentAsString());
+    return Requests.parse(
+        mvc.perform(get("/api/requests/" + requestNumber).with(httpBasic("nina", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   ProcessInstance instance(String requestNumber) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(requestNumber)
-        .processDefinitionKey("health-request").singleResult();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(requestNumber)
+        .processDefinitionKey("health-request")
+        .singleResult();
   }
 
   String processId(String requestNumber) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(requestNumber)
-        .processDefinitionKey("health-request").singleResult().getId();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(requestNumber)
+        .processDefinitionKey("health-request")
+        .singleResult()
+        .getId();
   }
 
   Task task(String requestNumber, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(requestNumber).taskDefinitionKey(key).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(requestNumber)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   void runJobs(String requestNumber) {

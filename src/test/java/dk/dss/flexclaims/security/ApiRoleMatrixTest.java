@@ -9,10 +9,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import dk.dss.flexclaims.support.FlexIntegrationTest;
-import dk.dss.flexclaims.web.ApiRoles;
 import dk.dss.flexclaims.support.HttpCalls;
 import dk.dss.flexclaims.support.Requests;
 import dk.dss.flexclaims.support.Scenarios;
+import dk.dss.flexclaims.web.ApiRoles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +38,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The role table of interfaces.md ("Roles") on {@code /api} and {@code /actuator}, cell by cell: each
- * group's user sends a complete, valid request to each endpoint; where the group may, the endpoint
- * answers (its own status); where it may not, 403 problem details and nothing stored nor started.
+ * The role table of interfaces.md ("Roles") on {@code /api} and {@code /actuator}, cell by cell:
+ * each group's user sends a complete, valid request to each endpoint; where the group may, the
+ * endpoint answers (its own status); where it may not, 403 problem details and nothing stored nor
+ * started.
  */
 @FlexIntegrationTest
 class ApiRoleMatrixTest {
@@ -59,41 +60,61 @@ class ApiRoleMatrixTest {
     USERS.put("camunda-admin", "admin");
   }
 
-  static final Set<String> REPORTERS = Set.of("portal", "health-team", "team-leads", "camunda-admin");
-  static final Set<String> CLAIM_READERS = Set.of("portal", "health-team", "team-leads", "finance", "complaints",
-      "camunda-admin");
-  static final Set<String> SLA_READERS = Set.of("health-team", "team-leads", "complaints", "process-owners",
-      "monitors", "camunda-admin");
+  static final Set<String> REPORTERS =
+      Set.of("portal", "health-team", "team-leads", "camunda-admin");
+  static final Set<String> CLAIM_READERS =
+      Set.of("portal", "health-team", "team-leads", "finance", "complaints", "camunda-admin");
+  static final Set<String> SLA_READERS =
+      Set.of(
+          "health-team", "team-leads", "complaints", "process-owners", "monitors", "camunda-admin");
   static final Set<String> ADMINS = Set.of("camunda-admin");
 
-  /** An endpoint, the body to send ({policy}, {claim} filled in), the groups allowed and what they get. */
-  record Endpoint(HttpMethod method, String path, String body, Set<String> allowed, int allowedStatus) {}
+  /**
+   * An endpoint, the body to send ({policy}, {claim} filled in), the groups allowed and what they
+   * get.
+   */
+  record Endpoint(
+      HttpMethod method, String path, String body, Set<String> allowed, int allowedStatus) {}
 
-  static final List<Endpoint> ENDPOINTS = List.of(
-      new Endpoint(HttpMethod.POST, "/api/policies", "signOn", Set.of("portal", "camunda-admin"), 201),
-      new Endpoint(HttpMethod.GET, "/api/policies/{policy}", null, CLAIM_READERS, 200),
-      new Endpoint(HttpMethod.POST, "/api/admin/policies/import", "import", ADMINS, 201),
-      new Endpoint(HttpMethod.POST, "/api/coverage/check", "claim", REPORTERS, 200),
-      new Endpoint(HttpMethod.POST, "/api/claims", "claim", REPORTERS, 201),
-      new Endpoint(HttpMethod.GET, "/api/claims/{claim}", null, CLAIM_READERS, 200),
-      new Endpoint(HttpMethod.POST, "/api/claims/{claim}/referral", "referral", REPORTERS, 202),
-      // the claim is in assessment: an allowed caller reaches the service, which takes no invoice yet
-      new Endpoint(HttpMethod.POST, "/api/claims/{claim}/invoices", "invoice",
-          Set.of("portal", "health-team", "team-leads", "finance", "camunda-admin"), 409),
-      new Endpoint(HttpMethod.GET, "/api/claims/{claim}/invoices/NO-SUCH-1", null, CLAIM_READERS, 404),
-      new Endpoint(HttpMethod.GET, "/api/sla", null, SLA_READERS, 200),
-      new Endpoint(HttpMethod.POST, "/api/admin/sla/recalculate", null, ADMINS, 200),
-      new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
-      new Endpoint(HttpMethod.GET, "/api/openapi", null, USERS.keySet(), 200),
-      // a path no rule names: closed to all but administrators, who learn that it does not exist
-      new Endpoint(HttpMethod.GET, "/api/nothing-here", null, ADMINS, 404));
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          new Endpoint(
+              HttpMethod.POST, "/api/policies", "signOn", Set.of("portal", "camunda-admin"), 201),
+          new Endpoint(HttpMethod.GET, "/api/policies/{policy}", null, CLAIM_READERS, 200),
+          new Endpoint(HttpMethod.POST, "/api/admin/policies/import", "import", ADMINS, 201),
+          new Endpoint(HttpMethod.POST, "/api/coverage/check", "claim", REPORTERS, 200),
+          new Endpoint(HttpMethod.POST, "/api/claims", "claim", REPORTERS, 201),
+          new Endpoint(HttpMethod.GET, "/api/claims/{claim}", null, CLAIM_READERS, 200),
+          new Endpoint(HttpMethod.POST, "/api/claims/{claim}/referral", "referral", REPORTERS, 202),
+          // the claim is in assessment: an allowed caller reaches the service, which takes no
+          // invoice yet
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/claims/{claim}/invoices",
+              "invoice",
+              Set.of("portal", "health-team", "team-leads", "finance", "camunda-admin"),
+              409),
+          new Endpoint(
+              HttpMethod.GET, "/api/claims/{claim}/invoices/NO-SUCH-1", null, CLAIM_READERS, 404),
+          new Endpoint(HttpMethod.GET, "/api/sla", null, SLA_READERS, 200),
+          new Endpoint(HttpMethod.POST, "/api/admin/sla/recalculate", null, ADMINS, 200),
+          new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
+          new Endpoint(HttpMethod.GET, "/api/openapi", null, USERS.keySet(), 200),
+          // a path no rule names: closed to all but administrators, who learn that it does not
+          // exist
+          new Endpoint(HttpMethod.GET, "/api/nothing-here", null, ADMINS, 404));
 
   static Stream<Arguments> cells() {
     List<Arguments> cells = new ArrayList<>();
     for (Endpoint endpoint : ENDPOINTS) {
       for (String role : USERS.keySet()) {
-        cells.add(Arguments.of(role, endpoint.method().name(), endpoint.path(),
-            endpoint.allowed().contains(role) ? endpoint.allowedStatus() : 403, endpoint.body()));
+        cells.add(
+            Arguments.of(
+                role,
+                endpoint.method().name(),
+                endpoint.path(),
+                endpoint.allowed().contains(role) ? endpoint.allowedStatus() : 403,
+                endpoint.body()));
       }
     }
     return cells.stream();
@@ -103,7 +124,10 @@ class ApiRoleMatrixTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   static String policyNumber;
   static String personId;
@@ -115,19 +139,22 @@ class ApiRoleMatrixTest {
       var policy = Requests.importRunningPolicy(mvc);
       policyNumber = policy.get("policyNumber").asText();
       personId = policy.at("/persons/0/personId").asText();
-      claimNumber = new Scenarios(mvc).report(Requests.claim(policyNumber, personId, "PHYSIO", "M54.5"));
+      claimNumber =
+          new Scenarios(mvc).report(Requests.claim(policyNumber, personId, "PHYSIO", "M54.5"));
     }
   }
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
   @MethodSource("cells")
-  void roleMatrix(String role, String method, String path, int expected, String body) throws Exception {
+  void roleMatrix(String role, String method, String path, int expected, String body)
+      throws Exception {
     String user = USERS.get(role);
     String address = path.replace("{policy}", policyNumber).replace("{claim}", claimNumber);
     Map<String, Object> before = state();
 
-    MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(method), address)
-        .with(httpBasic(user, user.equals("admin") ? "admin" : "demo"));
+    MockHttpServletRequestBuilder call =
+        request(HttpMethod.valueOf(method), address)
+            .with(httpBasic(user, user.equals("admin") ? "admin" : "demo"));
     if (body != null) {
       call.contentType(MediaType.APPLICATION_JSON).content(body(body));
     }
@@ -145,7 +172,10 @@ class ApiRoleMatrixTest {
     }
   }
 
-  /** Every endpoint of /api has a rule of its own in the table (else only administrators could call it). */
+  /**
+   * Every endpoint of /api has a rule of its own in the table (else only administrators could call
+   * it).
+   */
   @Test
   void everyEndpointHasARule() {
     List<String> unruled = new ArrayList<>();
@@ -171,7 +201,9 @@ class ApiRoleMatrixTest {
   void thePortalHasNoWebapp() {
     for (String app : List.of("tasklist", "cockpit")) {
       assertThatThrownBy(() -> HttpCalls.webappSession(port, "portal", "demo", app))
-          .as(app).isInstanceOf(IllegalStateException.class).hasMessageContaining("login of portal");
+          .as(app)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("login of portal");
     }
   }
 
@@ -179,8 +211,14 @@ class ApiRoleMatrixTest {
   private Map<String, Object> state() {
     Map<String, Object> state = new LinkedHashMap<>(Requests.rowCounts(jdbc));
     state.put("process instances", runtime.createProcessInstanceQuery().count());
-    state.put("claim referral", jdbc.sql("SELECT referral_date, referral_issuer, version FROM flex_claims"
-        + " WHERE claim_number = ?").param(claimNumber).query().listOfRows());
+    state.put(
+        "claim referral",
+        jdbc.sql(
+                "SELECT referral_date, referral_issuer, version FROM flex_claims"
+                    + " WHERE claim_number = ?")
+            .param(claimNumber)
+            .query()
+            .listOfRows());
     return state;
   }
 
@@ -193,8 +231,12 @@ class ApiRoleMatrixTest {
         yield json(body);
       }
       case "claim" -> json(Requests.claim(policyNumber, personId, "PHYSIO", "M54.5"));
-      case "referral" -> json(Map.of("date", today().minusDays(1).toString(), "issuer", "Dr. Hansen"));
-      case "invoice" -> json(Scenarios.invoice("R-1", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")));
+      case "referral" ->
+          json(Map.of("date", today().minusDays(1).toString(), "issuer", "Dr. Hansen"));
+      case "invoice" ->
+          json(
+              Scenarios.invoice(
+                  "R-1", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")));
       default -> throw new IllegalArgumentException(kind);
     };
   }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** The check of ADR 0011 against the application's own beans: what the project ships passes, code does not. */
+/**
+ * The check of ADR 0011 against the application's own beans: what the project ships passes, code
+ * does not.
+ */
 @FlexIntegrationTest
 class DeploymentCheckTest {
 
@@ -22,19 +25,29 @@ class DeploymentCheckTest {
 
   @Test
   void theEngineItselfRefusesCodeDeployedByAUserWhicheverWayItComes() {
-    String bpmn = EngineOperationGuardTest.Probes.process("engine-side-probe", """
+    String bpmn =
+        EngineOperationGuardTest.Probes.process(
+            "engine-side-probe",
+            """
         <bpmn:startEvent id="Start" />
         <bpmn:serviceTask id="Task_ForeignClass" camunda:class="org.example.Evil" />""");
-    identityService.setAuthentication("paula", List.of(dk.dss.flexclaims.identity.Groups.PROCESS_OWNERS));
+    identityService.setAuthentication(
+        "paula", List.of(dk.dss.flexclaims.identity.Groups.PROCESS_OWNERS));
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.createDeployment()
-              .addString("engine-side.bpmn", bpmn).deploy())
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> repository.createDeployment().addString("engine-side.bpmn", bpmn).deploy())
           .isInstanceOf(org.camunda.bpm.engine.exception.NotValidException.class)
-          .hasMessageContaining("engine-side.bpmn").hasMessageContaining("Task_ForeignClass");
+          .hasMessageContaining("engine-side.bpmn")
+          .hasMessageContaining("Task_ForeignClass");
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("engine-side-probe").count()).isZero();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("engine-side-probe")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -42,36 +55,75 @@ class DeploymentCheckTest {
     DeploymentCheck check = EngineGuardConfiguration.deploymentCheck(context);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of("processes"))) {
-      files = walk.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn")).sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn"))
+              .sorted()
+              .toList();
     }
-    assertThat(files).extracting(p -> p.getFileName().toString())
-        .contains("claim-handling.bpmn", "health-advice-callback.bpmn", "specialist-examination.bpmn",
-            "trauma-callback.bpmn", "icd10-exclusion-groups.dmn");
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
+        .contains(
+            "claim-handling.bpmn",
+            "health-advice-callback.bpmn",
+            "specialist-examination.bpmn",
+            "trauma-callback.bpmn",
+            "icd10-exclusion-groups.dmn");
     for (Path file : files) {
-      assertThat(check.check(file.getFileName().toString(), Files.readAllBytes(file))).as(file.toString()).isEmpty();
+      assertThat(check.check(file.getFileName().toString(), Files.readAllBytes(file)))
+          .as(file.toString())
+          .isEmpty();
     }
   }
 
   @Test
   void theOwnProcessKeysAreThoseOfTheShippedDiagrams() {
-    assertThat(EngineGuardConfiguration.ownProcessKeys()).containsExactlyInAnyOrder("claim-handling",
-        "health-advice-callback", "specialist-examination", "trauma-callback", "health-request", "complaint-handling", "policy-lifecycle");
+    assertThat(EngineGuardConfiguration.ownProcessKeys())
+        .containsExactlyInAnyOrder(
+            "claim-handling",
+            "health-advice-callback",
+            "specialist-examination",
+            "trauma-callback",
+            "health-request",
+            "complaint-handling",
+            "policy-lifecycle");
   }
 
   @Test
   void expressionsThatReadPassAndCodeDoesNot() {
     ExpressionCheck expressions = new ExpressionCheck(context::containsBean);
-    for (String reading : List.of("${verdict == 'REJECT'}", "${slaDueAt}", "${!approvalNeeded}",
-        "${claim.cover != null and amount > 10000.5}", "${a ? b : c}", "#{execution.processBusinessKey}",
-        "${invoicePeriodEndsAt.after(now())}", "${list[0].name}", "P${days}D", "${empty notes || x lt 3}",
-        "${execution.setVariable('x', execution.getVariable('x') != null ? execution.getVariable('x') : now())}")) {
+    for (String reading :
+        List.of(
+            "${verdict == 'REJECT'}",
+            "${slaDueAt}",
+            "${!approvalNeeded}",
+            "${claim.cover != null and amount > 10000.5}",
+            "${a ? b : c}",
+            "#{execution.processBusinessKey}",
+            "${invoicePeriodEndsAt.after(now())}",
+            "${list[0].name}",
+            "P${days}D",
+            "${empty notes || x lt 3}",
+            "${execution.setVariable('x', execution.getVariable('x') != null ? execution.getVariable('x') : now())}")) {
       assertThat(expressions.refusal(reading)).as(reading).isNull();
     }
-    for (String code : List.of("${''.getClass().forName('java.lang.Runtime')}", "${x.class}",
-        "${execution.getProcessEngineServices()}", "${execution.processEngineServices}", "${task.delete()}",
-        "${dataSource.connection}", "${clock}", "${dateTime().plusDays(1)}", "${T(java.lang.Runtime)}",
-        "${x = 1}", "${x; y}", "${a.b.wait()}", "${execution.setVariable(name, 1)}", "${x",
-        "${fn:toUpperCase(x)}", "${x -> x}")) {
+    for (String code :
+        List.of(
+            "${''.getClass().forName('java.lang.Runtime')}",
+            "${x.class}",
+            "${execution.getProcessEngineServices()}",
+            "${execution.processEngineServices}",
+            "${task.delete()}",
+            "${dataSource.connection}",
+            "${clock}",
+            "${dateTime().plusDays(1)}",
+            "${T(java.lang.Runtime)}",
+            "${x = 1}",
+            "${x; y}",
+            "${a.b.wait()}",
+            "${execution.setVariable(name, 1)}",
+            "${x",
+            "${fn:toUpperCase(x)}",
+            "${x -> x}")) {
       assertThat(expressions.refusal(code)).as(code).isNotNull();
     }
   }
@@ -79,7 +131,8 @@ class DeploymentCheckTest {
   @Test
   void aDmnWithAScriptLanguageIsRefused() {
     DeploymentCheck check = EngineGuardConfiguration.deploymentCheck(context);
-    String dmn = """
+    String dmn =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="test">
           <decision id="Decision_Script" name="s">

@@ -28,7 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** What the engine's authorizations alone would let through or count against a job, refused before the engine. */
+/**
+ * What the engine's authorizations alone would let through or count against a job, refused before
+ * the engine.
+ */
 @FlexIntegrationTest
 class EngineOperationGuardTest {
 
@@ -51,12 +54,15 @@ class EngineOperationGuardTest {
 
   static void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception");
   }
 
-  /** Jobs run when they are due, by the engine's job executor; people (except administrators) do not touch them. */
+  /**
+   * Jobs run when they are due, by the engine's job executor; people (except administrators) do not
+   * touch them.
+   */
   @Nested
   class Jobs {
 
@@ -67,13 +73,24 @@ class EngineOperationGuardTest {
     void aClaimWaitingForItsReferralWithATimer() {
       EngineTime.reset();
       Scenarios scenarios = new Scenarios(mvc);
-      Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1980, 6, 1));
-      String claimNumber = scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
-      processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-          .singleResult().getId();
+      Scenarios.PolicyRef policy =
+          scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1980, 6, 1));
+      String claimNumber =
+          scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
+      processInstanceId =
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(claimNumber)
+              .singleResult()
+              .getId();
       EngineTime.runDueJobs(management, processInstanceId);
-      timer = management.createJobQuery().processInstanceId(processInstanceId).timers()
-          .activityId("Timer_ReferralReminder").singleResult();
+      timer =
+          management
+              .createJobQuery()
+              .processInstanceId(processInstanceId)
+              .timers()
+              .activityId("Timer_ReferralReminder")
+              .singleResult();
       assertThat(timer).isNotNull();
     }
 
@@ -87,7 +104,8 @@ class EngineOperationGuardTest {
       assertThat(after.getRetries()).isEqualTo(timer.getRetries());
       assertThat(after.getExceptionMessage()).isNull();
       assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
-      assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+      assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).count())
+          .isZero();
     }
 
     @Test
@@ -97,10 +115,12 @@ class EngineOperationGuardTest {
       for (int i = 0; i < 3; i++) {
         assertProblem(cockpit.postJson(base + "/job/" + timer.getId() + "/execute", ""), 403);
       }
-      assertProblem(cockpit.putJson(base + "/job/" + timer.getId() + "/retries", "{\"retries\":0}"), 403);
+      assertProblem(
+          cockpit.putJson(base + "/job/" + timer.getId() + "/retries", "{\"retries\":0}"), 403);
       assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getRetries())
           .isEqualTo(timer.getRetries());
-      assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+      assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).count())
+          .isZero();
     }
 
     @Test
@@ -108,58 +128,92 @@ class EngineOperationGuardTest {
       HttpCalls paula = HttpCalls.basic(port, "paula", "demo");
       String job = "/engine-rest/job/" + timer.getId();
       assertProblem(paula.putJson(job + "/retries", "{\"retries\":0}"), 403);
-      assertProblem(paula.putJson(job + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0100\"}"), 403);
+      assertProblem(
+          paula.putJson(job + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0100\"}"), 403);
       assertProblem(paula.putJson(job + "/suspended", "{\"suspended\":true}"), 403);
-      assertProblem(paula.postJson("/engine-rest/job/retries",
-          "{\"jobIds\":[\"" + timer.getId() + "\"],\"retries\":0}"), 403);
+      assertProblem(
+          paula.postJson(
+              "/engine-rest/job/retries", "{\"jobIds\":[\"" + timer.getId() + "\"],\"retries\":0}"),
+          403);
       String definition = "/engine-rest/job-definition/" + timer.getJobDefinitionId();
       assertProblem(paula.putJson(definition + "/retries", "{\"retries\":0}"), 403);
       assertProblem(paula.putJson(definition + "/suspended", "{\"suspended\":true}"), 403);
       assertProblem(paula.putJson(definition + "/jobPriority", "{\"priority\":99}"), 403);
-      assertProblem(paula.putJson("/engine-rest/process-instance/" + processInstanceId + "/suspended",
-          "{\"suspended\":true}"), 403);
-      assertProblem(paula.putJson("/engine-rest/process-definition/key/claim-handling/suspended",
-          "{\"suspended\":true,\"includeProcessInstances\":true}"), 403);
-      assertProblem(paula.putJson("/engine-rest/batch/any-batch/suspended", "{\"suspended\":true}"), 403);
+      assertProblem(
+          paula.putJson(
+              "/engine-rest/process-instance/" + processInstanceId + "/suspended",
+              "{\"suspended\":true}"),
+          403);
+      assertProblem(
+          paula.putJson(
+              "/engine-rest/process-definition/key/claim-handling/suspended",
+              "{\"suspended\":true,\"includeProcessInstances\":true}"),
+          403);
+      assertProblem(
+          paula.putJson("/engine-rest/batch/any-batch/suspended", "{\"suspended\":true}"), 403);
 
       Job after = management.createJobQuery().jobId(timer.getId()).singleResult();
       assertThat(after.getRetries()).isEqualTo(timer.getRetries());
       assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
       assertThat(after.isSuspended()).isFalse();
-      assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
-          .isSuspended()).isFalse();
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("claim-handling").suspended()
-          .count()).isZero();
+      assertThat(
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .singleResult()
+                  .isSuspended())
+          .isFalse();
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("claim-handling")
+                  .suspended()
+                  .count())
+          .isZero();
     }
 
     @Test
     void anAdministratorMaySetRetries() {
-      HttpResponse<String> response = HttpCalls.basic(port, "admin", "admin")
-          .putJson("/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\":5}");
+      HttpResponse<String> response =
+          HttpCalls.basic(port, "admin", "admin")
+              .putJson("/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\":5}");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-      assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isEqualTo(5);
+      assertThat(management.createJobQuery().jobId(timer.getId()).singleResult().getRetries())
+          .isEqualTo(5);
     }
   }
 
-  /** A deployment with process instances stays: deleting it (with cascade) would delete them and their history. */
+  /**
+   * A deployment with process instances stays: deleting it (with cascade) would delete them and
+   * their history.
+   */
   @Nested
   class DeletingDeployments {
 
     @Test
-    void aProcessOwnerCannotDeleteADeploymentWithARunningInstanceEvenWithCascade() throws Exception {
+    void aProcessOwnerCannotDeleteADeploymentWithARunningInstanceEvenWithCascade()
+        throws Exception {
       HttpCalls paula = HttpCalls.basic(port, "paula", "demo");
       String deploymentId = deployAsPaula(Probes.waiting("deletion-probe-running"));
       String instance = runtime.startProcessInstanceByKey("deletion-probe-running").getId();
 
-      HttpResponse<String> refused = paula.send(paula.request("/engine-rest/deployment/" + deploymentId
-          + "?cascade=true").DELETE());
+      HttpResponse<String> refused =
+          paula.send(
+              paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE());
       assertProblem(refused, 409);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
       assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isOne();
 
       HttpCalls cockpit = HttpCalls.webappSession(port, "paula", "demo", "cockpit");
-      assertProblem(cockpit.send(cockpit.request("/camunda/api/engine/engine/default/deployment/" + deploymentId
-          + "?cascade=true").DELETE()), 409);
+      assertProblem(
+          cockpit.send(
+              cockpit
+                  .request(
+                      "/camunda/api/engine/engine/default/deployment/"
+                          + deploymentId
+                          + "?cascade=true")
+                  .DELETE()),
+          409);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     }
 
@@ -170,18 +224,23 @@ class EngineOperationGuardTest {
       String instance = runtime.startProcessInstanceByKey("deletion-probe-ended").getId();
       tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
 
-      assertProblem(paula.send(paula.request("/engine-rest/deployment/" + deploymentId).DELETE()), 409);
-      assertProblem(paula.send(paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true")
-          .DELETE()), 409);
-      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+      assertProblem(
+          paula.send(paula.request("/engine-rest/deployment/" + deploymentId).DELETE()), 409);
+      assertProblem(
+          paula.send(
+              paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE()),
+          409);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+          .isOne();
     }
 
     @Test
     void aDeploymentWithoutInstancesMayBeDeletedByItsOwner() throws Exception {
       HttpCalls paula = HttpCalls.basic(port, "paula", "demo");
       String deploymentId = deployAsPaula(Probes.waiting("deletion-probe-unused"));
-      HttpResponse<String> deleted = paula.send(paula.request("/engine-rest/deployment/" + deploymentId
-          + "?cascade=true").DELETE());
+      HttpResponse<String> deleted =
+          paula.send(
+              paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE());
       assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
       deployments.remove(deploymentId);
       assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isZero();
@@ -194,8 +253,13 @@ class EngineOperationGuardTest {
 
     @Test
     void aScriptTaskIsRefusedNamingTheElementAndTheFile() throws Exception {
-      HttpResponse<String> response = Probes.deploy(HttpCalls.basic(port, "paula", "demo"), "probe-script.bpmn",
-          Probes.process("script-probe", """
+      HttpResponse<String> response =
+          Probes.deploy(
+              HttpCalls.basic(port, "paula", "demo"),
+              "probe-script.bpmn",
+              Probes.process(
+                  "script-probe",
+                  """
               <bpmn:startEvent id="Start" />
               <bpmn:scriptTask id="Task_RunsAScript" scriptFormat="javascript">
                 <bpmn:script>java.lang.Runtime.getRuntime().exec('id')</bpmn:script>
@@ -204,51 +268,88 @@ class EngineOperationGuardTest {
       JsonNode problem = json.readTree(response.body());
       assertThat(problem.get("resource").asText()).isEqualTo("probe-script.bpmn");
       assertThat(problem.get("element").asText()).isEqualTo("Task_RunsAScript");
-      assertThat(problem.get("detail").asText()).contains("probe-script.bpmn", "Task_RunsAScript", "script");
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("script-probe").count()).isZero();
+      assertThat(problem.get("detail").asText())
+          .contains("probe-script.bpmn", "Task_RunsAScript", "script");
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("script-probe")
+                  .count())
+          .isZero();
     }
 
     @Test
     void codeInListenersClassesTimersAndExpressionsIsRefused() throws Exception {
       HttpCalls paula = HttpCalls.basic(port, "paula", "demo");
       String[][] cases = {
-          {"Listener_Script", """
+        {
+          "Listener_Script",
+          """
               <bpmn:startEvent id="Start"><bpmn:extensionElements>
                 <camunda:executionListener event="start" id="Listener_Script">
                   <camunda:script scriptFormat="groovy">'id'.execute()</camunda:script>
-                </camunda:executionListener></bpmn:extensionElements></bpmn:startEvent>"""},
-          {"Task_ForeignClass", """
+                </camunda:executionListener></bpmn:extensionElements></bpmn:startEvent>"""
+        },
+        {
+          "Task_ForeignClass",
+          """
               <bpmn:startEvent id="Start" />
-              <bpmn:serviceTask id="Task_ForeignClass" camunda:class="org.example.Evil" />"""},
-          {"Start_Timer", """
+              <bpmn:serviceTask id="Task_ForeignClass" camunda:class="org.example.Evil" />"""
+        },
+        {
+          "Start_Timer",
+          """
               <bpmn:startEvent id="Start_Timer"><bpmn:timerEventDefinition id="TimerDef">
-                <bpmn:timeCycle>R/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>"""},
-          {"Task_Expression", """
+                <bpmn:timeCycle>R/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>"""
+        },
+        {
+          "Task_Expression",
+          """
               <bpmn:startEvent id="Start" />
-              <bpmn:serviceTask id="Task_Expression" camunda:expression="${''.getClass().forName('java.lang.Runtime')}" />"""},
-          {"Task_EngineServices", """
+              <bpmn:serviceTask id="Task_Expression" camunda:expression="${''.getClass().forName('java.lang.Runtime')}" />"""
+        },
+        {
+          "Task_EngineServices",
+          """
               <bpmn:startEvent id="Start" />
               <bpmn:serviceTask id="Task_EngineServices"
-                  camunda:expression="${execution.processEngineServices.runtimeService}" />"""},
-          {"Task_NotADelegate", """
+                  camunda:expression="${execution.processEngineServices.runtimeService}" />"""
+        },
+        {
+          "Task_NotADelegate",
+          """
               <bpmn:startEvent id="Start" />
-              <bpmn:serviceTask id="Task_NotADelegate" camunda:delegateExpression="${dataSource}" />"""},
-          {"Task_Bean", """
+              <bpmn:serviceTask id="Task_NotADelegate" camunda:delegateExpression="${dataSource}" />"""
+        },
+        {
+          "Task_Bean",
+          """
               <bpmn:startEvent id="Start" />
-              <bpmn:userTask id="Task_Bean" camunda:candidateGroups="${dataSource.connection}" />"""},
+              <bpmn:userTask id="Task_Bean" camunda:candidateGroups="${dataSource.connection}" />"""
+        },
       };
       for (String[] c : cases) {
-        HttpResponse<String> response = Probes.deploy(paula, "probe.bpmn", Probes.process("code-probe", c[1]));
+        HttpResponse<String> response =
+            Probes.deploy(paula, "probe.bpmn", Probes.process("code-probe", c[1]));
         assertProblem(response, 400);
-        assertThat(json.readTree(response.body()).get("element").asText()).as(response.body()).isEqualTo(c[0]);
+        assertThat(json.readTree(response.body()).get("element").asText())
+            .as(response.body())
+            .isEqualTo(c[0]);
       }
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("code-probe").count()).isZero();
+      assertThat(
+              repository.createProcessDefinitionQuery().processDefinitionKey("code-probe").count())
+          .isZero();
     }
 
     @Test
     void aDiagramThatOnlyReadsVariablesIsDeployed() throws Exception {
-      HttpResponse<String> response = Probes.deploy(HttpCalls.basic(port, "paula", "demo"), "reads.bpmn",
-          Probes.process("reading-probe", """
+      HttpResponse<String> response =
+          Probes.deploy(
+              HttpCalls.basic(port, "paula", "demo"),
+              "reads.bpmn",
+              Probes.process(
+                  "reading-probe",
+                  """
               <bpmn:startEvent id="Start" />
               <bpmn:exclusiveGateway id="Gateway" />
               <bpmn:userTask id="Task_Reads" camunda:candidateGroups="health-team" camunda:dueDate="${slaDueAt}" />
@@ -264,14 +365,23 @@ class EngineOperationGuardTest {
     @Test
     void aRedeploymentOfCodeIsRefusedToo() throws Exception {
       // made by the application itself (no user), as an older version might have
-      String deploymentId = repository.createDeployment().name("legacy")
-          .addString("legacy.bpmn", Probes.process("legacy-probe", """
+      String deploymentId =
+          repository
+              .createDeployment()
+              .name("legacy")
+              .addString(
+                  "legacy.bpmn",
+                  Probes.process(
+                      "legacy-probe",
+                      """
               <bpmn:startEvent id="Start" />
               <bpmn:serviceTask id="Task_Legacy" camunda:expression="${execution.getProcessEngine()}" />"""))
-          .deploy().getId();
+              .deploy()
+              .getId();
       deployments.add(deploymentId);
-      HttpResponse<String> response = HttpCalls.basic(port, "paula", "demo")
-          .postJson("/engine-rest/deployment/" + deploymentId + "/redeploy", "{}");
+      HttpResponse<String> response =
+          HttpCalls.basic(port, "paula", "demo")
+              .postJson("/engine-rest/deployment/" + deploymentId + "/redeploy", "{}");
       assertProblem(response, 400);
       assertThat(json.readTree(response.body()).get("element").asText()).isEqualTo("Task_Legacy");
       assertThat(repository.createDeploymentQuery().deploymentName("legacy").count()).isOne();
@@ -284,8 +394,10 @@ class EngineOperationGuardTest {
     @Test
     void theListOfEnginesNeedsALogin() {
       assertProblem(HttpCalls.anonymous(port).get("/engine-rest/engine"), 401);
-      // (a wrong password of a real user would hold up that user's next logins: Camunda's login throttling)
-      assertThat(HttpCalls.basic(port, "nobody", "wrong").get("/engine-rest/engine").statusCode()).isEqualTo(401);
+      // (a wrong password of a real user would hold up that user's next logins: Camunda's login
+      // throttling)
+      assertThat(HttpCalls.basic(port, "nobody", "wrong").get("/engine-rest/engine").statusCode())
+          .isEqualTo(401);
       HttpResponse<String> nina = HttpCalls.basic(port, "nina", "demo").get("/engine-rest/engine");
       assertThat(nina.statusCode()).isEqualTo(200);
       assertThat(nina.body()).contains("default");
@@ -293,7 +405,8 @@ class EngineOperationGuardTest {
   }
 
   private String deployAsPaula(String bpmn) throws Exception {
-    HttpResponse<String> response = Probes.deploy(HttpCalls.basic(port, "paula", "demo"), "probe.bpmn", bpmn);
+    HttpResponse<String> response =
+        Probes.deploy(HttpCalls.basic(port, "paula", "demo"), "probe.bpmn", bpmn);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     String id = json.readTree(response.body()).get("id").asText();
     deployments.add(id);
@@ -312,11 +425,14 @@ class EngineOperationGuardTest {
             <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
           %s
             </bpmn:process>
-          </bpmn:definitions>""".formatted(key, content);
+          </bpmn:definitions>"""
+          .formatted(key, content);
     }
 
     static String waiting(String key) {
-      return process(key, """
+      return process(
+          key,
+          """
           <bpmn:startEvent id="Start" />
           <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Wait" />
           <bpmn:userTask id="Task_Wait" />
@@ -326,13 +442,29 @@ class EngineOperationGuardTest {
 
     static HttpResponse<String> deploy(HttpCalls caller, String filename, String bpmn) {
       String boundary = "flexprobe" + System.nanoTime();
-      String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
-          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
-          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filename + "\"; filename=\"" + filename
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-      return caller.send(caller.request("/engine-rest/deployment/create")
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
+      String body =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+              + "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+              + "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + filename
+              + "\"; filename=\""
+              + filename
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+              + bpmn
+              + "\r\n--"
+              + boundary
+              + "--\r\n";
+      return caller.send(
+          caller
+              .request("/engine-rest/deployment/create")
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
   }
 }

@@ -42,7 +42,8 @@ class EngineRestErrorsTest {
 
   static final String CPR = "231187-5531";
 
-  static final String APPROVE = """
+  static final String APPROVE =
+      """
       {"variables":{"assessmentDecision":{"value":"APPROVE","type":"String"},
         "approvedTreatments":{"value":8,"type":"Long"},
         "assessmentNote":{"value":"Fine","type":"String"}}}""";
@@ -56,11 +57,19 @@ class EngineRestErrorsTest {
   /** A claim waiting in "Assess claim"; answers the task. */
   Task assessmentTask() {
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(today().minusYears(1), today().minusYears(40));
-    String claimNumber = scenarios.report(Scenarios.withReferral(
-        Scenarios.claim(policy, "PHYSIO", "M75.1", today().minusDays(20)), today().minusDays(10)));
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult()
-        .getId();
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(today().minusYears(1), today().minusYears(40));
+    String claimNumber =
+        scenarios.report(
+            Scenarios.withReferral(
+                Scenarios.claim(policy, "PHYSIO", "M75.1", today().minusDays(20)),
+                today().minusDays(10)));
+    String instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId();
     EngineTime.runDueJobs(management, instance);
     Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(task.getName()).isEqualTo("Assess claim");
@@ -69,8 +78,8 @@ class EngineRestErrorsTest {
 
   static void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = Requests.parse(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.hasNonNull("type")).isTrue();
@@ -82,8 +91,9 @@ class EngineRestErrorsTest {
   @Test
   void anUnknownInstanceIsNotEchoedNorLoggedWithAStackTrace(CapturedOutput output) {
     int before = output.getAll().length();
-    HttpResponse<String> response = HttpCalls.basic(port, "admin", "admin")
-        .get("/engine-rest/process-instance/" + CPR + "/variables");
+    HttpResponse<String> response =
+        HttpCalls.basic(port, "admin", "admin")
+            .get("/engine-rest/process-instance/" + CPR + "/variables");
     assertProblem(response, 404);
     assertThat(response.body()).doesNotContain(CPR);
     String logged = output.getAll().substring(before);
@@ -104,21 +114,30 @@ class EngineRestErrorsTest {
   void aTaskTheCallerMayNotSeeIs404ForEveryMethod() {
     Task task = assessmentTask();
     for (String user : List.of("mona", "freja", "paula")) {
-      for (HttpResponse<String> response : everyTaskCall(HttpCalls.basic(port, user, "demo"), task.getId())) {
+      for (HttpResponse<String> response :
+          everyTaskCall(HttpCalls.basic(port, user, "demo"), task.getId())) {
         assertProblem(response, 404);
       }
     }
     // still there, unclaimed, for the health team
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
-    assertThat(HttpCalls.basic(port, "nina", "demo").get("/engine-rest/task/" + task.getId()).statusCode())
+    assertThat(
+            HttpCalls.basic(port, "nina", "demo")
+                .get("/engine-rest/task/" + task.getId())
+                .statusCode())
         .isEqualTo(200);
   }
 
   @Test
   void aJavaSerializedObjectVariableIs400() {
     Task task = assessmentTask();
-    HttpResponse<String> response = HttpCalls.basic(port, "admin", "admin").putJson(
-        "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/smuggled", """
+    HttpResponse<String> response =
+        HttpCalls.basic(port, "admin", "admin")
+            .putJson(
+                "/engine-rest/process-instance/"
+                    + task.getProcessInstanceId()
+                    + "/variables/smuggled",
+                """
             {"type":"Object","value":"rO0ABXQABWhlbGxv",
              "valueInfo":{"objectTypeName":"java.lang.String",
                           "serializationDataFormat":"application/x-java-serialized-object"}}""");
@@ -135,12 +154,17 @@ class EngineRestErrorsTest {
       List<Future<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         HttpCalls nurse = HttpCalls.basic(port, "nina", "demo");
-        answers.add(threads.submit(() -> {
-          HttpRequest.Builder request = nurse.request("/engine-rest/task/" + task.getId() + "/complete")
-              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(APPROVE));
-          together.await(30, TimeUnit.SECONDS);
-          return nurse.send(request);
-        }));
+        answers.add(
+            threads.submit(
+                () -> {
+                  HttpRequest.Builder request =
+                      nurse
+                          .request("/engine-rest/task/" + task.getId() + "/complete")
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(APPROVE));
+                  together.await(30, TimeUnit.SECONDS);
+                  return nurse.send(request);
+                }));
       }
       List<Integer> statuses = new ArrayList<>();
       for (Future<HttpResponse<String>> answer : answers) {

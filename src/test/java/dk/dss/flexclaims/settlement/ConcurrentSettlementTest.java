@@ -62,9 +62,11 @@ class ConcurrentSettlementTest {
     EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
     policy = scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 5, 10));
     for (int i = 0; i < N; i++) {
-      String claimNumber = scenarios.report(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
+      String claimNumber =
+          scenarios.report(claim(policy, "CHIRO", "M54.5", LocalDate.of(2026, 3, 1)));
       runJobs(claimNumber);
-      tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).singleResult().getId(),
+      tasks.complete(
+          tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).singleResult().getId(),
           withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 3));
       runJobs(claimNumber);
       claims.add(claimNumber);
@@ -79,11 +81,13 @@ class ConcurrentSettlementTest {
 
   @Test
   void parallelInvoicesPayExactlyTheLastTreatmentsOfTheYear() throws Exception {
-    assertThat(ledger.bookTreatments(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 10, 12)).isTrue();
+    assertThat(ledger.bookTreatments(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 10, 12))
+        .isTrue();
 
     settleAllAtOnce("200.00");
 
-    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026)).isEqualTo(12);
+    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026))
+        .isEqualTo(12);
     assertThat(paidLines()).isEqualTo(2);
     assertThat(paidTotal()).isEqualByComparingTo("400.00");
   }
@@ -91,8 +95,13 @@ class ConcurrentSettlementTest {
   @Test
   void parallelInvoicesPayExactlyWhatIsLeftOfTheInsuranceSum() throws Exception {
     LocalDate insuranceYear = LocalDate.of(2026, 1, 1);
-    assertThat(ledger.bookPayment(policy.holder(), insuranceYear, new BigDecimal("2999500.00"),
-        new BigDecimal("3000000.00"))).isTrue();
+    assertThat(
+            ledger.bookPayment(
+                policy.holder(),
+                insuranceYear,
+                new BigDecimal("2999500.00"),
+                new BigDecimal("3000000.00")))
+        .isTrue();
 
     settleAllAtOnce("200.00");
 
@@ -100,24 +109,33 @@ class ConcurrentSettlementTest {
     assertThat(ledger.paid(policy.holder(), insuranceYear)).isEqualByComparingTo("3000000.00");
   }
 
-  /** One invoice per claim, received first; then the N "Settle invoice" jobs run in N threads started together. */
+  /**
+   * One invoice per claim, received first; then the N "Settle invoice" jobs run in N threads
+   * started together.
+   */
   private void settleAllAtOnce(String amount) throws Exception {
     List<String> jobIds = new ArrayList<>();
     for (int i = 0; i < N; i++) {
       String claimNumber = claims.get(i);
-      scenarios.acceptedInvoice(claimNumber, invoice("PAR-" + i, line(LocalDate.of(2026, 4, 1), "TREATMENT", amount)));
-      Job job = management.createJobQuery().processInstanceId(instanceOf(claimNumber))
-          .activityId("Task_SettleInvoice").singleResult();
+      scenarios.acceptedInvoice(
+          claimNumber, invoice("PAR-" + i, line(LocalDate.of(2026, 4, 1), "TREATMENT", amount)));
+      Job job =
+          management
+              .createJobQuery()
+              .processInstanceId(instanceOf(claimNumber))
+              .activityId("Task_SettleInvoice")
+              .singleResult();
       jobIds.add(job.getId());
     }
     CyclicBarrier start = new CyclicBarrier(N);
     List<Callable<Void>> settlements = new ArrayList<>();
     for (String jobId : jobIds) {
-      settlements.add(() -> {
-        start.await(30, TimeUnit.SECONDS);
-        management.executeJob(jobId);
-        return null;
-      });
+      settlements.add(
+          () -> {
+            start.await(30, TimeUnit.SECONDS);
+            management.executeJob(jobId);
+            return null;
+          });
     }
     ExecutorService pool = Executors.newFixedThreadPool(N);
     try {
@@ -129,24 +147,35 @@ class ConcurrentSettlementTest {
     }
     claims.forEach(this::runJobs);
     for (int i = 0; i < N; i++) {
-      assertThat(scenarios.invoiceView(claims.get(i), "PAR-" + i).get("status").asText()).isEqualTo("SETTLED");
+      assertThat(scenarios.invoiceView(claims.get(i), "PAR-" + i).get("status").asText())
+          .isEqualTo("SETTLED");
     }
   }
 
   private BigDecimal paidTotal() {
-    return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM flex_payments WHERE claim_number IN (:claims)")
-        .param("claims", claims).query(BigDecimal.class).single();
+    return jdbc.sql(
+            "SELECT COALESCE(SUM(amount), 0) FROM flex_payments WHERE claim_number IN (:claims)")
+        .param("claims", claims)
+        .query(BigDecimal.class)
+        .single();
   }
 
   private long paidLines() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT COUNT(*) FROM flex_invoice_lines l JOIN flex_invoices i ON i.invoice_id = l.invoice_id
             WHERE i.claim_number IN (:claims) AND l.paid_amount > 0""")
-        .param("claims", claims).query(Long.class).single();
+        .param("claims", claims)
+        .query(Long.class)
+        .single();
   }
 
   private String instanceOf(String claimNumber) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult().getId();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(claimNumber)
+        .singleResult()
+        .getId();
   }
 
   private void runJobs(String claimNumber) {

@@ -75,28 +75,46 @@ class InvoiceSettlementTest {
 
   /** Reports a claim of the cover and has the health team approve it today. */
   String approved(String cover, Integer treatments) {
-    Map<String, Object> body = switch (cover) {
-      case "PHYSIO" -> withReferral(claim(policy, cover, "M54.5", LocalDate.of(2026, 3, 1)), LocalDate.of(2026, 3, 20));
-      case "PSYCHOLOGIST" -> withReferral(claim(policy, cover, "F32.1", LocalDate.of(2026, 3, 1)),
-          LocalDate.of(2026, 3, 20));
-      case "SPECIALIST_EXAM" -> withReferral(claim(policy, cover, "R10.4", LocalDate.of(2026, 3, 1)),
-          LocalDate.of(2026, 3, 20));
-      default -> claim(policy, cover, "M54.5", LocalDate.of(2026, 3, 1));
-    };
+    Map<String, Object> body =
+        switch (cover) {
+          case "PHYSIO" ->
+              withReferral(
+                  claim(policy, cover, "M54.5", LocalDate.of(2026, 3, 1)),
+                  LocalDate.of(2026, 3, 20));
+          case "PSYCHOLOGIST" ->
+              withReferral(
+                  claim(policy, cover, "F32.1", LocalDate.of(2026, 3, 1)),
+                  LocalDate.of(2026, 3, 20));
+          case "SPECIALIST_EXAM" ->
+              withReferral(
+                  claim(policy, cover, "R10.4", LocalDate.of(2026, 3, 1)),
+                  LocalDate.of(2026, 3, 20));
+          default -> claim(policy, cover, "M54.5", LocalDate.of(2026, 3, 1));
+        };
     String claimNumber = scenarios.report(body);
     runJobs(claimNumber);
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(claimNumber).taskDefinitionKey("Task_AssessClaim")
-        .singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .taskDefinitionKey("Task_AssessClaim")
+            .singleResult();
     assertThat(task).as("assessment of " + claimNumber).isNotNull();
-    tasks.complete(task.getId(), treatments == null ? withVariables("assessmentDecision", "APPROVE")
-        : withVariables("assessmentDecision", "APPROVE", "approvedTreatments", treatments));
+    tasks.complete(
+        task.getId(),
+        treatments == null
+            ? withVariables("assessmentDecision", "APPROVE")
+            : withVariables("assessmentDecision", "APPROVE", "approvedTreatments", treatments));
     runJobs(claimNumber);
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("APPROVED");
     return claimNumber;
   }
 
   void runJobs(String claimNumber) {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).list()
+    runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(claimNumber)
+        .list()
         .forEach(instance -> EngineTime.runDueJobs(management, instance.getId()));
   }
 
@@ -115,11 +133,14 @@ class InvoiceSettlementTest {
 
   static void assertLine(JsonNode invoice, int index, String paid, RuleId... reasons) {
     JsonNode line = invoice.get("lines").get(index);
-    assertThat(line.get("paidAmount").decimalValue()).as("line " + index + ": " + line).isEqualByComparingTo(paid);
+    assertThat(line.get("paidAmount").decimalValue())
+        .as("line " + index + ": " + line)
+        .isEqualByComparingTo(paid);
     List<String> names = new ArrayList<>();
     line.get("reasons").forEach(r -> names.add(r.asText()));
-    assertThat(names).as("line " + index).containsExactly(java.util.Arrays.stream(reasons).map(Enum::name)
-        .toArray(String[]::new));
+    assertThat(names)
+        .as("line " + index)
+        .containsExactly(java.util.Arrays.stream(reasons).map(Enum::name).toArray(String[]::new));
   }
 
   static LocalDate day(int month, int day) {
@@ -134,8 +155,13 @@ class InvoiceSettlementTest {
   void PAY_APPROVAL_FIRST() {
     String claimNumber = approved("CHIRO", 4);
     later();
-    JsonNode invoice = settle(claimNumber, invoice("A-1", line(day(3, 20), "TREATMENT", "200.00"),
-        line(APPROVED_ON, "TREATMENT", "200.00")));
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "A-1",
+                line(day(3, 20), "TREATMENT", "200.00"),
+                line(APPROVED_ON, "TREATMENT", "200.00")));
     assertLine(invoice, 0, "0.00", RuleId.PAY_APPROVAL_FIRST);
     assertLine(invoice, 1, "200.00");
     assertThat(invoice.get("paidTotal").decimalValue()).isEqualByComparingTo("200.00");
@@ -146,18 +172,32 @@ class InvoiceSettlementTest {
     String claimNumber = approved("CHIRO", 4);
     // the insurer's notice received in April: the policy ends with May (first day out: 1 June)
     EngineTime.setNow(LocalDateTime.of(2026, 4, 10, 9, 0));
-    MvcResult ended = mvc.perform(Requests.postJson("/api/admin/policies/" + policy.policyNumber() + "/termination",
-        "admin", "admin", Requests.json(Map.of("kind", "INSURER_NOTICE", "receivedAt", "2026-04-10")))).andReturn();
+    MvcResult ended =
+        mvc.perform(
+                Requests.postJson(
+                    "/api/admin/policies/" + policy.policyNumber() + "/termination",
+                    "admin",
+                    "admin",
+                    Requests.json(Map.of("kind", "INSURER_NOTICE", "receivedAt", "2026-04-10"))))
+            .andReturn();
     assertThat(ended.getResponse().getStatus()).isEqualTo(200);
 
-    // treatment in the run-off of the approved claim is paid (and keeps the claim open for invoices)
+    // treatment in the run-off of the approved claim is paid (and keeps the claim open for
+    // invoices)
     EngineTime.setNow(LocalDateTime.of(2026, 7, 2, 9, 0));
-    assertLine(settle(claimNumber, invoice("RO-1", line(day(7, 1), "TREATMENT", "200.00"))), 0, "200.00");
+    assertLine(
+        settle(claimNumber, invoice("RO-1", line(day(7, 1), "TREATMENT", "200.00"))), 0, "200.00");
 
-    // the run-off ends 6 months after the end, on 1 December: treatment 7 months after the end is not paid
+    // the run-off ends 6 months after the end, on 1 December: treatment 7 months after the end is
+    // not paid
     EngineTime.setNow(LocalDateTime.of(2027, 1, 1, 9, 0));
-    JsonNode late = settle(claimNumber, invoice("RO-2", line(day(11, 30), "TREATMENT", "200.00"),
-        line(LocalDate.of(2027, 1, 1), "TREATMENT", "200.00")));
+    JsonNode late =
+        settle(
+            claimNumber,
+            invoice(
+                "RO-2",
+                line(day(11, 30), "TREATMENT", "200.00"),
+                line(LocalDate.of(2027, 1, 1), "TREATMENT", "200.00")));
     assertLine(late, 0, "200.00");
     assertLine(late, 1, "0.00", RuleId.PAY_RUN_OFF_ENDED);
   }
@@ -170,8 +210,11 @@ class InvoiceSettlementTest {
     lineOf(body, 0).put("publicSubsidy", new BigDecimal("200.00"));
     JsonNode invoice = settle(claimNumber, body);
     assertLine(invoice, 0, "300.00");
-    JsonNode letter = scenarios.claimView(claimNumber).get("letters").findValues("text").stream()
-        .filter(t -> t.asText().contains("S-1")).findFirst().orElseThrow();
+    JsonNode letter =
+        scenarios.claimView(claimNumber).get("letters").findValues("text").stream()
+            .filter(t -> t.asText().contains("S-1"))
+            .findFirst()
+            .orElseThrow();
     assertThat(letter.asText()).contains("PAY_PUBLIC_SHARE", "300.00");
   }
 
@@ -190,29 +233,44 @@ class InvoiceSettlementTest {
     policy = scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1982, 8, 3), true);
     String claimNumber = approved("CHIRO", 4);
     later();
-    Map<String, Object> body = invoice("DM-1", line(day(4, 1), "TREATMENT", "250.00"),
-        line(day(4, 8), "TREATMENT", "250.00"), line(day(4, 10), "TREATMENT", "250.00"));
+    Map<String, Object> body =
+        invoice(
+            "DM-1",
+            line(day(4, 1), "TREATMENT", "250.00"),
+            line(day(4, 8), "TREATMENT", "250.00"),
+            line(day(4, 10), "TREATMENT", "250.00"));
     lineOf(body, 0).put("danmarkSubsidy", null); // not stated
     lineOf(body, 1).remove("danmarkSubsidy"); // not stated either
     // line 2 states 0.00: kept
     JsonNode invoice = settle(claimNumber, body);
-    // 250.00 - 65.00, the chiropractic "danmark" subsidy in force on 1 April 2026 (V40__danmark_subsidy_rates.sql)
+    // 250.00 - 65.00, the chiropractic "danmark" subsidy in force on 1 April 2026
+    // (V40__danmark_subsidy_rates.sql)
     assertLine(invoice, 0, "185.00");
     assertLine(invoice, 1, "185.00");
     assertLine(invoice, 2, "250.00");
-    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("65.00");
-    assertThat(invoice.get("lines").get(1).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("65.00");
-    assertThat(invoice.get("lines").get(2).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue())
+        .isEqualByComparingTo("65.00");
+    assertThat(invoice.get("lines").get(1).get("danmarkSubsidy").decimalValue())
+        .isEqualByComparingTo("65.00");
+    assertThat(invoice.get("lines").get(2).get("danmarkSubsidy").decimalValue())
+        .isEqualByComparingTo("0.00");
     assertThat(invoice.get("paidTotal").decimalValue()).isEqualByComparingTo("620.00");
     // the stored lines record what was deducted
-    assertThat(jdbc.sql("""
+    assertThat(
+            jdbc.sql(
+                    """
             SELECT l.danmark_subsidy FROM flex_invoice_lines l JOIN flex_invoices i ON i.invoice_id = l.invoice_id
             WHERE i.claim_number = ? AND i.invoice_number = 'DM-1' ORDER BY l.line_no""")
-        .param(claimNumber).query(BigDecimal.class).list())
+                .param(claimNumber)
+                .query(BigDecimal.class)
+                .list())
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("65.00"), new BigDecimal("65.00"), new BigDecimal("0.00"));
-    JsonNode letter = scenarios.claimView(claimNumber).get("letters").findValues("text").stream()
-        .filter(t -> t.asText().contains("DM-1")).findFirst().orElseThrow();
+    JsonNode letter =
+        scenarios.claimView(claimNumber).get("letters").findValues("text").stream()
+            .filter(t -> t.asText().contains("DM-1"))
+            .findFirst()
+            .orElseThrow();
     assertThat(letter.asText()).contains("PAY_DANMARK_OFFSET", "DKK 65.00");
   }
 
@@ -224,15 +282,17 @@ class InvoiceSettlementTest {
     lineOf(body, 0).remove("danmarkSubsidy");
     JsonNode invoice = settle(claimNumber, body);
     assertLine(invoice, 0, "250.00");
-    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue()).isEqualByComparingTo("0.00");
+    assertThat(invoice.get("lines").get(0).get("danmarkSubsidy").decimalValue())
+        .isEqualByComparingTo("0.00");
   }
 
   @Test
   void PAY_PUBLIC_OFFERED() {
     String claimNumber = approved("PHYSIO", 4);
     later();
-    Map<String, Object> body = invoice("O-1", line(day(4, 1), "TREATMENT", "400.00"),
-        line(day(4, 2), "TREATMENT", "400.00"));
+    Map<String, Object> body =
+        invoice(
+            "O-1", line(day(4, 1), "TREATMENT", "400.00"), line(day(4, 2), "TREATMENT", "400.00"));
     lineOf(body, 0).put("publicOffered", true);
     JsonNode invoice = settle(claimNumber, body);
     assertLine(invoice, 0, "0.00", RuleId.PAY_PUBLIC_OFFERED);
@@ -263,8 +323,14 @@ class InvoiceSettlementTest {
   void PAY_OSTEO_RATE() {
     String claimNumber = approved("OSTEO", 3);
     later();
-    JsonNode invoice = settle(claimNumber, invoice("OS-1", line(day(4, 1), "TREATMENT", "800.00"),
-        line(day(4, 8), "TREATMENT", "800.00"), line(day(4, 14), "TREATMENT", "450.00")));
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "OS-1",
+                line(day(4, 1), "TREATMENT", "800.00"),
+                line(day(4, 8), "TREATMENT", "800.00"),
+                line(day(4, 14), "TREATMENT", "450.00")));
     assertLine(invoice, 0, "650.00", RuleId.PAY_OSTEO_RATE);
     assertLine(invoice, 1, "500.00", RuleId.PAY_OSTEO_RATE);
     assertLine(invoice, 2, "450.00");
@@ -280,11 +346,18 @@ class InvoiceSettlementTest {
     assertLine(invoice, 0, "1150.00", RuleId.PAY_NETWORK_DIRECT);
     assertThat(invoice.get("payee").asText()).isEqualTo("PROVIDER");
     assertThat(invoice.get("provider").get("inNetwork").asBoolean()).isTrue();
-    assertThat(jdbc.sql("SELECT payee FROM flex_payments WHERE claim_number = ?").param(claimNumber)
-        .query(String.class).single()).isEqualTo("PROVIDER");
+    assertThat(
+            jdbc.sql("SELECT payee FROM flex_payments WHERE claim_number = ?")
+                .param(claimNumber)
+                .query(String.class)
+                .single())
+        .isEqualTo("PROVIDER");
   }
 
-  /** Psychological treatment is covered only in the network (terms §5.7): outside it nothing is paid and no treatment used. */
+  /**
+   * Psychological treatment is covered only in the network (terms §5.7): outside it nothing is paid
+   * and no treatment used.
+   */
   @Test
   void PAY_NETWORK_DIRECT_outsideTheNetworkNothingIsPaidAndNoTreatmentUsed() {
     String claimNumber = approved("PSYCHOLOGIST", 2);
@@ -292,8 +365,13 @@ class InvoiceSettlementTest {
     Map<String, Object> outside = invoice("P-OUT", line(day(4, 1), "TREATMENT", "1000.00"));
     provider(outside).put("inNetwork", false);
     assertLine(settle(claimNumber, outside), 0, "0.00", RuleId.PAY_NETWORK_DIRECT);
-    JsonNode inside = settle(claimNumber, invoice("P-IN", line(day(4, 8), "TREATMENT", "1000.00"),
-        line(day(4, 15), "TREATMENT", "1000.00")));
+    JsonNode inside =
+        settle(
+            claimNumber,
+            invoice(
+                "P-IN",
+                line(day(4, 8), "TREATMENT", "1000.00"),
+                line(day(4, 15), "TREATMENT", "1000.00")));
     assertLine(inside, 0, "1000.00");
     assertLine(inside, 1, "1000.00");
   }
@@ -302,12 +380,19 @@ class InvoiceSettlementTest {
   void anInvoiceForTreatmentNotYetGivenIsRefusedAndNothingStored() throws Exception {
     String claimNumber = approved("PHYSIO", 4);
     later();
-    MvcResult refused = scenarios.sendInvoice(claimNumber,
-        invoice("FUT-1", line(EngineTime.now().toLocalDate().plusDays(1), "TREATMENT", "300.00")));
+    MvcResult refused =
+        scenarios.sendInvoice(
+            claimNumber,
+            invoice(
+                "FUT-1", line(EngineTime.now().toLocalDate().plusDays(1), "TREATMENT", "300.00")));
     assertThat(refused.getResponse().getStatus()).isEqualTo(422);
     assertThat(refused.getResponse().getContentAsString()).contains("lines[0].date");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?").param(claimNumber)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?")
+                .param(claimNumber)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -322,25 +407,38 @@ class InvoiceSettlementTest {
     assertThat(again.getResponse().getContentAsString()).contains("duplicate-invoice");
   }
 
-  /** The bank's side is down: the payment stays recorded and is handed over again until it is taken, once. */
+  /**
+   * The bank's side is down: the payment stays recorded and is handed over again until it is taken,
+   * once.
+   */
   @Test
   void aPaymentTheBankCouldNotTakeIsHandedOverAgain() {
     String claimNumber = approved("PHYSIO", 4);
     later();
     settle(claimNumber, invoice("BANK-1", line(day(4, 1), "TREATMENT", "300.00")));
-    long paymentId = jdbc.sql("SELECT payment_id FROM flex_payments WHERE claim_number = ?").param(claimNumber)
-        .query(Long.class).single();
+    long paymentId =
+        jdbc.sql("SELECT payment_id FROM flex_payments WHERE claim_number = ?")
+            .param(claimNumber)
+            .query(Long.class)
+            .single();
     assertThat(invoiceRepository.isHandedOver(paymentId)).isTrue(); // the logging stand-in took it
-    jdbc.sql("UPDATE flex_payments SET handed_over_at = NULL WHERE payment_id = ?").param(paymentId).update();
+    jdbc.sql("UPDATE flex_payments SET handed_over_at = NULL WHERE payment_id = ?")
+        .param(paymentId)
+        .update();
 
     List<Long> taken = new ArrayList<>();
     int[] failuresLeft = {1};
-    PaymentHandOver flakyBank = new PaymentHandOver(invoiceRepository, payment -> {
-      if (failuresLeft[0]-- > 0) {
-        throw new IllegalStateException("bank unavailable");
-      }
-      taken.add(payment.paymentId());
-    }, clock, transactions);
+    PaymentHandOver flakyBank =
+        new PaymentHandOver(
+            invoiceRepository,
+            payment -> {
+              if (failuresLeft[0]-- > 0) {
+                throw new IllegalStateException("bank unavailable");
+              }
+              taken.add(payment.paymentId());
+            },
+            clock,
+            transactions);
     flakyBank.handOverWaiting();
     assertThat(invoiceRepository.isHandedOver(paymentId)).isFalse();
     flakyBank.handOverWaiting();
@@ -353,9 +451,15 @@ class InvoiceSettlementTest {
   void PAY_LINE_EXCLUDED() {
     String claimNumber = approved("PHYSIO", 4);
     later();
-    JsonNode invoice = settle(claimNumber, invoice("X-1", line(day(4, 1), "TREATMENT", "300.00"),
-        line(day(4, 1), "OUT_OF_HOURS", "100.00"), line(day(4, 1), "TRANSPORT", "50.00"),
-        line(day(4, 2), "SCAN", "900.00")));
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "X-1",
+                line(day(4, 1), "TREATMENT", "300.00"),
+                line(day(4, 1), "OUT_OF_HOURS", "100.00"),
+                line(day(4, 1), "TRANSPORT", "50.00"),
+                line(day(4, 2), "SCAN", "900.00")));
     assertLine(invoice, 0, "300.00");
     assertLine(invoice, 1, "0.00", RuleId.PAY_LINE_EXCLUDED);
     assertLine(invoice, 2, "0.00", RuleId.PAY_LINE_EXCLUDED);
@@ -371,15 +475,21 @@ class InvoiceSettlementTest {
     provider(body).put("relatedToInsured", true);
     JsonNode invoice = settle(claimNumber, body);
     assertLine(invoice, 0, "0.00", RuleId.PAY_RELATED_PROVIDER);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ?").param(claimNumber)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ?")
+                .param(claimNumber)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void PAY_INVOICE_LATE() {
     String claimNumber = approved("PHYSIO", 6);
     later();
-    settle(claimNumber, invoice("L-1", line(day(4, 14), "TREATMENT", "300.00"))); // open until 14 October
+    settle(
+        claimNumber,
+        invoice("L-1", line(day(4, 14), "TREATMENT", "300.00"))); // open until 14 October
     EngineTime.setNow(LocalDateTime.of(2026, 10, 2, 9, 0));
     JsonNode invoice = settle(claimNumber, invoice("L-2", line(day(4, 1), "TREATMENT", "300.00")));
     assertLine(invoice, 0, "0.00", RuleId.PAY_INVOICE_LATE);
@@ -399,20 +509,28 @@ class InvoiceSettlementTest {
 
     JsonNode second = settle(chiro, invoice("T-2", line(day(4, 14), "TREATMENT", "200.00")));
     assertLine(second, 0, "0.00", RuleId.PAY_TREATMENT_CAP);
-    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026)).isEqualTo(12);
+    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026))
+        .isEqualTo(12);
   }
 
   @Test
   void PAY_TREATMENT_CAP_theCountRestartsOnTheFirstOfJanuary() {
     EngineTime.setNow(LocalDateTime.of(2026, 12, 1, 10, 0));
     String claimNumber = approved("CHIRO", 3);
-    assertThat(ledger.bookTreatments(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 12, 12)).isTrue();
+    assertThat(ledger.bookTreatments(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 12, 12))
+        .isTrue();
     EngineTime.setNow(LocalDateTime.of(2027, 1, 10, 9, 0));
-    JsonNode invoice = settle(claimNumber, invoice("Y-1", line(LocalDate.of(2026, 12, 10), "TREATMENT", "200.00"),
-        line(LocalDate.of(2027, 1, 5), "TREATMENT", "200.00")));
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "Y-1",
+                line(LocalDate.of(2026, 12, 10), "TREATMENT", "200.00"),
+                line(LocalDate.of(2027, 1, 5), "TREATMENT", "200.00")));
     assertLine(invoice, 0, "0.00", RuleId.PAY_TREATMENT_CAP);
     assertLine(invoice, 1, "200.00");
-    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2027)).isEqualTo(1);
+    assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2027))
+        .isEqualTo(1);
   }
 
   @Test
@@ -420,10 +538,20 @@ class InvoiceSettlementTest {
     String claimNumber = approved("CHIRO", 4);
     later();
     LocalDate insuranceYear = LocalDate.of(2026, 1, 1);
-    assertThat(ledger.bookPayment(policy.holder(), insuranceYear, new BigDecimal("2999899.50"),
-        new BigDecimal("3000000.00"))).isTrue();
-    JsonNode invoice = settle(claimNumber, invoice("M-1", line(day(4, 1), "TREATMENT", "200.00"),
-        line(day(4, 8), "TREATMENT", "200.00")));
+    assertThat(
+            ledger.bookPayment(
+                policy.holder(),
+                insuranceYear,
+                new BigDecimal("2999899.50"),
+                new BigDecimal("3000000.00")))
+        .isTrue();
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "M-1",
+                line(day(4, 1), "TREATMENT", "200.00"),
+                line(day(4, 8), "TREATMENT", "200.00")));
     assertLine(invoice, 0, "100.50", RuleId.PAY_SUM_CAP);
     assertLine(invoice, 1, "0.00", RuleId.PAY_SUM_CAP);
     assertThat(ledger.paid(policy.holder(), insuranceYear)).isEqualByComparingTo("3000000.00");
@@ -433,8 +561,14 @@ class InvoiceSettlementTest {
   void PAY_NOT_APPROVED_COUNT() {
     String claimNumber = approved("PHYSIO", 2);
     later();
-    JsonNode invoice = settle(claimNumber, invoice("K-1", line(day(4, 1), "TREATMENT", "300.00"),
-        line(day(4, 2), "TREATMENT", "300.00"), line(day(4, 3), "TREATMENT", "300.00")));
+    JsonNode invoice =
+        settle(
+            claimNumber,
+            invoice(
+                "K-1",
+                line(day(4, 1), "TREATMENT", "300.00"),
+                line(day(4, 2), "TREATMENT", "300.00"),
+                line(day(4, 3), "TREATMENT", "300.00")));
     assertLine(invoice, 0, "300.00");
     assertLine(invoice, 1, "300.00");
     assertLine(invoice, 2, "0.00", RuleId.PAY_NOT_APPROVED_COUNT);
@@ -446,12 +580,20 @@ class InvoiceSettlementTest {
   void theSettlementLetterExplainsEachCutWithItsRule() {
     String claimNumber = approved("CHIRO", 4);
     later();
-    settle(claimNumber, invoice("E-1", line(day(4, 1), "TREATMENT", "400.00"), line(day(4, 1), "NO_SHOW", "150.00")));
+    settle(
+        claimNumber,
+        invoice(
+            "E-1", line(day(4, 1), "TREATMENT", "400.00"), line(day(4, 1), "NO_SHOW", "150.00")));
     JsonNode letter = scenarios.claimView(claimNumber).get("letters").get(1);
     assertThat(letter.get("type").asText()).isEqualTo("SETTLEMENT");
     assertThat(letter.get("rules").toString()).contains("PAY_CHIRO_SHARE", "PAY_LINE_EXCLUDED");
-    assertThat(letter.get("text").asText()).contains("E-1", RuleId.PAY_CHIRO_SHARE.explanation(),
-        RuleId.PAY_LINE_EXCLUDED.explanation(), "[PAY_LINE_EXCLUDED]", "265.00");
+    assertThat(letter.get("text").asText())
+        .contains(
+            "E-1",
+            RuleId.PAY_CHIRO_SHARE.explanation(),
+            RuleId.PAY_LINE_EXCLUDED.explanation(),
+            "[PAY_LINE_EXCLUDED]",
+            "265.00");
   }
 
   @Test
@@ -467,11 +609,20 @@ class InvoiceSettlementTest {
     runJobs(claimNumber);
     assertThat(scenarios.sendInvoice(claimNumber, body).getResponse().getStatus()).isEqualTo(409);
     runJobs(claimNumber);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?").param(claimNumber)
-        .query(Long.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ?").param(claimNumber)
-        .query(Long.class).single()).isEqualTo(1);
-    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM flex_invoices WHERE claim_number = ?")
+                .param(claimNumber)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM flex_payments WHERE claim_number = ?")
+                .param(claimNumber)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue())
+        .isEqualByComparingTo("300.00");
   }
 
   @Test
@@ -482,10 +633,12 @@ class InvoiceSettlementTest {
     runJobs(rejected);
     Map<String, Long> before = Requests.rowCounts(jdbc);
 
-    MvcResult early = scenarios.sendInvoice(waiting, invoice("W-1", line(day(3, 27), "TREATMENT", "300.00")));
+    MvcResult early =
+        scenarios.sendInvoice(waiting, invoice("W-1", line(day(3, 27), "TREATMENT", "300.00")));
     assertThat(early.getResponse().getStatus()).isEqualTo(409);
     assertThat(early.getResponse().getContentAsString()).contains("IN_ASSESSMENT");
-    MvcResult refused = scenarios.sendInvoice(rejected, invoice("W-2", line(day(3, 27), "TREATMENT", "300.00")));
+    MvcResult refused =
+        scenarios.sendInvoice(rejected, invoice("W-2", line(day(3, 27), "TREATMENT", "300.00")));
     assertThat(refused.getResponse().getStatus()).isEqualTo(409);
     assertThat(refused.getResponse().getContentAsString()).contains("REJECTED");
     assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
@@ -500,7 +653,8 @@ class InvoiceSettlementTest {
     provider(noLines).remove("relatedToInsured");
     MvcResult missing = scenarios.sendInvoice(claimNumber, noLines);
     assertThat(missing.getResponse().getStatus()).isEqualTo(422);
-    assertThat(missing.getResponse().getContentAsString()).contains("\"lines\"", "provider.relatedToInsured");
+    assertThat(missing.getResponse().getContentAsString())
+        .contains("\"lines\"", "provider.relatedToInsured");
 
     Map<String, Object> badType = invoice("V-2", line(day(4, 1), "MASSAGE", "300.00"));
     MvcResult wrongType = scenarios.sendInvoice(claimNumber, badType);
@@ -511,24 +665,36 @@ class InvoiceSettlementTest {
     lineOf(badAmount, 0).put("publicSubsidy", new BigDecimal("-1"));
     MvcResult amounts = scenarios.sendInvoice(claimNumber, badAmount);
     assertThat(amounts.getResponse().getStatus()).isEqualTo(422);
-    assertThat(amounts.getResponse().getContentAsString()).contains("lines[0].amount", "lines[0].publicSubsidy");
+    assertThat(amounts.getResponse().getContentAsString())
+        .contains("lines[0].amount", "lines[0].publicSubsidy");
 
-    MvcResult unknown = scenarios.sendInvoice("C-2026-999999", invoice("V-4", line(APPROVED_ON, "TREATMENT", "1")));
+    MvcResult unknown =
+        scenarios.sendInvoice("C-2026-999999", invoice("V-4", line(APPROVED_ON, "TREATMENT", "1")));
     assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
     assertThat(Requests.rowCounts(jdbc)).isEqualTo(before);
 
-    assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-        .get("/api/claims/" + claimNumber + "/invoices/NOPE-1")
-        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-            .httpBasic("nina", "demo"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    assertThat(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/api/claims/" + claimNumber + "/invoices/NOPE-1")
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.httpBasic("nina", "demo")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
   }
 
   @Test
   void theRateTableChangesWithoutABuild() {
     LocalDate from = LocalDate.of(2031, 1, 1);
     assertThat(rates.chiroPatientShare(from)).contains(new BigDecimal("265.00"));
-    jdbc.sql("INSERT INTO flex_rates (kind, cover, valid_from, amount, note) VALUES"
-        + " ('CHIRO_PATIENT_SHARE', '-', ?, 281.50, 'test')").param(from).update();
+    jdbc.sql(
+            "INSERT INTO flex_rates (kind, cover, valid_from, amount, note) VALUES"
+                + " ('CHIRO_PATIENT_SHARE', '-', ?, 281.50, 'test')")
+        .param(from)
+        .update();
     try {
       assertThat(rates.chiroPatientShare(from.plusDays(3))).contains(new BigDecimal("281.50"));
       assertThat(rates.chiroPatientShare(from.minusDays(1))).contains(new BigDecimal("265.00"));

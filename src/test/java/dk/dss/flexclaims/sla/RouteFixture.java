@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** What the route tests share: routes started for claims reported through the API, the engine clock. */
+/**
+ * What the route tests share: routes started for claims reported through the API, the engine clock.
+ */
 abstract class RouteFixture {
 
   @Autowired ProcessEngine engine;

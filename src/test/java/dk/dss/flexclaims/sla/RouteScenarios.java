@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * A claim reported through the API and its service-level route started directly, as the claim
- * process's call activity will start it after the approval letter (the claim process itself is
- * left waiting at its first step).
+ * process's call activity will start it after the approval letter (the claim process itself is left
+ * waiting at its first step).
  */
 final class RouteScenarios {
 
@@ -38,7 +38,8 @@ final class RouteScenarios {
 
   /** A specialist examination claim and its route, started now (the approval). */
   Route specialistExamination() {
-    Map<String, Object> body = claim(policy(), "SPECIALIST_EXAM", "R51", EngineTime.now().toLocalDate().minusDays(5));
+    Map<String, Object> body =
+        claim(policy(), "SPECIALIST_EXAM", "R51", EngineTime.now().toLocalDate().minusDays(5));
     return start(scenarios.report(body), "specialist-examination");
   }
 
@@ -50,21 +51,33 @@ final class RouteScenarios {
   /** A trauma claim reported now; answers its number. */
   String reportTrauma() {
     Map<String, Object> body = claim(policy(), "TRAUMA", null, EngineTime.now().toLocalDate());
-    body.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt",
-        EngineTime.now().minusHours(3).toOffsetDateTime().toString(), "policeReport", "KBH-2026-1234"));
+    body.put(
+        "incident",
+        Map.of(
+            "type",
+            "ROBBERY_ASSAULT",
+            "occurredAt",
+            EngineTime.now().minusHours(3).toOffsetDateTime().toString(),
+            "policeReport",
+            "KBH-2026-1234"));
     return scenarios.report(body);
   }
 
   private Route start(String claimNumber, String key) {
-    ProcessInstance route = runtime.startProcessInstanceByKey(key, claimNumber, Map.of("claimNumber", claimNumber));
+    ProcessInstance route =
+        runtime.startProcessInstanceByKey(key, claimNumber, Map.of("claimNumber", claimNumber));
     EngineTime.runDueJobs(management, route.getId());
     return new Route(claimNumber, route);
   }
 
   /** The claim's process (started by the claims API, waiting at its first step). */
   String claimProcessId(String claimNumber) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("claim-handling")
-        .processInstanceBusinessKey(claimNumber).singleResult().getId();
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey("claim-handling")
+        .processInstanceBusinessKey(claimNumber)
+        .singleResult()
+        .getId();
   }
 
   record Route(String claimNumber, ProcessInstance instance) {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Finds CPR numbers in text: ten digits, {@code ddmmyy-xxxx} or {@code ddmmyyxxxx}, standing alone
  * (no letter, digit, hyphen or dot right before, no letter or digit right after), whose first six
- * digits are a date: day 01–31, or 61–91 for a substitute number (day + 60, as the tests' CPR numbers
- * are), in a month that has it. Timestamps, UUIDs, epoch seconds and our own numbers do not match.
+ * digits are a date: day 01–31, or 61–91 for a substitute number (day + 60, as the tests' CPR
+ * numbers are), in a month that has it. Timestamps, UUIDs, epoch seconds and our own numbers do not
+ * match.
  */
 public final class CprScanner {
 

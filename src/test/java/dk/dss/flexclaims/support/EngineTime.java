@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * The engine clock and the due jobs, for tests: the job executor is off, so a test moves the
- * clock and runs what is due itself. Never sleeps.
+ * The engine clock and the due jobs, for tests: the job executor is off, so a test moves the clock
+ * and runs what is due itself. Never sleeps.
  */
 public final class EngineTime {
 
@@ -34,14 +34,23 @@ public final class EngineTime {
   }
 
   /**
-   * Runs the due jobs of one process instance, and the jobs those create, until none is due (at most
-   * 100); other tests' instances are left alone.
+   * Runs the due jobs of one process instance, and the jobs those create, until none is due (at
+   * most 100); other tests' instances are left alone.
    */
   public static int runDueJobs(ManagementService management, String processInstanceId) {
     int ran = 0;
     for (int round = 0; round < 100; round++) {
-      Job job = management.createJobQuery().processInstanceId(processInstanceId).executable()
-          .orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElse(null);
+      Job job =
+          management
+              .createJobQuery()
+              .processInstanceId(processInstanceId)
+              .executable()
+              .orderByJobDuedate()
+              .asc()
+              .listPage(0, 1)
+              .stream()
+              .findFirst()
+              .orElse(null);
       if (job == null) {
         return ran;
       }

@@ -12,9 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a real port, on the test run's database (H2, or PostgreSQL with
- * {@code -Ppostgres}), without the job executor, with process coverage measured. All tests with
- * this annotation share one application context.
+ * The whole application on a real port, on the test run's database (H2, or PostgreSQL with {@code
+ * -Ppostgres}), without the job executor, with process coverage measured. All tests with this
+ * annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

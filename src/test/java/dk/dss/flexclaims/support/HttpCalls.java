@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Real HTTP calls against the running test application: HTTP Basic for the APIs, and a browser
- * like session (login, CSRF token, cookies) for the webapps.
+ * Real HTTP calls against the running test application: HTTP Basic for the APIs, and a browser like
+ * session (login, CSRF token, cookies) for the webapps.
  */
 public final class HttpCalls {
 
@@ -24,8 +24,12 @@ public final class HttpCalls {
 
   private HttpCalls(int port) {
     this.base = "http://localhost:" + port;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(cookies).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .cookieHandler(cookies)
+            .build();
   }
 
   public static HttpCalls anonymous(int port) {
@@ -34,8 +38,10 @@ public final class HttpCalls {
 
   public static HttpCalls basic(int port, String user, String password) {
     HttpCalls calls = new HttpCalls(port);
-    calls.basicAuth = "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    calls.basicAuth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return calls;
   }
 
@@ -46,13 +52,20 @@ public final class HttpCalls {
     if (page.statusCode() != 200) {
       throw new IllegalStateException(app + " answered " + page.statusCode());
     }
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> login = calls.send(calls.request("/camunda/api/admin/auth/user/default/login/" + app)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> login =
+        calls.send(
+            calls
+                .request("/camunda/api/admin/auth/user/default/login/" + app)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     if (login.statusCode() != 200) {
-      throw new IllegalStateException("login of " + user + " to " + app + " answered " + login.statusCode());
+      throw new IllegalStateException(
+          "login of " + user + " to " + app + " answered " + login.statusCode());
     }
     // the login starts a new session with a new CSRF token, handed out on the next read
     calls.get("/camunda/api/admin/auth/user/default");
@@ -64,17 +77,22 @@ public final class HttpCalls {
   }
 
   public HttpResponse<String> postJson(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> putJson(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
     if (basicAuth != null) {
       builder.header("Authorization", basicAuth);
     }
@@ -100,6 +118,7 @@ public final class HttpCalls {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * After every other test of the run: the application's log of the whole run (the test profile writes
- * it to the file {@code flex.test.log}, one per Maven run) holds no CPR number, although the tests
- * send CPR numbers in bodies, paths and wrong places throughout.
+ * After every other test of the run: the application's log of the whole run (the test profile
+ * writes it to the file {@code flex.test.log}, one per Maven run) holds no CPR number, although the
+ * tests send CPR numbers in bodies, paths and wrong places throughout.
  */
 @RunsLast
 class LogScanTest {

@@ -63,7 +63,10 @@ public class ProcessCoverage {
     }
   }
 
-  /** Tells the coverage condition which test class is running (registered by {@link FlexIntegrationTest}). */
+  /**
+   * Tells the coverage condition which test class is running (registered by {@link
+   * FlexIntegrationTest}).
+   */
   public static final class MeasuredClass implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -72,14 +75,25 @@ public class ProcessCoverage {
   }
 
   static boolean meetsMinimum(Class<?> testClass, double coverage) {
-    return testClass == null || !testClass.getSimpleName().endsWith("ProcessTest") || coverage >= MINIMUM;
+    return testClass == null
+        || !testClass.getSimpleName().endsWith("ProcessTest")
+        || coverage >= MINIMUM;
   }
 
   @Bean
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
-    Condition<Double> minimum = new Condition<>(coverage -> meetsMinimum(measuredClass, coverage),
-        "at least %.0f %% flow-node coverage in a *ProcessTest class", MINIMUM * 100);
-    return new ProcessEngineCoverageProperties(false, false, new NotMeasuredKeys(), List.of(minimum), Map.of(), List.of(),
+    Condition<Double> minimum =
+        new Condition<>(
+            coverage -> meetsMinimum(measuredClass, coverage),
+            "at least %.0f %% flow-node coverage in a *ProcessTest class",
+            MINIMUM * 100);
+    return new ProcessEngineCoverageProperties(
+        false,
+        false,
+        new NotMeasuredKeys(),
+        List.of(minimum),
+        Map.of(),
+        List.of(),
         "target/process-test-coverage");
   }
 }

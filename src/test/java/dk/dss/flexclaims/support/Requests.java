@@ -30,7 +30,10 @@ public final class Requests {
     return LocalDate.now(ZONE);
   }
 
-  /** A sign-on: policyholder aged 40, starting today, annual payment, with the given children's birth dates. */
+  /**
+   * A sign-on: policyholder aged 40, starting today, annual payment, with the given children's
+   * birth dates.
+   */
   public static Map<String, Object> signOn(LocalDate... children) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("product", "FLEX");
@@ -60,7 +63,8 @@ public final class Requests {
   }
 
   /** A claim of the person on the policy, condition arisen 10 days ago, no referral, in Denmark. */
-  public static Map<String, Object> claim(String policyNumber, String personId, String cover, String icd10) {
+  public static Map<String, Object> claim(
+      String policyNumber, String personId, String cover, String icd10) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("policyNumber", policyNumber);
     body.put("personId", personId);
@@ -81,11 +85,17 @@ public final class Requests {
     return body;
   }
 
-  /** A CPR-shaped number no other test uses (not a real person's: day 61-91 is never a valid date). */
+  /**
+   * A CPR-shaped number no other test uses (not a real person's: day 61-91 is never a valid date).
+   */
   public static String uniqueCpr() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "%02d%02d%02d-%04d".formatted(61 + random.nextInt(30), 1 + random.nextInt(12), random.nextInt(100),
-        random.nextInt(10_000));
+    return "%02d%02d%02d-%04d"
+        .formatted(
+            61 + random.nextInt(30),
+            1 + random.nextInt(12),
+            random.nextInt(100),
+            random.nextInt(10_000));
   }
 
   public static String json(Object body) {
@@ -104,16 +114,25 @@ public final class Requests {
     }
   }
 
-  public static MockHttpServletRequestBuilder postJson(String path, String user, String password, String body) {
-    return post(path).with(httpBasic(user, password)).contentType(MediaType.APPLICATION_JSON).content(body);
+  public static MockHttpServletRequestBuilder postJson(
+      String path, String user, String password, String body) {
+    return post(path)
+        .with(httpBasic(user, password))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body);
   }
 
-  /** Imports a policy (as admin) that started a year ago: claims can be checked against it today. */
+  /**
+   * Imports a policy (as admin) that started a year ago: claims can be checked against it today.
+   */
   public static JsonNode importRunningPolicy(MockMvc mvc, LocalDate... children) throws Exception {
     Map<String, Object> body = signOn(children);
     body.put("startDate", today().minusYears(1).toString());
-    String answer = mvc.perform(postJson("/api/admin/policies/import", "admin", "admin", json(body)))
-        .andReturn().getResponse().getContentAsString();
+    String answer =
+        mvc.perform(postJson("/api/admin/policies/import", "admin", "admin", json(body)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     JsonNode node = parse(answer);
     if (!node.hasNonNull("policyNumber")) {
       throw new IllegalStateException("import failed: " + answer);
@@ -121,16 +140,32 @@ public final class Requests {
     return node;
   }
 
-  /** Rows in the application's tables, to show that a refused or read-only request stored nothing. */
+  /**
+   * Rows in the application's tables, to show that a refused or read-only request stored nothing.
+   */
   public static Map<String, Long> rowCounts(JdbcClient jdbc) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String table : List.of("flex_policies", "flex_insured_persons", "flex_claims", "flex_invoices",
-        "flex_invoice_lines", "flex_treatment_usage", "flex_sum_usage", "flex_letters", "flex_number_counter",
-        "flex_premium_invoices", "flex_premium_payments", "flex_price_lists")) {
+    for (String table :
+        List.of(
+            "flex_policies",
+            "flex_insured_persons",
+            "flex_claims",
+            "flex_invoices",
+            "flex_invoice_lines",
+            "flex_treatment_usage",
+            "flex_sum_usage",
+            "flex_letters",
+            "flex_number_counter",
+            "flex_premium_invoices",
+            "flex_premium_payments",
+            "flex_price_lists")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
-    counts.put("policy numbers taken", jdbc.sql("SELECT last_value FROM flex_number_counter WHERE series = 'POLICY'")
-        .query(Long.class).single());
+    counts.put(
+        "policy numbers taken",
+        jdbc.sql("SELECT last_value FROM flex_number_counter WHERE series = 'POLICY'")
+            .query(Long.class)
+            .single());
     return counts;
   }
 }

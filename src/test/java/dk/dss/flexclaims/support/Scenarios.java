@@ -15,7 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Policies and claims made through the HTTP API, as the portal and the administrators make them. */
+/**
+ * Policies and claims made through the HTTP API, as the portal and the administrators make them.
+ */
 public final class Scenarios {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,26 +35,35 @@ public final class Scenarios {
     }
   }
 
-  public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, LocalDate... childBirthDates) {
+  public PolicyRef importPolicy(
+      LocalDate startDate, LocalDate holderBirthDate, LocalDate... childBirthDates) {
     return importPolicy(startDate, holderBirthDate, false, childBirthDates);
   }
 
-  /** Imports a policy whose sign-on said whether the insured are members of Sygeforsikringen "danmark". */
-  public PolicyRef importPolicy(LocalDate startDate, LocalDate holderBirthDate, boolean danmarkMember,
+  /**
+   * Imports a policy whose sign-on said whether the insured are members of Sygeforsikringen
+   * "danmark".
+   */
+  public PolicyRef importPolicy(
+      LocalDate startDate,
+      LocalDate holderBirthDate,
+      boolean danmarkMember,
       LocalDate... childBirthDates) {
     Map<String, Object> body = Requests.signOn(childBirthDates);
     body.put("danmarkMember", danmarkMember);
     body.put("startDate", startDate.toString());
     body.put("postcode", "8000");
     body.put("policyholder", Requests.person("Karen Jensen", holderBirthDate, null));
-    JsonNode answer = call(post("/api/admin/policies/import").with(httpBasic("admin", "admin")), body, 201);
+    JsonNode answer =
+        call(post("/api/admin/policies/import").with(httpBasic("admin", "admin")), body, 201);
     List<String> persons = new ArrayList<>();
     answer.get("persons").forEach(p -> persons.add(p.get("personId").asText()));
     return new PolicyRef(answer.get("policyNumber").asText(), persons);
   }
 
   /** A claim body of interfaces.md with harmless defaults; change what the test is about. */
-  public static Map<String, Object> claim(PolicyRef policy, String cover, String icd10, LocalDate onset) {
+  public static Map<String, Object> claim(
+      PolicyRef policy, String cover, String icd10, LocalDate onset) {
     Map<String, Object> body = Requests.claim(policy.policyNumber(), policy.holder(), cover, icd10);
     body.put("description", "Pain for some weeks");
     body.put("onsetDate", onset.toString());
@@ -76,9 +87,13 @@ public final class Scenarios {
 
   public MvcResult sendReferral(String claimNumber, LocalDate date) {
     try {
-      return mvc.perform(post("/api/claims/" + claimNumber + "/referral").with(httpBasic("nina", "demo"))
-          .contentType(MediaType.APPLICATION_JSON)
-          .content(JSON.writeValueAsString(Map.of("date", date.toString(), "issuer", "Dr. Hansen, Aarhus"))))
+      return mvc.perform(
+              post("/api/claims/" + claimNumber + "/referral")
+                  .with(httpBasic("nina", "demo"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      JSON.writeValueAsString(
+                          Map.of("date", date.toString(), "issuer", "Dr. Hansen, Aarhus"))))
           .andReturn();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -91,8 +106,12 @@ public final class Scenarios {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("kind", kind);
       body.put("receivedAt", receivedAt);
-      return mvc.perform(post("/api/claims/" + claimNumber + "/information").with(httpBasic("nina", "demo"))
-          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn();
+      return mvc.perform(
+              post("/api/claims/" + claimNumber + "/information")
+                  .with(httpBasic("nina", "demo"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(JSON.writeValueAsString(body)))
+          .andReturn();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -101,14 +120,21 @@ public final class Scenarios {
   /** Asks for a change of the claim's course as the portal does; answers the raw result. */
   public MvcResult requestCourseChange(String claimNumber, Map<String, Object> change) {
     try {
-      return mvc.perform(post("/api/claims/" + claimNumber + "/course-changes").with(httpBasic("nina", "demo"))
-          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(change))).andReturn();
+      return mvc.perform(
+              post("/api/claims/" + claimNumber + "/course-changes")
+                  .with(httpBasic("nina", "demo"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(JSON.writeValueAsString(change)))
+          .andReturn();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** An invoice body of interfaces.md from a provider with a public agreement, not related to the insured. */
+  /**
+   * An invoice body of interfaces.md from a provider with a public agreement, not related to the
+   * insured.
+   */
   @SafeVarargs
   public static Map<String, Object> invoice(String invoiceNumber, Map<String, Object>... lines) {
     Map<String, Object> provider = new LinkedHashMap<>();
@@ -141,8 +167,12 @@ public final class Scenarios {
   /** Sends an invoice as the portal does; answers the raw result (202 or a problem). */
   public MvcResult sendInvoice(String claimNumber, Map<String, Object> invoice) {
     try {
-      return mvc.perform(post("/api/claims/" + claimNumber + "/invoices").with(httpBasic("nina", "demo"))
-          .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(invoice))).andReturn();
+      return mvc.perform(
+              post("/api/claims/" + claimNumber + "/invoices")
+                  .with(httpBasic("nina", "demo"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(JSON.writeValueAsString(invoice)))
+          .andReturn();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -153,8 +183,11 @@ public final class Scenarios {
     MvcResult result = sendInvoice(claimNumber, invoice);
     try {
       if (result.getResponse().getStatus() != 202) {
-        throw new AssertionError("Expected 202 but was " + result.getResponse().getStatus() + ": "
-            + result.getResponse().getContentAsString());
+        throw new AssertionError(
+            "Expected 202 but was "
+                + result.getResponse().getStatus()
+                + ": "
+                + result.getResponse().getContentAsString());
       }
       return JSON.readTree(result.getResponse().getContentAsString());
     } catch (java.io.IOException e) {
@@ -163,12 +196,17 @@ public final class Scenarios {
   }
 
   public JsonNode invoiceView(String claimNumber, String invoiceNumber) {
-    return call(get("/api/claims/" + claimNumber + "/invoices/" + invoiceNumber).with(httpBasic("nina", "demo")),
-        null, 200);
+    return call(
+        get("/api/claims/" + claimNumber + "/invoices/" + invoiceNumber)
+            .with(httpBasic("nina", "demo")),
+        null,
+        200);
   }
 
-  private JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-      Object body, int expectedStatus) {
+  private JsonNode call(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      Object body,
+      int expectedStatus) {
     try {
       if (body != null) {
         request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body));
@@ -176,8 +214,13 @@ public final class Scenarios {
       MvcResult result = mvc.perform(request).andReturn();
       String text = result.getResponse().getContentAsString();
       if (result.getResponse().getStatus() != expectedStatus) {
-        throw new AssertionError("Expected " + expectedStatus + " but was " + result.getResponse().getStatus()
-            + ": " + text);
+        throw new AssertionError(
+            "Expected "
+                + expectedStatus
+                + " but was "
+                + result.getResponse().getStatus()
+                + ": "
+                + text);
       }
       return JSON.readTree(text);
     } catch (AssertionError e) {

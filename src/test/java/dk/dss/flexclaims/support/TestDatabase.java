@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The database the tests run on. Without the system property {@code flex.test.database} it is
- * an in-memory H2 database. With {@code flex.test.database=postgres} (Maven profile
- * {@code postgres}) every call makes a fresh PostgreSQL database on
- * {@code flex.test.postgres.url} (default 127.0.0.1:5432, user postgres) and drops it when the
- * test JVM ends, after the application contexts on it have closed. An unreachable PostgreSQL fails the tests: nothing is skipped.
+ * The database the tests run on. Without the system property {@code flex.test.database} it is an
+ * in-memory H2 database. With {@code flex.test.database=postgres} (Maven profile {@code postgres})
+ * every call makes a fresh PostgreSQL database on {@code flex.test.postgres.url} (default
+ * 127.0.0.1:5432, user postgres) and drops it when the test JVM ends, after the application
+ * contexts on it have closed. An unreachable PostgreSQL fails the tests: nothing is skipped.
  */
 public final class TestDatabase {
 
@@ -26,19 +26,30 @@ public final class TestDatabase {
 
   /** A new, empty database. */
   public static Connection create(String purpose) {
-    String name = "flex_test_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
-        + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        "flex_test_"
+            + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_")
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 8);
     if (!postgres()) {
       return new Connection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
-    String adminUrl = System.getProperty("flex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    String adminUrl =
+        System.getProperty("flex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     String user = System.getProperty("flex.test.postgres.user", "postgres");
     String password = System.getProperty("flex.test.postgres.password", "");
     try (java.sql.Connection admin = DriverManager.getConnection(adminUrl, user, password)) {
       admin.createStatement().execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL is not reachable at " + adminUrl + " as " + user
-          + ": the PostgreSQL tests cannot run (" + e.getMessage() + ")", e);
+      throw new IllegalStateException(
+          "PostgreSQL is not reachable at "
+              + adminUrl
+              + " as "
+              + user
+              + ": the PostgreSQL tests cannot run ("
+              + e.getMessage()
+              + ")",
+          e);
     }
     // after the application contexts have closed: they still use their database while closing
     SpringApplication.getShutdownHandlers().add(() -> drop(adminUrl, user, password, name));

@@ -6,7 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /** Points the test application context at the database of this test run (one per JVM). */
-public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class TestDatabaseInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static TestDatabase.Connection shared;
 
@@ -20,9 +21,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestDatabase.Connection db = shared();
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("flexTestDatabase", Map.of(
-        "spring.datasource.url", db.url(),
-        "spring.datasource.username", db.user(),
-        "spring.datasource.password", db.password())));
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "flexTestDatabase",
+                Map.of(
+                    "spring.datasource.url", db.url(),
+                    "spring.datasource.username", db.user(),
+                    "spring.datasource.password", db.password())));
   }
 }

@@ -37,9 +37,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A nurse assesses a claim in the real Tasklist, in headless Chromium: logs in, opens the task,
- * reads the facts the Camunda Form shows, approves a number of treatments and completes it.
- * Needs Debian's {@code chromium} and {@code chromium-driver}; CI installs them and requires this
- * test ({@code -Dflex.browser-tests=required}), elsewhere it is skipped without them.
+ * reads the facts the Camunda Form shows, approves a number of treatments and completes it. Needs
+ * Debian's {@code chromium} and {@code chromium-driver}; CI installs them and requires this test
+ * ({@code -Dflex.browser-tests=required}), elsewhere it is skipped without them.
  */
 @FlexIntegrationTest
 class TasklistBrowserIT {
@@ -60,17 +60,26 @@ class TasklistBrowserIT {
   static void startBrowser() throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if ("required".equals(System.getProperty("flex.browser-tests"))) {
-      assertThat(installed).as("Chromium and chromedriver at /usr/bin (apt-get install chromium chromium-driver)")
+      assertThat(installed)
+          .as("Chromium and chromedriver at /usr/bin (apt-get install chromium chromium-driver)")
           .isTrue();
     }
     assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("tasklist-browser"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("tasklist-browser"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -91,31 +100,53 @@ class TasklistBrowserIT {
   @Test
   void aNurseAssessesAClaimInTasklist() {
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
-    String claimNumber = scenarios.report(withReferral(
-        claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)), LocalDate.now().minusDays(3)));
-    String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .singleResult().getId();
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
+    String claimNumber =
+        scenarios.report(
+            withReferral(
+                claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)),
+                LocalDate.now().minusDays(3)));
+    String processInstanceId =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId();
     EngineTime.runDueJobs(management, processInstanceId);
 
     WebDriverWait wait = tasklistAs("nina");
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Assess claim"))).click();
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
+    WebElement form =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
     assertThat(form.getText()).contains("physiotherapy");
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("M54.5 Low back pain",
-        "Karen Jensen", "LIMIT_PHYSIO_CHIRO_12");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("M54.5 Low back pain", "Karen Jensen", "LIMIT_PHYSIO_CHIRO_12");
 
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
         .click();
     // the form stays covered (disabled) until the claim has gone through: slow on a busy machine
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Approve']"))).click();
-    WebElement treatments = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()='Approve']")))
+        .click();
+    WebElement treatments =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[id*=Field_ApprovedTreatments]")));
     treatments.sendKeys("4");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("input[id*=Field_ApprovedTreatments]")));
 
     EngineTime.runDueJobs(management, processInstanceId);
     ClaimService.ClaimView view = claims.view(claimNumber);
@@ -131,45 +162,83 @@ class TasklistBrowserIT {
   @Test
   void aComplaintIsHandledByKarlAndSignedByKirstenInTasklist() {
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 4, 2));
     // a dental condition: rejected by the coverage check (EXCL_DENTAL)
-    String claimNumber = scenarios.report(claim(policy, "CHIRO", "K02.1", LocalDate.now().minusWeeks(2)));
-    EngineTime.runDueJobs(management, runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .singleResult().getId());
-    String complaintNumber = complaints.file(claimNumber, "Please look at my claim again.", null).complaintNumber();
+    String claimNumber =
+        scenarios.report(claim(policy, "CHIRO", "K02.1", LocalDate.now().minusWeeks(2)));
+    EngineTime.runDueJobs(
+        management,
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId());
+    String complaintNumber =
+        complaints.file(claimNumber, "Please look at my claim again.", null).complaintNumber();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.manage().deleteAllCookies();
     logIn(wait, "karl");
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Handle complaint"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[text()[contains(., 'Please look at my claim again.')]]")));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains(complaintNumber, claimNumber);
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//*[text()[contains(., 'Please look at my claim again.')]]")));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains(complaintNumber, claimNumber);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
         .click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Not upheld']"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id*=Field_ComplaintReasons]")))
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()='Not upheld']")))
+        .click();
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("textarea[id*=Field_ComplaintReasons]")))
         .sendKeys("A dental condition is excluded by the terms.");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("textarea[id*=Field_ComplaintReasons]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("textarea[id*=Field_ComplaintReasons]")));
     assertThat(complaints.view(complaintNumber).handledBy()).isEqualTo("karl");
 
     browser.manage().deleteAllCookies();
     logIn(wait, "kirsten");
-    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Review complaint outcome"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[text()[contains(., 'handled by')]]")));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("karl", "NOT_UPHELD",
-        "A dental condition is excluded by the terms.");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Review complaint outcome")))
         .click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//label[normalize-space()='Yes: send the outcome letter']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//label[normalize-space()='Yes: send the outcome letter']")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//*[text()[contains(., 'handled by')]]")));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("karl", "NOT_UPHELD", "A dental condition is excluded by the terms.");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()='Yes: send the outcome letter']")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//label[normalize-space()='Yes: send the outcome letter']")));
 
-    EngineTime.runDueJobs(management,
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaintNumber).singleResult().getId());
+    EngineTime.runDueJobs(
+        management,
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(complaintNumber)
+            .singleResult()
+            .getId());
     ComplaintService.ComplaintView view = complaints.view(complaintNumber);
     assertThat(view.status().name()).isEqualTo("DECIDED");
     assertThat(view.reviewedBy()).isEqualTo("kirsten");
@@ -179,7 +248,8 @@ class TasklistBrowserIT {
 
   private void logIn(WebDriverWait wait, String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -196,81 +266,138 @@ class TasklistBrowserIT {
   @Test
   void aNurseAsksForInformationAndTheFormHoldsTheOsteopathyLimitOfFive() throws IOException {
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1969, 8, 21));
-    String claimNumber = scenarios.report(claim(policy, "OSTEO", "M54.2", LocalDate.now().minusWeeks(1)));
-    String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber)
-        .singleResult().getId();
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1969, 8, 21));
+    String claimNumber =
+        scenarios.report(claim(policy, "OSTEO", "M54.2", LocalDate.now().minusWeeks(1)));
+    String processInstanceId =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId();
     EngineTime.runDueJobs(management, processInstanceId);
 
     WebDriverWait wait = tasklistAs("nina");
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Assess claim"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
         .click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
 
     // ASSESS_TREATMENTS_MAX: osteopathy allows 5 a year; the form refuses 6 before anything is sent
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='Approve']"))).click();
-    WebElement treatments = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[id*=Field_ApprovedTreatments]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()='Approve']")))
+        .click();
+    WebElement treatments =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[id*=Field_ApprovedTreatments]")));
     treatments.sendKeys("6");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
-    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class, 'fjs-form-field-error') and contains(., '5')]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")))
+        .click();
+    WebElement error =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[contains(@class, 'fjs-form-field-error') and contains(., '5')]")));
     assertThat(error.getText()).contains("5");
-    Files.write(Path.of("target", "tasklist-osteo-maximum.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult())
-        .as("the task is still open").isNotNull();
+    Files.write(
+        Path.of("target", "tasklist-osteo-maximum.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult())
+        .as("the task is still open")
+        .isNotNull();
 
     // ASSESS_ASK_INFO: the nurse corrects the number, then asks for the medical records instead
     treatments.sendKeys(org.openqa.selenium.Keys.BACK_SPACE, "5");
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[contains(@class, 'fjs-form-field-error')]")));
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//label[normalize-space()='Ask for information first']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=Field_InformationNeeded-display]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Medical records']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[id*=Field_InformationNeeded]")));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//*[contains(@class, 'fjs-form-field-error')]")));
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[normalize-space()='Ask for information first']")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id$=Field_InformationNeeded-display]")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Medical records']")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("[id*=Field_InformationNeeded]")));
 
     EngineTime.runDueJobs(management, processInstanceId);
     ClaimService.ClaimView view = claims.view(claimNumber);
     assertThat(view.status().name()).isEqualTo("AWAITING_INFORMATION");
-    assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("INFORMATION_REQUEST");
+    assertThat(view.letters())
+        .extracting(ClaimService.LetterView::type)
+        .contains("INFORMATION_REQUEST");
   }
 
-  /** A monitor sees the running claim in Cockpit, and none of its variables (interfaces.md, "Roles"). */
+  /**
+   * A monitor sees the running claim in Cockpit, and none of its variables (interfaces.md,
+   * "Roles").
+   */
   @Test
   void aMonitorSeesTheClaimInCockpitButNoVariables() throws IOException {
     Scenarios scenarios = new Scenarios(mvc);
-    Scenarios.PolicyRef policy = scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1968, 9, 9));
-    String claimNumber = scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
-    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult();
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1968, 9, 9));
+    String claimNumber =
+        scenarios.report(claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)));
+    var instance =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimNumber).singleResult();
     EngineTime.runDueJobs(management, instance.getId());
     assertThat(runtime.getVariable(instance.getId(), "verdict")).isEqualTo("NEEDS_REFERRAL");
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
     browser.get(cockpit);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys("mona");
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
 
     browser.get(cockpit + "#/process-definition/" + instance.getProcessDefinitionId() + "/runtime");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '" + claimNumber + "')]")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//*[contains(text(), '" + claimNumber + "')]")));
 
     browser.get(cockpit + "#/process-instance/" + instance.getId() + "/runtime");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '" + claimNumber + "')]")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//*[contains(text(), '" + claimNumber + "')]")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(NO_VARIABLES)));
     Path screenshot = Path.of("target", "cockpit-monitor-no-variables.png");
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     String page = browser.findElement(By.tagName("body")).getText();
-    assertThat(page).contains(claimNumber).doesNotContain("NEEDS_REFERRAL", "PHYSIO", "REFERRAL_REQUIRED");
+    assertThat(page)
+        .contains(claimNumber)
+        .doesNotContain("NEEDS_REFERRAL", "PHYSIO", "REFERRAL_REQUIRED");
   }
 
   /** What Cockpit's variables tab shows when the user may read none. */

@@ -61,14 +61,17 @@ class BenefitLedgerTest {
   @Test
   void concurrentBookingsNeverExceedTheLimit() throws Exception {
     CyclicBarrier start = new CyclicBarrier(2);
-    Callable<Boolean> book = () -> {
-      start.await();
-      return ledger.bookTreatments(person, RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 7, 12);
-    };
+    Callable<Boolean> book =
+        () -> {
+          start.await();
+          return ledger.bookTreatments(person, RuleId.LIMIT_PHYSIO_CHIRO_12, 2026, 7, 12);
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Boolean>> results = pool.invokeAll(List.of(book, book));
-      assertThat(results.get(0).get() ^ results.get(1).get()).as("exactly one booking fits").isTrue();
+      assertThat(results.get(0).get() ^ results.get(1).get())
+          .as("exactly one booking fits")
+          .isTrue();
     } finally {
       pool.shutdown();
     }
@@ -77,11 +80,14 @@ class BenefitLedgerTest {
 
   @Test
   void aLockedCounterIsReadInTheTransaction() {
-    Integer used = new TransactionTemplate(transactions).execute(status -> {
-      int before = ledger.lockTreatmentsUsed(person, RuleId.LIMIT_OSTEO_5, 2030);
-      ledger.bookTreatments(person, RuleId.LIMIT_OSTEO_5, 2030, 2, 5);
-      return before + ledger.lockTreatmentsUsed(person, RuleId.LIMIT_OSTEO_5, 2030);
-    });
+    Integer used =
+        new TransactionTemplate(transactions)
+            .execute(
+                status -> {
+                  int before = ledger.lockTreatmentsUsed(person, RuleId.LIMIT_OSTEO_5, 2030);
+                  ledger.bookTreatments(person, RuleId.LIMIT_OSTEO_5, 2030, 2, 5);
+                  return before + ledger.lockTreatmentsUsed(person, RuleId.LIMIT_OSTEO_5, 2030);
+                });
     assertThat(used).isEqualTo(2);
   }
 
@@ -90,7 +96,9 @@ class BenefitLedgerTest {
     LocalDate start = LocalDate.of(2024, 2, 29);
     assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2024, 1, 1))).isEqualTo(start);
     assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2025, 2, 27))).isEqualTo(start);
-    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2025, 2, 28))).isEqualTo(LocalDate.of(2025, 2, 28));
-    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2025, 2, 28)))
+        .isEqualTo(LocalDate.of(2025, 2, 28));
+    assertThat(PolicyDates.insuranceYearStart(start, LocalDate.of(2028, 3, 1)))
+        .isEqualTo(LocalDate.of(2028, 2, 29));
   }
 }

@@ -42,16 +42,27 @@ class BoundsTest {
   void aPolicyAndAClaim() {
     if (policy == null) {
       Scenarios scenarios = new Scenarios(mvc);
-      policy = scenarios.importPolicy(today().minusYears(1), today().minusYears(40), today().minusYears(8));
-      claimNumber = scenarios.report(Scenarios.claim(policy, "PHYSIO", "M54.5", today().minusDays(10)));
+      policy =
+          scenarios.importPolicy(
+              today().minusYears(1), today().minusYears(40), today().minusYears(8));
+      claimNumber =
+          scenarios.report(Scenarios.claim(policy, "PHYSIO", "M54.5", today().minusDays(10)));
     }
   }
 
   /** Sends, expects the status and the field in errors, and that nothing was stored nor started. */
-  JsonNode refused(String path, String user, Object body, int status, String field) throws Exception {
+  JsonNode refused(String path, String user, Object body, int status, String field)
+      throws Exception {
     Map<String, Object> before = state();
-    MockHttpServletResponse response = mvc.perform(postJson(path, user, user.equals("admin") ? "admin" : "demo",
-        body instanceof String text ? text : json(body))).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(
+                postJson(
+                    path,
+                    user,
+                    user.equals("admin") ? "admin" : "demo",
+                    body instanceof String text ? text : json(body)))
+            .andReturn()
+            .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
     assertThat(response.getContentType()).startsWith("application/problem+json");
     JsonNode problem = parse(response.getContentAsString());
@@ -65,8 +76,12 @@ class BoundsTest {
   Map<String, Object> state() {
     Map<String, Object> state = new LinkedHashMap<>(Requests.rowCounts(jdbc));
     state.put("process instances", runtime.createProcessInstanceQuery().count());
-    state.put("claim", jdbc.sql("SELECT referral_date, version FROM flex_claims WHERE claim_number = ?")
-        .param(claimNumber).query().listOfRows());
+    state.put(
+        "claim",
+        jdbc.sql("SELECT referral_date, version FROM flex_claims WHERE claim_number = ?")
+            .param(claimNumber)
+            .query()
+            .listOfRows());
     return state;
   }
 
@@ -93,67 +108,145 @@ class BoundsTest {
 
     @Test
     void aStartDateMoreThanTwoYearsAheadIsRefused() throws Exception {
-      refused("/api/policies", "portal", signOn(b -> b.put("startDate", today().plusYears(2).plusDays(1).toString())),
-          422, "startDate");
+      refused(
+          "/api/policies",
+          "portal",
+          signOn(b -> b.put("startDate", today().plusYears(2).plusDays(1).toString())),
+          422,
+          "startDate");
     }
 
     @Test
     void aStartDateBefore1900IsRefusedOnImport() throws Exception {
-      refused("/api/admin/policies/import", "admin", signOn(b -> b.put("startDate", "1899-12-31")), 422, "startDate");
+      refused(
+          "/api/admin/policies/import",
+          "admin",
+          signOn(b -> b.put("startDate", "1899-12-31")),
+          422,
+          "startDate");
     }
 
     @Test
     void aBirthDateInTheFutureIsRefused() throws Exception {
-      refused("/api/policies", "portal", signOn(b -> b.put("policyholder",
-          Requests.person("Nina Holm", today().plusDays(1), null))), 422, "policyholder.birthDate");
-      refused("/api/policies", "portal", signOn(b -> b.put("children",
-          List.of(Requests.person("Ida Holm", java.time.LocalDate.of(1899, 12, 31), null)))), 422, "children[0].birthDate");
+      refused(
+          "/api/policies",
+          "portal",
+          signOn(
+              b -> b.put("policyholder", Requests.person("Nina Holm", today().plusDays(1), null))),
+          422,
+          "policyholder.birthDate");
+      refused(
+          "/api/policies",
+          "portal",
+          signOn(
+              b ->
+                  b.put(
+                      "children",
+                      List.of(
+                          Requests.person(
+                              "Ida Holm", java.time.LocalDate.of(1899, 12, 31), null)))),
+          422,
+          "children[0].birthDate");
     }
 
     @Test
     void aSeniorityInTheFutureIsRefused() throws Exception {
-      refused("/api/policies", "portal", signOn(b -> b.put("seniorityFrom", today().plusDays(1).toString())), 422,
+      refused(
+          "/api/policies",
+          "portal",
+          signOn(b -> b.put("seniorityFrom", today().plusDays(1).toString())),
+          422,
           "seniorityFrom");
     }
 
     @Test
     void aNumberIsNoDate() throws Exception {
       refused("/api/policies", "portal", signOn(b -> b.put("startDate", 123)), 400, "startDate");
-      refused("/api/policies", "portal", signOn(b -> b.put("startDate", List.of(2026, 3, 1))), 400, "startDate");
+      refused(
+          "/api/policies",
+          "portal",
+          signOn(b -> b.put("startDate", List.of(2026, 3, 1))),
+          400,
+          "startDate");
       refused("/api/claims", "nina", claim(b -> b.put("onsetDate", 20000)), 400, "onsetDate");
-      refused("/api/claims", "nina", claim(b -> b.put("incident",
-          Map.of("type", "ROBBERY_ASSAULT", "occurredAt", 1_700_000_000))), 400, "incident.occurredAt");
+      refused(
+          "/api/claims",
+          "nina",
+          claim(
+              b ->
+                  b.put(
+                      "incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt", 1_700_000_000))),
+          400,
+          "incident.occurredAt");
     }
 
     @Test
     void anOnsetInTheFutureOrBefore1900IsRefused() throws Exception {
-      refused("/api/claims", "nina", claim(b -> b.put("onsetDate", today().plusDays(1).toString())), 422, "onsetDate");
-      refused("/api/claims", "nina", claim(b -> b.put("onsetDate", "1899-12-31")), 422, "onsetDate");
+      refused(
+          "/api/claims",
+          "nina",
+          claim(b -> b.put("onsetDate", today().plusDays(1).toString())),
+          422,
+          "onsetDate");
+      refused(
+          "/api/claims", "nina", claim(b -> b.put("onsetDate", "1899-12-31")), 422, "onsetDate");
     }
 
     @Test
     void aReferralFromTheFutureIsRefused() throws Exception {
-      refused("/api/claims", "nina", Scenarios.withReferral(claim(b -> { }), today().plusDays(1)), 422,
+      refused(
+          "/api/claims",
+          "nina",
+          Scenarios.withReferral(claim(b -> {}), today().plusDays(1)),
+          422,
           "referral.date");
-      refused("/api/claims/" + claimNumber + "/referral", "nina",
-          Map.of("date", today().plusDays(1).toString(), "issuer", "Dr. Hansen"), 422, "date");
+      refused(
+          "/api/claims/" + claimNumber + "/referral",
+          "nina",
+          Map.of("date", today().plusDays(1).toString(), "issuer", "Dr. Hansen"),
+          422,
+          "date");
     }
 
     @Test
     void anIncidentInTheFutureIsRefused() throws Exception {
-      refused("/api/claims", "nina", claim(b -> {
-        b.put("cover", "TRAUMA");
-        b.put("incident", Map.of("type", "ROBBERY_ASSAULT",
-            "occurredAt", today().plusDays(2).atTime(10, 0).atZone(Requests.ZONE).toOffsetDateTime().toString()));
-      }), 422, "incident.occurredAt");
+      refused(
+          "/api/claims",
+          "nina",
+          claim(
+              b -> {
+                b.put("cover", "TRAUMA");
+                b.put(
+                    "incident",
+                    Map.of(
+                        "type",
+                        "ROBBERY_ASSAULT",
+                        "occurredAt",
+                        today()
+                            .plusDays(2)
+                            .atTime(10, 0)
+                            .atZone(Requests.ZONE)
+                            .toOffsetDateTime()
+                            .toString()));
+              }),
+          422,
+          "incident.occurredAt");
     }
 
     @Test
     void anInvoiceLineFromTheFutureIsRefused() throws Exception {
-      refused("/api/claims/" + claimNumber + "/invoices", "nina",
-          invoiceLine(l -> l.put("date", today().plusDays(1).toString())), 422, "lines[0].date");
-      refused("/api/claims/" + claimNumber + "/invoices", "nina",
-          invoiceLine(l -> l.put("date", "1899-12-31")), 422, "lines[0].date");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          invoiceLine(l -> l.put("date", today().plusDays(1).toString())),
+          422,
+          "lines[0].date");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          invoiceLine(l -> l.put("date", "1899-12-31")),
+          422,
+          "lines[0].date");
     }
   }
 
@@ -162,22 +255,36 @@ class BoundsTest {
 
     @Test
     void anAmountAboveAMillionIsRefused() throws Exception {
-      refused("/api/claims/" + claimNumber + "/invoices", "nina",
-          invoiceLine(l -> l.put("amount", new java.math.BigDecimal("1000000.01"))), 422, "lines[0].amount");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          invoiceLine(l -> l.put("amount", new java.math.BigDecimal("1000000.01"))),
+          422,
+          "lines[0].amount");
     }
 
     @Test
     void aNegativeAmountIsRefused() throws Exception {
-      refused("/api/claims/" + claimNumber + "/invoices", "nina",
-          invoiceLine(l -> l.put("amount", new java.math.BigDecimal("-1"))), 422, "lines[0].amount");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          invoiceLine(l -> l.put("amount", new java.math.BigDecimal("-1"))),
+          422,
+          "lines[0].amount");
     }
 
     @Test
     void subsidiesAboveTheAmountAreRefused() throws Exception {
-      refused("/api/claims/" + claimNumber + "/invoices", "nina", invoiceLine(l -> {
-        l.put("publicSubsidy", new java.math.BigDecimal("300.00"));
-        l.put("danmarkSubsidy", new java.math.BigDecimal("100.01"));
-      }), 422, "lines[0].publicSubsidy");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          invoiceLine(
+              l -> {
+                l.put("publicSubsidy", new java.math.BigDecimal("300.00"));
+                l.put("danmarkSubsidy", new java.math.BigDecimal("100.01"));
+              }),
+          422,
+          "lines[0].publicSubsidy");
     }
   }
 
@@ -186,27 +293,55 @@ class BoundsTest {
 
     @Test
     void anInvoiceNumberOfOtherCharactersOrTooLongIsRefused() throws Exception {
-      refused("/api/claims/" + claimNumber + "/invoices", "nina", Scenarios.invoice("F 1/2",
-          Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")), 422, "invoiceNumber");
-      refused("/api/claims/" + claimNumber + "/invoices", "nina", Scenarios.invoice("F".repeat(41),
-          Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")), 422, "invoiceNumber");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          Scenarios.invoice("F 1/2", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")),
+          422,
+          "invoiceNumber");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices",
+          "nina",
+          Scenarios.invoice(
+              "F".repeat(41), Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")),
+          422,
+          "invoiceNumber");
     }
 
     @Test
     void aProviderNumberOfOtherCharactersIsRefused() throws Exception {
-      Map<String, Object> body = Scenarios.invoice("B-2", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00"));
+      Map<String, Object> body =
+          Scenarios.invoice("B-2", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00"));
       Scenarios.provider(body).put("providerNumber", "12 34<script>");
-      refused("/api/claims/" + claimNumber + "/invoices", "nina", body, 422, "provider.providerNumber");
+      refused(
+          "/api/claims/" + claimNumber + "/invoices", "nina", body, 422, "provider.providerNumber");
     }
 
     @Test
     void aPoliceReportNumberOfOtherCharactersIsRefused() throws Exception {
-      refused("/api/claims", "nina", claim(b -> {
-        b.put("cover", "TRAUMA");
-        b.put("incident", Map.of("type", "ROBBERY_ASSAULT", "occurredAt",
-            today().minusDays(1).atTime(10, 0).atZone(Requests.ZONE).toOffsetDateTime().toString(),
-            "policeReport", "report of 1 May"));
-      }), 422, "incident.policeReport");
+      refused(
+          "/api/claims",
+          "nina",
+          claim(
+              b -> {
+                b.put("cover", "TRAUMA");
+                b.put(
+                    "incident",
+                    Map.of(
+                        "type",
+                        "ROBBERY_ASSAULT",
+                        "occurredAt",
+                        today()
+                            .minusDays(1)
+                            .atTime(10, 0)
+                            .atZone(Requests.ZONE)
+                            .toOffsetDateTime()
+                            .toString(),
+                        "policeReport",
+                        "report of 1 May"));
+              }),
+          422,
+          "incident.policeReport");
     }
   }
 
@@ -215,10 +350,20 @@ class BoundsTest {
 
     @Test
     void aClaimantNotOnThePolicyIsRefusedAtIntake() throws Exception {
-      JsonNode problem = refused("/api/claims", "nina", claim(b -> b.put("personId", "FX9999999-01")), 422,
-          "personId");
+      JsonNode problem =
+          refused(
+              "/api/claims",
+              "nina",
+              claim(b -> b.put("personId", "FX9999999-01")),
+              422,
+              "personId");
       assertThat(problem.at("/errors/0/rule").asText()).isEqualTo("ELIG_PERSON_NOT_INSURED");
-      refused("/api/claims", "nina", claim(b -> b.put("personId", policy.policyNumber() + "-09")), 422, "personId");
+      refused(
+          "/api/claims",
+          "nina",
+          claim(b -> b.put("personId", policy.policyNumber() + "-09")),
+          422,
+          "personId");
     }
   }
 }

@@ -31,18 +31,25 @@ class ErrorEchoTest {
 
   static void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = Requests.parse(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.hasNonNull("type")).isTrue();
     assertThat(problem.hasNonNull("title")).isTrue();
     assertThat(problem.hasNonNull("detail")).isTrue();
-    assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("trace");
+    assertThat(response.body())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception")
+        .doesNotContain("trace");
   }
 
   static void assertNoCpr(String text) {
-    assertThat(text).doesNotContain("231187").doesNotContain("5531").doesNotContain("%32").doesNotContain("%2D");
+    assertThat(text)
+        .doesNotContain("231187")
+        .doesNotContain("5531")
+        .doesNotContain("%32")
+        .doesNotContain("%2D");
   }
 
   @Test
@@ -50,7 +57,8 @@ class ErrorEchoTest {
     HttpResponse<String> response = nina().get("/api/policies/231187%2D5531");
     assertProblem(response, 404);
     assertNoCpr(response.body());
-    assertThat(Requests.parse(response.body()).get("instance").asText()).isEqualTo("/api/policies/-");
+    assertThat(Requests.parse(response.body()).get("instance").asText())
+        .isEqualTo("/api/policies/-");
   }
 
   @Test
@@ -63,8 +71,12 @@ class ErrorEchoTest {
 
   @Test
   void aCprAsClaimOrInvoiceNumberIsNotEchoed() {
-    for (String path : new String[] {"/api/claims/" + CPR, "/api/claims/" + CPR + "/invoices/" + CPR,
-        "/api/claims/C-2026-999999/invoices/" + CPR}) {
+    for (String path :
+        new String[] {
+          "/api/claims/" + CPR,
+          "/api/claims/" + CPR + "/invoices/" + CPR,
+          "/api/claims/C-2026-999999/invoices/" + CPR
+        }) {
       HttpResponse<String> response = nina().get(path);
       assertProblem(response, 404);
       assertNoCpr(response.body());
@@ -75,19 +87,26 @@ class ErrorEchoTest {
   void ourOwnNumbersAreKeptInInstance() {
     HttpResponse<String> response = nina().get("/api/policies/FX9999998");
     assertProblem(response, 404);
-    assertThat(Requests.parse(response.body()).get("instance").asText()).isEqualTo("/api/policies/FX9999998");
+    assertThat(Requests.parse(response.body()).get("instance").asText())
+        .isEqualTo("/api/policies/FX9999998");
   }
 
   @Test
   void oddAddressesAreRefusedWithoutEchoNor500(CapturedOutput output) {
-    for (String path : new String[] {"/api/policies/" + CPR + ";x=1", "/api/policies//" + CPR,
-        "/api/policies/" + CPR + "/..;/x", "/api/policies/%2e%2e/" + CPR}) {
+    for (String path :
+        new String[] {
+          "/api/policies/" + CPR + ";x=1",
+          "/api/policies//" + CPR,
+          "/api/policies/" + CPR + "/..;/x",
+          "/api/policies/%2e%2e/" + CPR
+        }) {
       HttpResponse<String> response = nina().get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(400);
       assertProblem(response, 400);
       assertNoCpr(response.body());
     }
-    // refused by the servlet container before the application sees it: a problem too, nothing repeated
+    // refused by the servlet container before the application sees it: a problem too, nothing
+    // repeated
     for (String path : new String[] {"/api/claims/" + CPR + "%00", "/api/claims/" + CPR + "%2F1"}) {
       HttpResponse<String> refused = nina().get(path);
       assertProblem(refused, 400);
@@ -106,8 +125,9 @@ class ErrorEchoTest {
 
   @Test
   void aBodyThatIsNoJsonCarriesNoStackTraceNorValue(CapturedOutput output) {
-    HttpResponse<String> response = HttpCalls.basic(port, "portal", "demo").postJson("/api/policies",
-        "{\"policyholder\": {\"cpr\": \"" + CPR + "\" ");
+    HttpResponse<String> response =
+        HttpCalls.basic(port, "portal", "demo")
+            .postJson("/api/policies", "{\"policyholder\": {\"cpr\": \"" + CPR + "\" ");
     assertProblem(response, 400);
     assertNoCpr(response.body());
     assertThat(output.getAll()).doesNotContain(CPR);

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The /api contract as OpenAPI: for logged-in users, each operation with its roles and problem answers. */
+/**
+ * The /api contract as OpenAPI: for logged-in users, each operation with its roles and problem
+ * answers.
+ */
 @FlexIntegrationTest
 class OpenApiDocumentTest {
 
@@ -22,8 +25,8 @@ class OpenApiDocumentTest {
   void anonymousCallersGet401() {
     HttpResponse<String> response = HttpCalls.anonymous(port).get("/api/openapi");
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test
@@ -36,18 +39,26 @@ class OpenApiDocumentTest {
     JsonNode report = document.at("/paths/~1api~1claims/post");
     List<String> roles = new ArrayList<>();
     report.get("x-roles").forEach(r -> roles.add(r.asText()));
-    assertThat(roles).containsExactlyInAnyOrder("portal", "health-team", "team-leads", "camunda-admin");
+    assertThat(roles)
+        .containsExactlyInAnyOrder("portal", "health-team", "team-leads", "camunda-admin");
     assertThat(report.get("description").asText()).contains("portal", "health-team", "team-leads");
     for (String status : List.of("400", "401", "403", "404", "409", "422")) {
-      assertThat(report.at("/responses/" + status + "/content").has("application/problem+json")).as(status).isTrue();
+      assertThat(report.at("/responses/" + status + "/content").has("application/problem+json"))
+          .as(status)
+          .isTrue();
     }
 
     List<String> financeRead = new ArrayList<>();
-    document.at("/paths/~1api~1claims~1{claimNumber}/get/x-roles").forEach(r -> financeRead.add(r.asText()));
+    document
+        .at("/paths/~1api~1claims~1{claimNumber}/get/x-roles")
+        .forEach(r -> financeRead.add(r.asText()));
     assertThat(financeRead).contains("finance");
     assertThat(document.at("/paths/~1api~1admin~1policies~1import/post/x-roles").toString())
         .isEqualTo("[\"camunda-admin\"]");
     // only the application's API, not Camunda's
-    document.get("paths").fieldNames().forEachRemaining(path -> assertThat(path).startsWith("/api/"));
+    document
+        .get("paths")
+        .fieldNames()
+        .forEachRemaining(path -> assertThat(path).startsWith("/api/"));
   }
 }
