@@ -48,7 +48,7 @@ public class TasklistFilters {
   public void apply() {
     create(
         TRAUMA_FIRST,
-        5,
+        15,
         "#7b1fa2",
         "Trauma notifications of my groups: assessed within the hour, around the clock",
         taskService
