@@ -273,6 +273,51 @@ class PolicyLifecycleProcessTest {
   }
 
   @Test
+  void aPeriodFallingDueAsThePolicyEndsIsNotInvoiced() {
+    String policy = signOn(LocalDate.of(2026, 1, 1), LocalDate.of(1980, 2, 2), "MONTHLY");
+    at(LocalDate.of(2026, 1, 1), policy);
+    pay(invoice(policy, 1), "161.25", "2026-01-10", "ENDS-ON-PERIOD-1");
+    at(LocalDate.of(2026, 2, 1), policy);
+    pay(invoice(policy, 2), "161.25", "2026-02-10", "ENDS-ON-PERIOD-2");
+    at(LocalDate.of(2026, 3, 1), policy);
+    pay(invoice(policy, 3), "161.25", "2026-03-05", "ENDS-ON-PERIOD-3");
+    at(LocalDate.of(2026, 3, 10), policy);
+    JsonNode answer =
+        ok(
+            post(
+                "/api/policies/" + policy + "/cancellation",
+                "portal",
+                Map.of("kind", "NOTICE", "receivedAt", "2026-03-10")));
+    assertThat(answer.get("endDate").asText()).isEqualTo("2026-05-01");
+    at(LocalDate.of(2026, 4, 1), policy);
+    pay(invoice(policy, 4), "161.25", "2026-04-05", "ENDS-ON-PERIOD-4");
+
+    // 1 May: the next period and the end fall due at the same moment; the period comes first here
+    EngineTime.setNow(LocalDate.of(2026, 5, 1).atTime(0, 0, 1));
+    ProcessInstance instance = instance(policy);
+    management.executeJob(
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("Timer_PeriodDue")
+            .singleResult()
+            .getId());
+    management.executeJob(
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("Task_SendPremiumInvoice")
+            .singleResult()
+            .getId());
+    assertThat(instance).hasPassed("EndEvent_NoMorePeriods");
+    assertThat(policyView(policy).get("premiumInvoices")).hasSize(4);
+
+    at(LocalDate.of(2026, 5, 1), policy);
+    assertThat(policyView(policy).get("status").asText()).isEqualTo("ENDED");
+    assertThat(policyView(policy).get("premiumInvoices")).hasSize(4);
+  }
+
+  @Test
   void fraudEndsThePolicyAtOnceAndTheRunOffEndsSixMonthsLater() {
     String policy = signOn(LocalDate.of(2026, 2, 1), LocalDate.of(1980, 2, 2), "ANNUAL");
     at(LocalDate.of(2026, 2, 1), policy);
