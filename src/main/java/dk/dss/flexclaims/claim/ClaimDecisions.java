@@ -68,7 +68,7 @@ public class ClaimDecisions {
   /**
    * The two clocks of a wait for the insured (a referral, information): the reminder and the end.
    */
-  public record ReferralDeadlines(Instant reminderAt, Instant withdrawAt) {}
+  public record WaitDeadlines(Instant reminderAt, Instant withdrawAt) {}
 
   @Transactional
   public CheckOutcome check(String claimNumber) {
@@ -97,7 +97,7 @@ public class ClaimDecisions {
   }
 
   @Transactional
-  public ReferralDeadlines askForReferral(String claimNumber) {
+  public WaitDeadlines askForReferral(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
     ZonedDateTime withdraw = ServiceLevels.waitDeadline(reminder);
@@ -109,7 +109,7 @@ public class ClaimDecisions {
         List.of(RuleId.REFERRAL_REQUIRED),
         ClaimLetters.referralRequest(
             personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
-    return new ReferralDeadlines(reminder.toInstant(), withdraw.toInstant());
+    return new WaitDeadlines(reminder.toInstant(), withdraw.toInstant());
   }
 
   @Transactional
@@ -183,7 +183,7 @@ public class ClaimDecisions {
    * gets a letter naming it. A reminder after 10 working days, the claim closed 30 days later.
    */
   @Transactional
-  public ReferralDeadlines askForInformation(String claimNumber, InformationKind needed) {
+  public WaitDeadlines askForInformation(String claimNumber, InformationKind needed) {
     Claim claim = claims.lock(claimNumber);
     ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
     ZonedDateTime close = ServiceLevels.waitDeadline(reminder);
@@ -196,7 +196,7 @@ public class ClaimDecisions {
         List.of(RuleId.ASSESS_ASK_INFO),
         ClaimLetters.informationRequest(
             personOf(claim).name(), claimNumber, claim.cover(), needed, reminder.toLocalDate()));
-    return new ReferralDeadlines(reminder.toInstant(), close.toInstant());
+    return new WaitDeadlines(reminder.toInstant(), close.toInstant());
   }
 
   @Transactional

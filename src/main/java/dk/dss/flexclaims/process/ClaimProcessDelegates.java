@@ -61,7 +61,7 @@ class ClaimProcessDelegates {
   @Bean
   JavaDelegate askForReferral() {
     return execution -> {
-      ClaimDecisions.ReferralDeadlines deadlines =
+      ClaimDecisions.WaitDeadlines deadlines =
           decisions.askForReferral(CLAIM_NUMBER.get(execution));
       REFERRAL_REMINDER_AT.set(execution, deadlines.reminderAt());
       REFERRAL_DEADLINE_AT.set(execution, deadlines.withdrawAt());
@@ -79,7 +79,7 @@ class ClaimProcessDelegates {
   @Bean
   JavaDelegate askForInformation() {
     return execution -> {
-      ClaimDecisions.ReferralDeadlines deadlines =
+      ClaimDecisions.WaitDeadlines deadlines =
           decisions.askForInformation(
               CLAIM_NUMBER.get(execution), INFORMATION_NEEDED.get(execution));
       INFORMATION_REMINDER_AT.set(execution, deadlines.reminderAt());
