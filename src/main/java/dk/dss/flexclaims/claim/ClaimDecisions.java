@@ -102,11 +102,10 @@ public class ClaimDecisions {
     ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
     ZonedDateTime withdraw = ServiceLevels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_REFERRAL);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.REFERRAL_REQUEST,
-        List.of(RuleId.REFERRAL_REQUIRED),
+        RuleId.REFERRAL_REQUIRED,
         ClaimLetters.referralRequest(
             personOf(claim).name(), claimNumber, claim.cover(), reminder.toLocalDate()));
     return new WaitDeadlines(reminder.toInstant(), withdraw.toInstant());
@@ -115,11 +114,10 @@ public class ClaimDecisions {
   @Transactional
   public void remindOfReferral(String claimNumber, Instant withdrawAt) {
     Claim claim = claims.lock(claimNumber);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.REFERRAL_REMINDER,
-        List.of(RuleId.REFERRAL_REQUIRED),
+        RuleId.REFERRAL_REQUIRED,
         ClaimLetters.referralReminder(
             personOf(claim).name(), claimNumber, withdrawAt.atZone(Copenhagen.ZONE).toLocalDate()));
   }
@@ -128,11 +126,10 @@ public class ClaimDecisions {
   public void withdraw(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     lifecycle.moveTo(claim, ClaimStatus.WITHDRAWN);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.WITHDRAWAL,
-        List.of(RuleId.REFERRAL_REQUIRED),
+        RuleId.REFERRAL_REQUIRED,
         ClaimLetters.withdrawal(personOf(claim).name(), claimNumber));
   }
 
@@ -189,11 +186,10 @@ public class ClaimDecisions {
     ZonedDateTime close = ServiceLevels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_INFORMATION);
     claims.setInformationNeeded(claimNumber, needed);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.INFORMATION_REQUEST,
-        List.of(RuleId.ASSESS_ASK_INFO),
+        RuleId.ASSESS_ASK_INFO,
         ClaimLetters.informationRequest(
             personOf(claim).name(), claimNumber, claim.cover(), needed, reminder.toLocalDate()));
     return new WaitDeadlines(reminder.toInstant(), close.toInstant());
@@ -202,11 +198,10 @@ public class ClaimDecisions {
   @Transactional
   public void remindOfInformation(String claimNumber, Instant closeAt) {
     Claim claim = claims.lock(claimNumber);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.INFORMATION_REMINDER,
-        List.of(RuleId.ASSESS_ASK_INFO),
+        RuleId.ASSESS_ASK_INFO,
         ClaimLetters.informationReminder(
             personOf(claim).name(),
             claimNumber,
@@ -219,11 +214,10 @@ public class ClaimDecisions {
   public void closeWithoutInformation(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
     lifecycle.moveTo(claim, ClaimStatus.CLOSED);
-    letters.send(
-        claim.policyNumber(),
-        claimNumber,
+    write(
+        claim,
         LetterType.CLOSURE,
-        List.of(RuleId.ASSESS_ASK_INFO),
+        RuleId.ASSESS_ASK_INFO,
         ClaimLetters.closedWithoutInformation(personOf(claim).name(), claimNumber));
   }
 
@@ -235,6 +229,11 @@ public class ClaimDecisions {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** A letter about the claim to its addressee, naming the one rule it rests on. */
+  private void write(Claim claim, LetterType type, RuleId rule, String text) {
+    letters.send(claim.policyNumber(), claim.claimNumber(), type, List.of(rule), text);
   }
 
   Policy policyOf(Claim claim) {

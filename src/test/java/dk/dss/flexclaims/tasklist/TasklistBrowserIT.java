@@ -125,25 +125,14 @@ class TasklistBrowserIT {
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("M54.5 Low back pain", "Karen Jensen", "LIMIT_PHYSIO_CHIRO_12");
 
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
-        .click();
-    // the form stays covered (disabled) until the claim has gone through: slow on a busy machine
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//label[normalize-space()='Approve']")))
-        .click();
+    claimTheTask(wait);
+    click(wait, "//label[normalize-space()='Approve']");
     WebElement treatments =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[id*=Field_ApprovedTreatments]")));
     treatments.sendKeys("4");
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']")))
-        .click();
+    click(wait, "//button[normalize-space()='Complete']");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.cssSelector("input[id*=Field_ApprovedTreatments]")));
@@ -186,22 +175,13 @@ class TasklistBrowserIT {
             By.xpath("//*[text()[contains(., 'Please look at my claim again.')]]")));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains(complaintNumber, claimNumber);
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
-        .click();
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//label[normalize-space()='Not upheld']")))
-        .click();
+    click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
+    click(wait, "//label[normalize-space()='Not upheld']");
     wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("textarea[id*=Field_ComplaintReasons]")))
         .sendKeys("A dental condition is excluded by the terms.");
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']")))
-        .click();
+    click(wait, "//button[normalize-space()='Complete']");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.cssSelector("textarea[id*=Field_ComplaintReasons]")));
@@ -216,18 +196,9 @@ class TasklistBrowserIT {
             By.xpath("//*[text()[contains(., 'handled by')]]")));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("karl", "NOT_UPHELD", "A dental condition is excluded by the terms.");
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
-        .click();
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//label[normalize-space()='Yes: send the outcome letter']")))
-        .click();
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']")))
-        .click();
+    click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
+    click(wait, "//label[normalize-space()='Yes: send the outcome letter']");
+    click(wait, "//button[normalize-space()='Complete']");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.xpath("//label[normalize-space()='Yes: send the outcome letter']")));
@@ -253,6 +224,20 @@ class TasklistBrowserIT {
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Clicks the element once it can be clicked. */
+  private static void click(WebDriverWait wait, String xpath) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+  }
+
+  /**
+   * Claims the open task; the form stays covered (disabled) until the claim has gone through, which
+   * is slow on a busy machine.
+   */
+  private static void claimTheTask(WebDriverWait wait) {
+    click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
   }
 
   /** Opens Tasklist as the user, logged out of any earlier session. */
@@ -283,26 +268,16 @@ class TasklistBrowserIT {
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.xpath("//*[contains(text(), 'Claim " + claimNumber + "')]")));
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")))
-        .click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    claimTheTask(wait);
 
     // ASSESS_TREATMENTS_MAX: osteopathy allows 5 a year; the form refuses 6 before anything is sent
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//label[normalize-space()='Approve']")))
-        .click();
+    click(wait, "//label[normalize-space()='Approve']");
     WebElement treatments =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[id*=Field_ApprovedTreatments]")));
     treatments.sendKeys("6");
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']")))
-        .click();
+    click(wait, "//button[normalize-space()='Complete']");
     WebElement error =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
@@ -325,10 +300,7 @@ class TasklistBrowserIT {
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.xpath("//*[contains(@class, 'fjs-form-field-error')]")));
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//label[normalize-space()='Ask for information first']")))
-        .click();
+    click(wait, "//label[normalize-space()='Ask for information first']");
     wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id$=Field_InformationNeeded-display]")))
@@ -338,10 +310,7 @@ class TasklistBrowserIT {
                 By.xpath(
                     "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Medical records']")))
         .click();
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']")))
-        .click();
+    click(wait, "//button[normalize-space()='Complete']");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.cssSelector("[id*=Field_InformationNeeded]")));
