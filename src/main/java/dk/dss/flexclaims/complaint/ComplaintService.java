@@ -14,6 +14,8 @@ import dk.dss.flexclaims.refusal.ConflictException;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
+import dk.dss.flexclaims.settlement.Resettlement;
+import dk.dss.flexclaims.settlement.Resettlements;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
@@ -48,6 +50,8 @@ public class ComplaintService {
   private final dk.dss.flexclaims.coverage.ServiceLevels levels;
   private final Clock clock;
 
+  private final Resettlements resettlements;
+
   ComplaintService(
       ComplaintRepository complaints,
       ComplaintProcess process,
@@ -58,7 +62,9 @@ public class ComplaintService {
       LetterRepository letterRepository,
       ServiceLevelService serviceLevels,
       dk.dss.flexclaims.coverage.ServiceLevels levels,
+      Resettlements resettlements,
       Clock clock) {
+    this.resettlements = resettlements;
     this.complaints = complaints;
     this.process = process;
     this.claims = claims;
@@ -83,7 +89,8 @@ public class ComplaintService {
       String reviewedBy,
       OffsetDateTime decidedAt,
       ComplaintRules.Remedy remedy,
-      LetterView letter) {}
+      LetterView letter,
+      Resettlement resettlement) {}
 
   public record LetterView(String type, OffsetDateTime sentAt, List<String> rules, String text) {
     static LetterView of(Letter letter) {
@@ -203,7 +210,8 @@ public class ComplaintService {
         c.reviewedBy(),
         c.decidedAt(),
         c.remedy(),
-        letter);
+        letter,
+        resettlements.ofComplaint(complaintNumber).orElse(null));
   }
 
   @Transactional(readOnly = true)

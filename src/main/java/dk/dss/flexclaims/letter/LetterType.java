@@ -21,6 +21,8 @@ public enum LetterType {
   REQUEST_NOT_REACHED,
   /** A complaint's outcome, with the reasons and the route to Ankenævnet for Forsikring. */
   COMPLAINT_OUTCOME,
+  /** An invoice's corrected settlement after an upheld complaint, and the difference paid. */
+  RESETTLEMENT,
   PREMIUM_INVOICE,
   PREMIUM_REMINDER,
   RIGHT_LOST,

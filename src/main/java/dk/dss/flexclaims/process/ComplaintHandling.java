@@ -56,6 +56,14 @@ public final class ComplaintHandling {
   public static final ProcessVariable<ComplaintRules.Remedy> REMEDY =
       oneOf("remedy", ComplaintRules.Remedy.class);
 
+  /** "Resettle the invoice": the claim's settled invoice finance corrects, by its number. */
+  public static final ProcessVariable<String> RESETTLE_INVOICE_NUMBER =
+      text("resettleInvoiceNumber");
+
+  /** "Resettle the invoice": the corrected total, DKK (a number from the form, read raw). */
+  public static final String RESETTLED_TOTAL = "resettledTotal";
+
+  static final String VIEW_INVOICES = "viewInvoices";
   static final String VIEW_CLAIM = "viewClaim";
   static final String VIEW_SUBJECT = "viewSubject";
   static final String VIEW_COMPLAINT = "viewComplaint";

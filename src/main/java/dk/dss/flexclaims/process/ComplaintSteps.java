@@ -1,10 +1,12 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ComplaintHandling.CLAIM_NUMBER;
 import static dk.dss.flexclaims.process.ComplaintHandling.COMPLAINT_HANDLER;
 import static dk.dss.flexclaims.process.ComplaintHandling.COMPLAINT_NUMBER;
 import static dk.dss.flexclaims.process.ComplaintHandling.COMPLAINT_OUTCOME;
 import static dk.dss.flexclaims.process.ComplaintHandling.COMPLAINT_REASONS;
 import static dk.dss.flexclaims.process.ComplaintHandling.REMEDY;
+import static dk.dss.flexclaims.process.ComplaintHandling.RESETTLE_INVOICE_NUMBER;
 import static dk.dss.flexclaims.process.ComplaintHandling.REVIEW_AGREES;
 import static dk.dss.flexclaims.process.ComplaintHandling.SLA_BREACHED;
 
@@ -12,7 +14,9 @@ import dk.dss.flexclaims.complaint.ComplaintOutcome;
 import dk.dss.flexclaims.complaint.ComplaintService;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
+import dk.dss.flexclaims.settlement.Resettlements;
 import dk.dss.flexclaims.sla.ServiceLevelService;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,12 +40,17 @@ class ComplaintSteps {
   private final ComplaintService complaints;
   private final ServiceLevelService serviceLevels;
   private final IdentityService identity;
+  private final Resettlements resettlements;
 
   ComplaintSteps(
-      ComplaintService complaints, ServiceLevelService serviceLevels, IdentityService identity) {
+      ComplaintService complaints,
+      ServiceLevelService serviceLevels,
+      IdentityService identity,
+      Resettlements resettlements) {
     this.complaints = complaints;
     this.serviceLevels = serviceLevels;
     this.identity = identity;
+    this.resettlements = resettlements;
   }
 
   /** SLA_COMPLAINT_7WD, 2 working days before the deadline. */
@@ -136,6 +145,68 @@ class ComplaintSteps {
         default -> {}
       }
     };
+  }
+
+  /**
+   * "Resettle the invoice" (COMPLAINT_REOPENS): the claim's settled invoices on creation; on
+   * completion the corrected total is settled, the difference paid once. A refusal keeps the task
+   * open with the reason.
+   */
+  @Bean
+  TaskListener resettleInvoiceTask() {
+    return task -> {
+      String claimNumber = CLAIM_NUMBER.get(task);
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        String list =
+            resettlements.settledInvoices(claimNumber).stream()
+                .map(
+                    i ->
+                        "- "
+                            + i.invoiceNumber()
+                            + ": paid DKK "
+                            + i.paidTotal().toPlainString()
+                            + ", at most DKK "
+                            + i.maximum().toPlainString())
+                .collect(Collectors.joining("\n"));
+        task.setVariableLocal(
+            ComplaintHandling.VIEW_INVOICES,
+            list.isEmpty() ? "The claim has no settled invoice." : list);
+        return;
+      }
+      if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        return;
+      }
+      Object invoice = RESETTLE_INVOICE_NUMBER.raw(task);
+      BigDecimal total = amount(task.getVariable(ComplaintHandling.RESETTLED_TOTAL));
+      String complaintNumber = COMPLAINT_NUMBER.get(task);
+      String actor = actor(task);
+      refusedAsBadInput(
+          () ->
+              resettlements.resettle(
+                  complaintNumber,
+                  claimNumber,
+                  invoice instanceof String number ? number.trim() : null,
+                  total,
+                  actor));
+    };
+  }
+
+  /** A form's number: a JSON number (Long, Double) or its text; null when it is neither. */
+  private static BigDecimal amount(Object raw) {
+    if (raw instanceof Long || raw instanceof Integer) {
+      return BigDecimal.valueOf(((Number) raw).longValue());
+    }
+    if (raw instanceof Number number) {
+      return new BigDecimal(number.toString());
+    }
+    if (raw instanceof String text) {
+      try {
+        return new BigDecimal(text.trim());
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private void showFacts(DelegateTask task, String complaintNumber) {

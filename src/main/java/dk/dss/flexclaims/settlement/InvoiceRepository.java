@@ -287,8 +287,104 @@ class InvoiceRepository implements ClaimPayments {
     return new Payment(id, invoiceId, claimNumber, amount, payee, payeeName, date);
   }
 
+  /**
+   * The payment of a resettlement's difference: the invoice's next payment number (the invoice is
+   * locked by the caller).
+   */
+  Payment insertResettlementPayment(
+      StoredInvoice invoice,
+      BigDecimal amount,
+      String payeeName,
+      LocalDate date,
+      OffsetDateTime at) {
+    int seq =
+        jdbc.sql(
+                "SELECT COALESCE(MAX(payment_seq), 0) + 1 FROM flex_payments WHERE invoice_id = :id")
+            .param("id", invoice.id())
+            .query(Integer.class)
+            .single();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+        INSERT INTO flex_payments (invoice_id, claim_number, amount, payee, payee_name, payment_date, created_at,
+          payment_seq)
+        VALUES (:invoice, :claim, :amount, :payee, :name, :date, :at, :seq)""")
+        .param("invoice", invoice.id())
+        .param("claim", invoice.claimNumber())
+        .param("amount", amount)
+        .param("payee", invoice.payee().name())
+        .param("name", payeeName)
+        .param("date", date)
+        .param("at", at)
+        .param("seq", seq)
+        .update(key, "payment_id");
+    long id = key.getKeyAs(Number.class).longValue();
+    return new Payment(
+        id, invoice.id(), invoice.claimNumber(), amount, invoice.payee(), payeeName, date);
+  }
+
+  /** The resettlement made for a complaint, if one was. */
+  Optional<Resettlement> resettlement(String complaintNumber) {
+    return jdbc.sql(
+            """
+        SELECT r.*, i.invoice_number, p.amount AS paid_now FROM flex_resettlements r
+        JOIN flex_invoices i ON i.invoice_id = r.invoice_id
+        LEFT JOIN flex_payments p ON p.payment_id = r.payment_id
+        WHERE r.complaint_number = :n""")
+        .param("n", complaintNumber)
+        .query(
+            (rs, row) ->
+                new Resettlement(
+                    complaintNumber,
+                    rs.getString("invoice_number"),
+                    rs.getBigDecimal("paid_before").setScale(2),
+                    rs.getBigDecimal("paid_after").setScale(2),
+                    rs.getBigDecimal("paid_now") == null
+                        ? BigDecimal.ZERO.setScale(2)
+                        : rs.getBigDecimal("paid_now").setScale(2),
+                    rs.getString("resettled_by")))
+        .optional();
+  }
+
+  /** Records a resettlement and the invoice's corrected paid total. */
+  void recordResettlement(
+      String complaintNumber,
+      StoredInvoice invoice,
+      BigDecimal paidAfter,
+      Long paymentId,
+      String by,
+      OffsetDateTime at) {
+    jdbc.sql(
+            """
+        INSERT INTO flex_resettlements (complaint_number, invoice_id, paid_before, paid_after, payment_id,
+          resettled_by, resettled_at)
+        VALUES (:complaint, :invoice, :before, :after, :payment, :by, :at)""")
+        .param("complaint", complaintNumber)
+        .param("invoice", invoice.id())
+        .param("before", invoice.paidTotal())
+        .param("after", paidAfter)
+        .param("payment", paymentId)
+        .param("by", by)
+        .param("at", at)
+        .update();
+    jdbc.sql("UPDATE flex_invoices SET paid_total = :total WHERE invoice_id = :id")
+        .param("total", paidAfter)
+        .param("id", invoice.id())
+        .update();
+  }
+
+  /** The claim's invoices that are settled and paid (what a resettlement can correct). */
+  List<StoredInvoice> settledInvoices(String claimNumber) {
+    return jdbc.sql(
+            "SELECT * FROM flex_invoices WHERE claim_number = :c AND status = 'SETTLED'"
+                + " ORDER BY invoice_id")
+        .param("c", claimNumber)
+        .query(InvoiceRepository::map)
+        .list();
+  }
+
   Optional<Payment> payment(long invoiceId) {
-    return jdbc.sql("SELECT * FROM flex_payments WHERE invoice_id = :id")
+    return jdbc.sql("SELECT * FROM flex_payments WHERE invoice_id = :id AND payment_seq = 0")
         .param("id", invoiceId)
         .query(InvoiceRepository::mapPayment)
         .optional();

@@ -88,6 +88,44 @@ final class SettlementLetters {
     return text.toString();
   }
 
+  /** COMPLAINT_REOPENS: the corrected settlement of an invoice after an upheld complaint. */
+  static String resettlement(
+      String name,
+      String claimNumber,
+      String complaintNumber,
+      StoredInvoice invoice,
+      BigDecimal correctedTotal,
+      BigDecimal difference) {
+    StringBuilder text = new StringBuilder();
+    text.append("Dear ").append(name).append(",\n\n");
+    text.append("Following your complaint ")
+        .append(complaintNumber)
+        .append(", we have corrected the settlement of invoice ")
+        .append(invoice.invoiceNumber())
+        .append(" from ")
+        .append(invoice.providerName())
+        .append(" under your claim ")
+        .append(claimNumber)
+        .append(": we paid DKK ")
+        .append(money(invoice.paidTotal()))
+        .append(", the corrected settlement is DKK ")
+        .append(money(correctedTotal))
+        .append(".\n\n");
+    if (difference.signum() > 0) {
+      text.append("We now pay the difference, DKK ")
+          .append(money(difference))
+          .append(
+              invoice.payee() == Payee.PROVIDER
+                  ? ", directly to " + invoice.providerName()
+                  : ", to your account")
+          .append(". What was paid before is not paid again.\n");
+    } else {
+      text.append("What was paid stands; nothing more is paid.\n");
+    }
+    text.append("\nKind regards,\nHealth insurance Flex\n");
+    return text.toString();
+  }
+
   static String lineText(LineType type) {
     return switch (type) {
       case TREATMENT -> "treatment";

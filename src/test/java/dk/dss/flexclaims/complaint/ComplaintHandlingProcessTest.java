@@ -7,13 +7,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.settlement.Resettlements;
 import dk.dss.flexclaims.sla.ServiceLevelClock;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.ProcessCoverage;
 import dk.dss.flexclaims.support.Requests;
+import dk.dss.flexclaims.support.Scenarios;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,6 +36,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ComplaintHandlingProcessTest extends ComplaintFixture {
 
   @Autowired ServiceLevelService serviceLevels;
+  @Autowired Resettlements resettlements;
 
   private ServiceLevelClock clock(String complaintNumber) {
     return serviceLevels.ofProcess(processId(complaintNumber)).orElseThrow();
@@ -156,18 +162,81 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("REJECTED");
   }
 
+  /**
+   * COMPLAINT_REOPENS for a settlement: finance resettles the invoice at a corrected total; only
+   * the difference is paid, on the insurance sum, once; a lower total or an unknown invoice is
+   * refused on submit and nothing is stored.
+   */
   @Test
-  void aPartlyUpheldComplaintAboutTheSettlementGoesToFinance() throws Exception {
+  void COMPLAINT_REOPENS_aPartlyUpheldComplaintAboutTheSettlementPaysOnlyTheDifferenceOnce()
+      throws Exception {
     String claimNumber = decidedClaim("APPROVE");
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 2, 10, 0));
+    scenarios.acceptedInvoice(
+        claimNumber,
+        Scenarios.invoice(
+            "KV-77", Scenarios.line(LocalDate.of(2026, 4, 1), "TREATMENT", "600.00")));
+    EngineTime.runDueJobs(management, claimProcess(claimNumber));
+    JsonNode settled = scenarios.invoiceView(claimNumber, "KV-77");
+    assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("SETTLED");
+    BigDecimal paidBefore = settled.get("paidTotal").decimalValue().setScale(2);
+    assertThat(paidBefore).isLessThan(new BigDecimal("600.00"));
+    BigDecimal sumBefore = sumPaid();
+
     String number = complained(claimNumber);
-    handle(number, "kirsten", "PARTLY_UPHELD", "Four treatments were too few.");
+    handle(number, "kirsten", "PARTLY_UPHELD", "The rate used was last year's.");
     review(number, "karl", true);
     runJobs(number);
 
     assertThat(instance(number)).isWaitingAt("Task_ResettleInvoice");
-    assertThat(task(number, "Task_ResettleInvoice")).hasCandidateGroup("finance");
+    Task resettle = task(number, "Task_ResettleInvoice");
+    assertThat(resettle).hasCandidateGroup("finance");
     assertThat(complaint(number).get("remedy").asText()).isEqualTo("RESETTLE");
-    tasks.complete(task(number, "Task_ResettleInvoice").getId());
+    assertThat((String) tasks.getVariableLocal(resettle.getId(), "viewInvoices"))
+        .contains("KV-77", paidBefore.toPlainString(), "600.00");
+
+    BigDecimal corrected = paidBefore.add(new BigDecimal("50.00"));
+    asFinance(
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        tasks.complete(
+                            resettle.getId(),
+                            Map.of("resettleInvoiceNumber", "NO-SUCH", "resettledTotal", 100)))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("has no invoice with that number"));
+    asFinance(
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        tasks.complete(
+                            resettle.getId(),
+                            Map.of(
+                                "resettleInvoiceNumber",
+                                "KV-77",
+                                "resettledTotal",
+                                paidBefore.subtract(BigDecimal.ONE).doubleValue())))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("does not lower what was paid"));
+    asFinance(
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        tasks.complete(
+                            resettle.getId(),
+                            Map.of("resettleInvoiceNumber", "KV-77", "resettledTotal", 600.01)))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("At most DKK 600.00"));
+    assertThat(payments("KV-77")).hasSize(1);
+    assertThat(instance(number)).isWaitingAt("Task_ResettleInvoice");
+
+    asFinance(
+        () ->
+            tasks.complete(
+                resettle.getId(),
+                Map.of(
+                    "resettleInvoiceNumber", "KV-77", "resettledTotal", corrected.doubleValue())));
+
     assertThat(
             history
                 .createHistoricActivityInstanceQuery()
@@ -175,6 +244,59 @@ class ComplaintHandlingProcessTest extends ComplaintFixture {
                 .activityId("EndEvent_InvoiceResettled")
                 .count())
         .isEqualTo(1);
+    assertThat(payments("KV-77")).containsExactly(paidBefore, new BigDecimal("50.00"));
+    assertThat(scenarios.invoiceView(claimNumber, "KV-77").get("paidTotal").decimalValue())
+        .isEqualByComparingTo(corrected);
+    assertThat(sumPaid().subtract(sumBefore)).isEqualByComparingTo("50.00");
+    JsonNode decided = complaint(number);
+    assertThat(decided.get("resettlement").get("paidNow").decimalValue())
+        .isEqualByComparingTo("50.00");
+    assertThat(decided.get("resettlement").get("resettledBy").asText()).isEqualTo("freja");
+    assertThat(scenarios.claimView(claimNumber).get("letters").toString())
+        .contains("RESETTLEMENT", "COMPLAINT_REOPENS");
+
+    // a retry of the same resettlement pays nothing more
+    resettlements.resettle(number, claimNumber, "KV-77", corrected.add(BigDecimal.TEN), "freja");
+    assertThat(payments("KV-77")).hasSize(2);
+    assertThat(sumPaid().subtract(sumBefore)).isEqualByComparingTo("50.00");
+  }
+
+  private String claimProcess(String claimNumber) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(claimNumber)
+        .processDefinitionKey("claim-handling")
+        .singleResult()
+        .getId();
+  }
+
+  private List<BigDecimal> payments(String invoiceNumber) {
+    return jdbc
+        .sql(
+            "SELECT p.amount FROM flex_payments p JOIN flex_invoices i ON i.invoice_id = p.invoice_id"
+                + " WHERE i.invoice_number = :n ORDER BY p.payment_seq")
+        .param("n", invoiceNumber)
+        .query(BigDecimal.class)
+        .list()
+        .stream()
+        .map(a -> a.setScale(2))
+        .toList();
+  }
+
+  private BigDecimal sumPaid() {
+    return jdbc.sql("SELECT COALESCE(SUM(paid_total), 0) FROM flex_sum_usage WHERE person_id = :p")
+        .param("p", policy.personIds().get(0))
+        .query(BigDecimal.class)
+        .single();
+  }
+
+  private void asFinance(Runnable action) {
+    identity.setAuthentication("freja", List.of("finance"));
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
