@@ -23,6 +23,9 @@ public final class HealthRequest {
   public static final String TASK_REVIEW_RECORDS = "Task_ReviewRecords";
   public static final String TASK_CALL_INSURED = "Task_CallInsured";
 
+  /** REQ_CALLBACK missed: the call's non-interrupting timer at {@code callbackDueAt}. */
+  public static final String TIMER_CALLBACK_MISSED = "Timer_CallbackMissed";
+
   public static final ProcessVariable<String> REQUEST_NUMBER = text("requestNumber");
   public static final ProcessVariable<RequestKind> REQUEST_KIND =
       oneOf("requestKind", RequestKind.class);

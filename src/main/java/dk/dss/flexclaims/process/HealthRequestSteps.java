@@ -56,6 +56,16 @@ class HealthRequestSteps {
     return execution -> requests.adviceGiven(REQUEST_NUMBER.get(execution));
   }
 
+  /**
+   * REQ_CALLBACK missed: the breach is recorded on the request's clock, with who had the call (the
+   * health team while nobody had claimed it). A clock already stopped by the first call stays.
+   */
+  @Bean
+  JavaDelegate recordRequestCallbackMissed() {
+    return execution ->
+        requests.callbackMissed(REQUEST_NUMBER.get(execution), execution.getProcessInstanceId());
+  }
+
   @Bean
   JavaDelegate requestNotReached() {
     return execution -> requests.notReached(REQUEST_NUMBER.get(execution));

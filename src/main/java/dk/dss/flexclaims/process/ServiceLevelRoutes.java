@@ -97,6 +97,7 @@ public final class ServiceLevelRoutes {
       case SLA_TRAUMA_3H -> TASK_CALL_INSURED_BACK;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TASK_ASSESS_CLAIM;
       case SLA_COMPLAINT_7WD -> ComplaintHandling.TASK_HANDLE_COMPLAINT;
+      case REQ_CALLBACK -> HealthRequest.TASK_CALL_INSURED;
     };
   }
 
@@ -112,6 +113,7 @@ public final class ServiceLevelRoutes {
               ComplaintHandling.TASK_HANDLE_COMPLAINT,
               ComplaintHandling.TASK_REVIEW_COMPLAINT,
               ComplaintHandling.TASK_FOLLOW_UP_COMPLAINT);
+      case REQ_CALLBACK -> List.of(HealthRequest.TASK_CALL_INSURED);
     };
   }
 
@@ -121,6 +123,7 @@ public final class ServiceLevelRoutes {
       case SLA_TRAUMA_3H -> TIMER_CALLBACK_AT_RISK;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_AT_RISK;
       case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_AT_RISK;
+      case REQ_CALLBACK -> HealthRequest.TIMER_CALLBACK_MISSED;
     };
   }
 
@@ -130,6 +133,7 @@ public final class ServiceLevelRoutes {
       case SLA_TRAUMA_3H -> TIMER_CALLBACK_DEADLINE;
       case SLA_ASSESS_1WD, SLA_TRAUMA_ASSESS_1H -> TIMER_ASSESSMENT_DEADLINE;
       case SLA_COMPLAINT_7WD -> ComplaintHandling.TIMER_COMPLAINT_DEADLINE;
+      case REQ_CALLBACK -> HealthRequest.TIMER_CALLBACK_MISSED;
     };
   }
 }

@@ -3,6 +3,7 @@ package dk.dss.flexclaims.process;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_AT_RISK_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.SLA_DUE_AT;
 
+import dk.dss.flexclaims.request.RequestService;
 import dk.dss.flexclaims.sla.RunningRoutes;
 import dk.dss.flexclaims.sla.ServiceLevelClock;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
@@ -29,12 +30,15 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final TaskService tasks;
+  private final RequestService requests;
 
   ServiceLevelRoutesAdapter(
       ClaimServiceLevelVariables claimVariables,
       RuntimeService runtime,
       ManagementService management,
-      TaskService tasks) {
+      TaskService tasks,
+      RequestService requests) {
+    this.requests = requests;
     this.claimVariables = claimVariables;
     this.runtime = runtime;
     this.management = management;
@@ -49,6 +53,25 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
   @Override
   public void moveDeadlines(ServiceLevelClock clock, Deadlines deadlines) {
     String pid = clock.processInstanceId();
+    if (clock.kind() == ServiceLevelKind.REQ_CALLBACK) {
+      // a request's call: its due date, the request record and the missed-call timer
+      runtime.setVariable(
+          pid,
+          HealthRequest.CALLBACK_DUE_AT.name(),
+          HealthRequest.CALLBACK_DUE_AT.stored(deadlines.dueAt()));
+      requests.callbackMoved(clock.requestNumber(), deadlines.dueAt());
+      moveJob(pid, ServiceLevelRoutes.deadlineTimer(clock.kind()), deadlines.dueAt());
+      for (Task task :
+          tasks
+              .createTaskQuery()
+              .processInstanceId(pid)
+              .taskDefinitionKey(HealthRequest.TASK_CALL_INSURED)
+              .list()) {
+        task.setDueDate(Date.from(deadlines.dueAt()));
+        tasks.saveTask(task);
+      }
+      return;
+    }
     runtime.setVariables(
         pid,
         Map.of(

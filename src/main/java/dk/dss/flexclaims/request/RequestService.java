@@ -15,6 +15,7 @@ import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
+import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ public class RequestService {
   private final Letters letters;
   private final LetterRepository letterRepository;
   private final ServiceLevels serviceLevels;
+  private final ServiceLevelService clocks;
   private final Clock clock;
 
   RequestService(
@@ -50,7 +52,9 @@ public class RequestService {
       Letters letters,
       LetterRepository letterRepository,
       ServiceLevels serviceLevels,
+      ServiceLevelService clocks,
       Clock clock) {
+    this.clocks = clocks;
     this.requests = requests;
     this.process = process;
     this.policies = policies;
@@ -151,8 +155,12 @@ public class RequestService {
             null,
             null,
             null));
-    requests.setProcessInstance(
-        requestNumber, process.start(requestNumber, request.kind(), due.toInstant()));
+    String processInstanceId = process.start(requestNumber, request.kind(), due.toInstant());
+    requests.setProcessInstance(requestNumber, processInstanceId);
+    if (!request.kind().secondOpinion()) {
+      // an advice request's call is due now; a second opinion's after the records' review
+      clocks.startForRequest(requestNumber, processInstanceId, now.toInstant());
+    }
     return requests.find(requestNumber).orElseThrow();
   }
 
@@ -216,10 +224,31 @@ public class RequestService {
    */
   @Transactional
   public Instant recordsReviewed(String requestNumber) {
-    requests.lock(requestNumber);
-    OffsetDateTime due = serviceLevels.requestCallbackDue(clock.instant()).toOffsetDateTime();
+    Request r = requests.lock(requestNumber);
+    Instant now = clock.instant();
+    OffsetDateTime due = serviceLevels.requestCallbackDue(now).toOffsetDateTime();
     requests.setCallbackDue(requestNumber, due);
+    clocks.startForRequest(requestNumber, r.processInstanceId(), now);
     return due.toInstant();
+  }
+
+  /**
+   * REQ_CALLBACK missed: recorded on the request's clock with the team; nothing when the first call
+   * was made in time.
+   */
+  @Transactional
+  public void callbackMissed(String requestNumber, String processInstanceId) {
+    requests.lock(requestNumber);
+    if (clocks.ofProcess(processInstanceId).map(c -> c.running()).orElse(false)) {
+      clocks.breach(processInstanceId, "health-team");
+    }
+  }
+
+  /** The calendar changed: the call's due date moved with its clock (REQ_CALLBACK). */
+  @Transactional
+  public void callbackMoved(String requestNumber, Instant dueAt) {
+    requests.lock(requestNumber);
+    requests.setCallbackDue(requestNumber, dueAt.atZone(Copenhagen.ZONE).toOffsetDateTime());
   }
 
   /**
@@ -259,6 +288,7 @@ public class RequestService {
     int attempt = r.attempts() + 1;
     requests.addAttempt(
         requestNumber, new RequestRepository.Attempt(attempt, calledAt, outcome, calledBy));
+    clocks.requestCalled(r.processInstanceId(), calledAt.toInstant(), calledBy);
     return attempt;
   }
 

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One service-level clock of a claim's route, running or ended (table {@code flex_sla_clocks}). */
+/**
+ * One service-level clock of a claim's route, a complaint or a request, running or ended (table
+ * {@code flex_sla_clocks}). A request's clock (REQ_CALLBACK) has a request number and no claim
+ * number.
+ */
 public record ServiceLevelClock(
     long id,
     String claimNumber,
+    String requestNumber,
     ServiceLevelKind kind,
     String processInstanceId,
     Instant startedAt,

@@ -24,7 +24,7 @@ class ServiceLevelClocks {
 
   private static final String COLUMNS =
       """
-      id, claim_number, kind, process_instance_id, started_at, due_at, at_risk_at, escalated_at, breached_at,
+      id, claim_number, request_number, kind, process_instance_id, started_at, due_at, at_risk_at, escalated_at, breached_at,
       breach_responsible, overdue_seconds, stopped_at, outcome, lapse_reason, first_contact_at, examination_date,
       extension_reason, extended_at, due_at_before_extension,
       examination_provider, examination_sector, public_date_in_time""";
@@ -35,8 +35,10 @@ class ServiceLevelClocks {
     this.jdbc = jdbc;
   }
 
+  /** A clock of a claim (claimNumber) or of a request (requestNumber); the other is null. */
   void insert(
       String claimNumber,
+      String requestNumber,
       ServiceLevelKind kind,
       String processInstanceId,
       Instant startedAt,
@@ -44,9 +46,11 @@ class ServiceLevelClocks {
       Instant atRiskAt) {
     jdbc.sql(
             """
-        INSERT INTO flex_sla_clocks (claim_number, kind, process_instance_id, started_at, due_at, at_risk_at)
-        VALUES (:claim, :kind, :pid, :started, :due, :atRisk)""")
+        INSERT INTO flex_sla_clocks (claim_number, request_number, kind, process_instance_id, started_at, due_at,
+          at_risk_at)
+        VALUES (:claim, :request, :kind, :pid, :started, :due, :atRisk)""")
         .param("claim", claimNumber)
+        .param("request", requestNumber)
         .param("kind", kind.name())
         .param("pid", processInstanceId)
         .param("started", at(startedAt))
@@ -250,6 +254,7 @@ class ServiceLevelClocks {
     return new ServiceLevelClock(
         rs.getLong("id"),
         rs.getString("claim_number"),
+        rs.getString("request_number"),
         ServiceLevelKind.valueOf(rs.getString("kind")),
         rs.getString("process_instance_id"),
         instant(rs, "started_at"),

@@ -35,6 +35,7 @@ class ServiceLevelController {
    */
   record RunningServiceLevel(
       String claimNumber,
+      String requestNumber,
       ServiceLevelKind kind,
       OffsetDateTime startedAt,
       OffsetDateTime dueAt,
@@ -56,6 +57,7 @@ class ServiceLevelController {
             c ->
                 new RunningServiceLevel(
                     c.claimNumber(),
+                    c.requestNumber(),
                     c.kind(),
                     at(c.startedAt()),
                     at(c.dueAt()),
@@ -80,8 +82,8 @@ class ServiceLevelController {
             .map(
                 m ->
                     Map.of(
-                        "claimNumber",
-                        m.claimNumber(),
+                        m.claimNumber() != null ? "claimNumber" : "requestNumber",
+                        m.claimNumber() != null ? m.claimNumber() : m.requestNumber(),
                         "kind",
                         m.kind(),
                         "dueAtBefore",

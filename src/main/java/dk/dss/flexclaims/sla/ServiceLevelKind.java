@@ -15,7 +15,12 @@ public enum ServiceLevelKind {
   /** A trauma notification is assessed within the hour, around the clock. */
   SLA_TRAUMA_ASSESS_1H(RuleId.SLA_TRAUMA_ASSESS_1H, false),
   /** A complaint is handled (its outcome signed by a second person) within 7 working days. */
-  SLA_COMPLAINT_7WD(RuleId.SLA_COMPLAINT_7WD, true);
+  SLA_COMPLAINT_7WD(RuleId.SLA_COMPLAINT_7WD, true),
+  /**
+   * A request's first call is made by the end of the next working day (ours); the clock stops at
+   * the first call, reached or not.
+   */
+  REQ_CALLBACK(RuleId.REQ_CALLBACK, true);
 
   private final RuleId rule;
   private final boolean workingDays;

@@ -57,6 +57,7 @@ public class ServiceLevelRecalculation {
     routes.moveDeadlines(clock, deadlines);
     return new Moved(
         clock.claimNumber(),
+        clock.requestNumber(),
         clock.kind().name(),
         processInstanceId,
         clock.dueAt(),
@@ -67,6 +68,7 @@ public class ServiceLevelRecalculation {
   /** A clock whose deadline moved. */
   public record Moved(
       String claimNumber,
+      String requestNumber,
       String kind,
       String processInstanceId,
       Instant dueAtBefore,
@@ -111,6 +113,7 @@ public class ServiceLevelRecalculation {
         moved.add(
             new Moved(
                 clock.claimNumber(),
+                clock.requestNumber(),
                 clock.kind().name(),
                 clock.processInstanceId(),
                 clock.dueAt(),
@@ -118,8 +121,8 @@ public class ServiceLevelRecalculation {
                 deadlines.atRiskAt()));
       } catch (RuntimeException e) {
         log.warn(
-            "The clock of claim {} ({}) could not be moved now ({}); call again to retry",
-            clock.claimNumber(),
+            "The clock of {} ({}) could not be moved now ({}); call again to retry",
+            clock.claimNumber() != null ? clock.claimNumber() : clock.requestNumber(),
             clock.kind(),
             e.getClass().getSimpleName());
       }

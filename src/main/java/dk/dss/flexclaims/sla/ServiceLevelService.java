@@ -64,6 +64,11 @@ public class ServiceLevelService {
       case SLA_TRAUMA_ASSESS_1H ->
           new Deadlines(
               levels.traumaAssessmentAtRisk(startedAt), levels.traumaAssessmentDue(startedAt));
+      // REQ_CALLBACK is recorded when it is missed, at its deadline
+      case REQ_CALLBACK -> {
+        Instant due = levels.requestCallbackDue(startedAt).toInstant();
+        yield new Deadlines(due, due);
+      }
       case SLA_COMPLAINT_7WD -> {
         LocalDate received = startedAt.atZone(Copenhagen.ZONE).toLocalDate();
         yield new Deadlines(
@@ -88,12 +93,47 @@ public class ServiceLevelService {
     Deadlines deadlines = deadlines(serviceLevels, kind, startedAt);
     clocks.insert(
         claimNumber,
+        null,
         kind,
         processInstanceId,
         startedAt.truncatedTo(ChronoUnit.MILLIS),
         deadlines.dueAt(),
         deadlines.atRiskAt());
     return deadlines;
+  }
+
+  /**
+   * A request's callback clock (REQ_CALLBACK), started when the call falls due: with the request
+   * for advice, after the records' review for a second opinion. Once per request process.
+   */
+  @Transactional
+  public Deadlines startForRequest(
+      String requestNumber, String processInstanceId, Instant startedAt) {
+    Optional<ServiceLevelClock> existing = clocks.ofProcess(processInstanceId);
+    if (existing.isPresent()) {
+      return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
+    }
+    Deadlines deadlines = deadlines(serviceLevels, ServiceLevelKind.REQ_CALLBACK, startedAt);
+    clocks.insert(
+        null,
+        requestNumber,
+        ServiceLevelKind.REQ_CALLBACK,
+        processInstanceId,
+        startedAt.truncatedTo(ChronoUnit.MILLIS),
+        deadlines.dueAt(),
+        deadlines.atRiskAt());
+    return deadlines;
+  }
+
+  /**
+   * A request's call was made (REQ_CALLBACK): the first call stops the clock, met or late, whether
+   * it reached the insured or not. Later calls and requests without a running clock change nothing.
+   */
+  @Transactional
+  public void requestCalled(String processInstanceId, Instant calledAt, String responsible) {
+    if (clocks.ofProcess(processInstanceId).map(ServiceLevelClock::running).orElse(false)) {
+      called(processInstanceId, calledAt, responsible);
+    }
   }
 
   /**

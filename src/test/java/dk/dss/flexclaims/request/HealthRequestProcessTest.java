@@ -6,14 +6,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.sla.ServiceLevelRecalculation;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.ProcessCoverage;
 import dk.dss.flexclaims.support.Requests;
 import dk.dss.flexclaims.support.Scenarios.PolicyRef;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
@@ -31,6 +37,7 @@ class HealthRequestProcessTest extends RequestFixture {
 
   @Autowired JdbcClient jdbc;
   @Autowired HistoryService history;
+  @Autowired ServiceLevelRecalculation recalculation;
 
   private void call(String requestNumber, String outcome, String calledAt) {
     Task call = task(requestNumber, "Task_CallInsured");
@@ -107,6 +114,139 @@ class HealthRequestProcessTest extends RequestFixture {
                 .list())
         .extracting(v -> v.getName())
         .doesNotContain("viewPhone", "viewQuestion", "viewPerson");
+  }
+
+  /**
+   * REQ_CALLBACK as a service level: the call's clock runs in GET /api/sla and the gauges, its
+   * missed target is recorded by the timer Cockpit shows, and the first call, late, stops it.
+   */
+  @Test
+  void REQ_CALLBACK_theMissedCallbackIsRecordedAndTheFirstCallStopsTheClock() throws Exception {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 10, 10, 0)); // a Tuesday
+    String number = filed(request(policy(), "HEALTH_NAVIGATOR"));
+
+    JsonNode running = runningClock(number);
+    assertThat(running.get("kind").asText()).isEqualTo("REQ_CALLBACK");
+    assertThat(running.get("claimNumber").isNull()).isTrue();
+    assertThat(running.get("dueAt").asText()).isEqualTo("2026-03-11T23:59:59+01:00");
+    assertThat(running.get("breached").asBoolean()).isFalse();
+
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 11, 23, 59, 58));
+    runJobs(number);
+    assertThat(runningClock(number).get("breached").asBoolean()).isFalse();
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 12, 8, 0));
+    runJobs(number);
+    JsonNode breached = runningClock(number);
+    assertThat(breached.get("breached").asBoolean()).isTrue();
+    assertThat(breached.get("breachResponsible").asText()).isEqualTo("health-team");
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processId(number))
+                .activityId("EndEvent_CallbackMissedRecorded")
+                .count())
+        .isEqualTo(1);
+    assertThat(instance(number)).isWaitingAt("Task_CallInsured");
+    assertThat(gauge("REQ_CALLBACK", "breached")).isGreaterThanOrEqualTo(1.0);
+
+    // the first call, not reaching the insured, stops the clock late; the calls go on
+    call(number, "NOT_REACHED", "2026-03-12T07:55+01:00");
+    assertThat(runningClock(number)).isNull();
+    assertThat(
+            jdbc.sql(
+                    "SELECT outcome FROM flex_sla_clocks WHERE request_number = :n AND kind = 'REQ_CALLBACK'")
+                .param("n", number)
+                .query(String.class)
+                .single())
+        .isEqualTo("LATE");
+    assertThat(instance(number)).isWaitingAt("Task_CallInsured");
+    // a second call's task meets a target already past: its timer changes nothing
+    runJobs(number);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM flex_sla_clocks WHERE request_number = :n")
+                .param("n", number)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
+  /** REQ_CALLBACK counts working days: a closing day added to the calendar moves the call. */
+  @Test
+  void REQ_CALLBACK_aChangedCalendarMovesTheCall() throws Exception {
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 9, 10, 0)); // a Thursday: due by Friday night
+    String number = filed(request(policy(), "ADDICTION"));
+    assertThat(view(number).get("callbackDueAt").asText()).isEqualTo("2026-04-10T23:59:59+02:00");
+
+    ServiceLevels withClosingDay =
+        new ServiceLevels(
+            new DanishWorkingDays(
+                DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.of(LocalDate.of(2026, 4, 10))));
+    assertThat(recalculation.recalculate(withClosingDay))
+        .anySatisfy(m -> assertThat(m.requestNumber()).isEqualTo(number));
+
+    Date due = EngineTime.at(LocalDateTime.of(2026, 4, 13, 23, 59, 59));
+    assertThat(view(number).get("callbackDueAt").asText()).isEqualTo("2026-04-13T23:59:59+02:00");
+    assertThat(task(number, "Task_CallInsured").getDueDate()).isEqualTo(due);
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(processId(number))
+                .activityId("Timer_CallbackMissed")
+                .singleResult()
+                .getDuedate())
+        .isEqualTo(due);
+    assertThat(runningClock(number).get("dueAt").asText()).isEqualTo("2026-04-13T23:59:59+02:00");
+
+    // the moved timer does not fire at the old deadline
+    EngineTime.setNow(LocalDateTime.of(2026, 4, 11, 9, 0));
+    runJobs(number);
+    assertThat(runningClock(number).get("breached").asBoolean()).isFalse();
+    recalculation.recalculate();
+    assertThat(view(number).get("callbackDueAt").asText()).isEqualTo("2026-04-10T23:59:59+02:00");
+  }
+
+  /** The request's running clock in GET /api/sla, or null. */
+  private JsonNode runningClock(String requestNumber) throws Exception {
+    JsonNode sla =
+        Requests.parse(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/api/sla")
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.httpBasic("lars", "demo")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    for (JsonNode clock : sla) {
+      if (requestNumber.equals(clock.path("requestNumber").asText(null))) {
+        return clock;
+      }
+    }
+    return null;
+  }
+
+  private double gauge(String kind, String state) throws Exception {
+    String metrics =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/actuator/prometheus")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.httpBasic("mona", "demo")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return metrics
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("flex_sla_clocks")
+                    && line.contains("kind=\"" + kind + "\"")
+                    && line.contains("state=\"" + state + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
