@@ -19,13 +19,17 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 
 /**
- * What each group may do in the engine and the webapps, beyond its own tasks. Tasks themselves need
- * no grant here: a task's candidate group gets read and work rights on that task from the engine
- * ({@code defaultUserPermissionNameForTask}), so a group sees only its own tasks.
+ * What each group may do in the engine and the webapps. The groups that work tasks do so through
+ * their grants on the process definitions ({@code READ_TASK}, {@code TASK_WORK}, {@code
+ * TASK_ASSIGN}: claim, unclaim, hand over), not through one authorization row per task (ADR 0020);
+ * that a group works only its own tasks, and hands them only to its own members, the engine checks
+ * on every assignment and completion ({@code security/GroupTaskWork}).
  */
 public final class AccessPolicy {
 
@@ -42,6 +46,55 @@ public final class AccessPolicy {
           "health-request",
           "complaint-handling",
           "policy-lifecycle");
+
+  /**
+   * What a task-working group may do on the definitions it works: read the definition and its
+   * tasks, claim and complete them, and unclaim or hand them over (within the group, checked by the
+   * engine).
+   */
+  public static final List<Permission> TASK_WORK_PERMISSIONS =
+      List.of(
+          READ,
+          ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.TASK_WORK,
+          ProcessDefinitionPermissions.TASK_ASSIGN);
+
+  /**
+   * The definitions whose tasks each group works (its candidate group in the diagram), with {@link
+   * #TASK_WORK_PERMISSIONS}: a group sees the tasks of these definitions only. Team leads also work
+   * the health team's, whose tasks they reassign. A diagram that gives a task to a group not listed
+   * here fails {@code AccessPolicyTest}. Finance has none: it reads amounts, never health details,
+   * so it sees and works only its own few tasks, each with its own authorization row ({@link
+   * #PER_TASK_GROUPS}).
+   */
+  public static final Map<String, List<String>> TASK_DEFINITIONS =
+      Map.of(
+          Groups.HEALTH_TEAM,
+          List.of(
+              "claim-handling",
+              "health-advice-callback",
+              "specialist-examination",
+              "trauma-callback",
+              "health-request"),
+          Groups.TEAM_LEADS,
+          List.of(
+              "claim-handling",
+              "health-advice-callback",
+              "specialist-examination",
+              "trauma-callback",
+              "health-request",
+              "complaint-handling"),
+          Groups.FINANCE,
+          List.of(),
+          Groups.COMPLAINTS,
+          List.of("complaint-handling"));
+
+  /**
+   * Groups whose tasks keep one authorization row each (read, work, assign, read its variables),
+   * made by the engine as the task gets the group: finance, whose grants on the definitions must
+   * not show it the health team's tasks and their variables.
+   */
+  public static final java.util.Set<String> PER_TASK_GROUPS = java.util.Set.of(Groups.FINANCE);
 
   /** One grant: a group, a resource (all of them with "*"), the permissions. */
   public record Grant(
@@ -62,15 +115,15 @@ public final class AccessPolicy {
         // Finance reads amounts, never health details: only its own tasks' variables, which the
         // engine
         // gives every candidate of a task (READ_VARIABLE on the task).
-        grants.add(
-            new Grant(
-                group,
-                PROCESS_DEFINITION,
-                process,
-                Groups.FINANCE.equals(group)
-                    ? List.of(READ)
-                    : List.of(
-                        READ, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE)));
+        List<Permission> permissions = new java.util.ArrayList<>(List.of(READ));
+        if (TASK_DEFINITIONS.get(group).contains(process)) {
+          permissions.addAll(TASK_WORK_PERMISSIONS);
+        }
+        if (!Groups.FINANCE.equals(group)) {
+          permissions.addAll(
+              List.of(READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE));
+        }
+        grants.add(new Grant(group, PROCESS_DEFINITION, process, List.copyOf(permissions)));
       }
     }
     // process owners deploy and watch

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,21 @@ public class IdentitySetup {
       grant(grant.groupId(), grant.resource(), grant.resourceId(), grant.permissions());
     }
     log.info("Groups and their rights are in place ({} grants)", AccessPolicy.grants().size());
+    // tasks are worked through the definitions' grants: rows per task from before are dropped
+    // (finance keeps its own, AccessPolicy.PER_TASK_GROUPS)
+    int perTask = 0;
+    for (Authorization row :
+        authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).list()) {
+      if (!Authorization.ANY.equals(row.getResourceId())
+          && (row.getGroupId() == null
+              || !AccessPolicy.PER_TASK_GROUPS.contains(row.getGroupId()))) {
+        authorizationService.deleteAuthorization(row.getId());
+        perTask++;
+      }
+    }
+    if (perTask > 0) {
+      log.info("Removed {} authorizations of single tasks", perTask);
+    }
   }
 
   void ensureGroup(String id, String name) {

@@ -151,6 +151,11 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
                   + ".")
           .build();
     }
+    TaskWorkRefused refused = find(e, TaskWorkRefused.class);
+    if (refused != null) {
+      return problem(403, "not-your-groups-task", "Not your group's task", refused.getMessage())
+          .build();
+    }
     if (e instanceof ParseException parse && parse.getMessage() != null) {
       return problem(status, "invalid-diagram", "The diagram does not parse", parse.getMessage())
           .build();

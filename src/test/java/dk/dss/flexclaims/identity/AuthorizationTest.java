@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,34 +34,135 @@ class AuthorizationTest {
   @Autowired AuthorizationService authorizationService;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final List<String> standaloneTasks = new ArrayList<>();
+  private final List<String> instances = new ArrayList<>();
   private String financeTaskId;
   private String healthTaskId;
   private String processInstanceId;
 
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+
   @BeforeEach
   void oneTaskForFinanceAndOneForTheHealthTeam() {
-    Task finance = taskService.newTask();
-    finance.setName("Approve payment");
-    taskService.saveTask(finance);
-    taskService.addCandidateGroup(finance.getId(), Groups.FINANCE);
-    financeTaskId = finance.getId();
-    standaloneTasks.add(financeTaskId);
+    if (repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("finance-approval-probe")
+            .count()
+        == 0) {
+      repositoryService
+          .createDeployment()
+          .addModelInstance(
+              "finance-approval-probe.bpmn",
+              Bpmn.createExecutableProcess("finance-approval-probe")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .userTask("Task_Approve")
+                  .name("Approve payment")
+                  .camundaCandidateGroups(Groups.FINANCE)
+                  .endEvent()
+                  .done())
+          .deploy();
+    }
+    String finance = runtimeService.startProcessInstanceByKey("finance-approval-probe").getId();
+    instances.add(finance);
+    financeTaskId = taskService.createTaskQuery().processInstanceId(finance).singleResult().getId();
 
     processInstanceId =
         runtimeService
             .startProcessInstanceByKey(
                 "health-advice-callback", "ADV-AUTH-1", Map.of("adviceArea", "stress"))
             .getId();
+    instances.add(processInstanceId);
     healthTaskId =
         taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
   }
 
   @AfterEach
   void removeThem() {
-    runtimeService.deleteProcessInstancesIfExists(
-        List.of(processInstanceId), "test over", true, true, true);
-    standaloneTasks.forEach(id -> taskService.deleteTask(id, true));
+    runtimeService.deleteProcessInstancesIfExists(instances, "test over", true, true, true);
+    instances.clear();
+  }
+
+  /**
+   * A nurse claims, gives back and hands over her group's task; a team lead reassigns it; nobody
+   * outside the group takes it or is handed it. No authorization row per task.
+   */
+  @Test
+  void nursesClaimUnclaimAndHandOverWithinTheirGroupAndTeamLeadsReassign() throws Exception {
+    ensureUser("nanna", Groups.HEALTH_TEAM);
+    HttpCalls nina = HttpCalls.basic(port, "nina", "demo");
+    String task = "/engine-rest/task/" + healthTaskId;
+
+    assertThat(nina.postJson(task + "/claim", "{\"userId\":\"nina\"}").statusCode()).isEqualTo(204);
+    var unclaim = nina.postJson(task + "/unclaim", "{}");
+    assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(healthTaskId).singleResult().getAssignee())
+        .isNull();
+
+    nina.postJson(task + "/claim", "{\"userId\":\"nina\"}");
+    var toFinance = nina.postJson(task + "/assignee", "{\"userId\":\"freja\"}");
+    assertThat(toFinance.statusCode()).isEqualTo(403);
+    assertThat(toFinance.body()).contains("health-team").doesNotContain("Exception");
+    assertThat(nina.postJson(task + "/assignee", "{\"userId\":\"nanna\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(healthTaskId).singleResult().getAssignee())
+        .isEqualTo("nanna");
+
+    // a team lead reassigns within the team he leads
+    var reassigned =
+        HttpCalls.basic(port, "lars", "demo").postJson(task + "/assignee", "{\"userId\":\"nina\"}");
+    assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(204);
+
+    // finance neither sees nor takes it
+    HttpCalls freja = HttpCalls.basic(port, "freja", "demo");
+    assertThat(freja.postJson(task + "/claim", "{\"userId\":\"freja\"}").statusCode())
+        .isNotEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(healthTaskId).singleResult().getAssignee())
+        .isEqualTo("nina");
+
+    // the health team's tasks carry no authorization rows of their own
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.TASK)
+                .resourceId(healthTaskId)
+                .count())
+        .isZero();
+  }
+
+  /** Finance's few tasks keep a row each, which now also lets finance give a task back. */
+  @Test
+  void financeClaimsAndGivesBackItsOwnTask() {
+    HttpCalls freja = HttpCalls.basic(port, "freja", "demo");
+    String task = "/engine-rest/task/" + financeTaskId;
+    assertThat(freja.postJson(task + "/claim", "{\"userId\":\"freja\"}").statusCode())
+        .isEqualTo(204);
+    var unclaim = freja.postJson(task + "/unclaim", "{}");
+    assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(204);
+    assertThat(
+            HttpCalls.basic(port, "nina", "demo")
+                .postJson(task + "/claim", "{\"userId\":\"nina\"}")
+                .statusCode())
+        .isNotEqualTo(204);
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.TASK)
+                .resourceId(financeTaskId)
+                .groupIdIn(Groups.FINANCE)
+                .count())
+        .isEqualTo(1);
+  }
+
+  private void ensureUser(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("Nanna");
+      user.setLastName("Krog");
+      user.setPassword("demo");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
   }
 
   @Test
