@@ -88,8 +88,17 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       String deploymentId,
       String resourceName) {}
 
-  /** One packaged model, what became of it, and the latest versions it was compared with. */
-  public record Decision(PackagedModel model, Outcome outcome, List<Latest> latest) {}
+  /**
+   * One packaged model, what became of it, the latest versions it was compared with, and those of
+   * them kept as a process owner deployed them.
+   */
+  public record Decision(
+      PackagedModel model, Outcome outcome, List<Latest> latest, List<Latest> kept) {
+
+    Decision(PackagedModel model, Outcome outcome, List<Latest> latest) {
+      this(model, outcome, latest, List.of());
+    }
+  }
 
   /**
    * The start-up deployment's result: the new deployment (null if none) and each model's outcome.
@@ -180,7 +189,7 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       deploymentId = builder.deploy().getId();
     }
     Report report = new Report(deploymentId, List.copyOf(decisions));
-    logReport(report, origins);
+    logReport(report);
     return report;
   }
 
@@ -200,7 +209,7 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
         latest.add(version);
       }
     }
-    boolean differsFromOwners = false;
+    List<Latest> differsFromOwners = new ArrayList<>();
     boolean differsFromRelease = false;
     List<Latest> ownersSame = new ArrayList<>();
     for (Latest version : latest) {
@@ -214,11 +223,11 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
       } else if (ours) {
         differsFromRelease = true;
       } else {
-        differsFromOwners = true;
+        differsFromOwners.add(version);
       }
     }
-    if (differsFromOwners) {
-      return new Decision(model, Outcome.KEPT, latest);
+    if (!differsFromOwners.isEmpty()) {
+      return new Decision(model, Outcome.KEPT, latest, List.copyOf(differsFromOwners));
     }
     if (missing) {
       return new Decision(model, Outcome.NEW, latest);
@@ -279,15 +288,12 @@ public class ReleaseDeployment implements SmartInitializingSingleton {
     }
   }
 
-  private static void logReport(Report report, DeploymentOrigins origins) {
+  private static void logReport(Report report) {
     for (Decision decision : report.decisions()) {
       if (decision.outcome() != Outcome.KEPT) {
         continue;
       }
-      for (Latest version : decision.latest()) {
-        if (origins.of(version.deploymentId()).release()) {
-          continue;
-        }
+      for (Latest version : decision.kept()) {
         log.warn(
             "Kept the deployed {} {} version {} (deployment {}, not from a release): the released"
                 + " {} differs and was not deployed. Download the deployed version (GET"
