@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -100,7 +101,25 @@ public final class AccessPolicy {
   public record Grant(
       String groupId, Resource resource, String resourceId, List<Permission> permissions) {}
 
+  /**
+   * What earlier versions granted process owners and they must no longer have: taken away on every
+   * start, also where it was granted again by hand. A null resource ID: on every resource of the
+   * type (the Tasklist filters).
+   */
+  static final List<Grant> PROCESS_OWNER_WITHDRAWN =
+      List.of(
+          new Grant(Groups.PROCESS_OWNERS, APPLICATION, "tasklist", List.of(ACCESS)),
+          new Grant(Groups.PROCESS_OWNERS, FILTER, null, List.of(READ)),
+          new Grant(Groups.PROCESS_OWNERS, DEPLOYMENT, "*", List.of(DELETE)),
+          new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, "*", List.of(UPDATE)),
+          new Grant(Groups.PROCESS_OWNERS, DECISION_DEFINITION, "*", List.of(UPDATE)));
+
   private AccessPolicy() {}
+
+  /** The grants to take away on start ({@link #PROCESS_OWNER_WITHDRAWN}). */
+  public static List<Grant> withdrawn() {
+    return PROCESS_OWNER_WITHDRAWN;
+  }
 
   public static List<Grant> grants() {
     List<Grant> grants = new java.util.ArrayList<>();
@@ -126,15 +145,16 @@ public final class AccessPolicy {
         grants.add(new Grant(group, PROCESS_DEFINITION, process, List.copyOf(permissions)));
       }
     }
-    // process owners deploy and watch
+    // process owners deploy and read in Cockpit: definitions, deployments, instances, incidents and
+    // history, never variables; nothing more (ADR 0016): no deleting deployments (with cascade it
+    // deletes running claims and their history), no UPDATE of definitions (history time to live,
+    // suspension), no deleting, modifying or starting instances, no tasks, no Tasklist
     String owners = Groups.PROCESS_OWNERS;
     grants.add(new Grant(owners, APPLICATION, "cockpit", List.of(ACCESS)));
-    grants.add(new Grant(owners, APPLICATION, "tasklist", List.of(ACCESS)));
-    grants.add(new Grant(owners, DEPLOYMENT, "*", List.of(CREATE, READ, DELETE)));
+    grants.add(new Grant(owners, DEPLOYMENT, "*", List.of(CREATE, READ)));
     grants.add(
-        new Grant(
-            owners, PROCESS_DEFINITION, "*", List.of(READ, UPDATE, READ_INSTANCE, READ_HISTORY)));
-    grants.add(new Grant(owners, DECISION_DEFINITION, "*", List.of(READ, UPDATE, READ_HISTORY)));
+        new Grant(owners, PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)));
+    grants.add(new Grant(owners, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
     grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)));
     grants.add(new Grant(owners, BATCH, "*", List.of(READ)));

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the groups of interfaces.md and grants their rights ({@link AccessPolicy}) on every
  * start, in every profile. Safe to run again: what exists is brought up to date, nothing is
- * duplicated, nothing granted by hand in Admin is taken away.
+ * duplicated, nothing granted by hand in Admin is taken away except what {@link
+ * AccessPolicy#withdrawn()} names.
  */
 @Component
 public class IdentitySetup {
@@ -46,6 +47,13 @@ public class IdentitySetup {
     for (AccessPolicy.Grant grant : AccessPolicy.grants()) {
       grant(grant.groupId(), grant.resource(), grant.resourceId(), grant.permissions());
     }
+    for (AccessPolicy.Grant withdrawn : AccessPolicy.withdrawn()) {
+      withdraw(
+          withdrawn.groupId(),
+          withdrawn.resource(),
+          withdrawn.resourceId(),
+          withdrawn.permissions());
+    }
     log.info("Groups and their rights are in place ({} grants)", AccessPolicy.grants().size());
     // tasks are worked through the definitions' grants: rows per task from before are dropped
     // (finance keeps its own, AccessPolicy.PER_TASK_GROUPS)
@@ -61,6 +69,30 @@ public class IdentitySetup {
     }
     if (perTask > 0) {
       log.info("Removed {} authorizations of single tasks", perTask);
+    }
+  }
+
+  /**
+   * Takes the permissions out of the group's grants on that resource (on every resource of the type
+   * when the ID is null).
+   */
+  void withdraw(
+      String groupId,
+      org.camunda.bpm.engine.authorization.Resource resource,
+      String resourceId,
+      List<Permission> permissions) {
+    var query = authorizationService.createAuthorizationQuery().groupIdIn(groupId);
+    query.resourceType(resource);
+    if (resourceId != null) {
+      query.resourceId(resourceId);
+    }
+    for (Authorization authorization : query.list()) {
+      if (authorization.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT
+          || permissions.stream().noneMatch(authorization::isPermissionGranted)) {
+        continue;
+      }
+      permissions.forEach(authorization::removePermission);
+      authorizationService.saveAuthorization(authorization);
     }
   }
 

@@ -118,12 +118,7 @@ public class TasklistFilters {
       filterService.saveFilter(filter);
     }
     for (String group :
-        List.of(
-            Groups.HEALTH_TEAM,
-            Groups.TEAM_LEADS,
-            Groups.FINANCE,
-            Groups.COMPLAINTS,
-            Groups.PROCESS_OWNERS)) {
+        List.of(Groups.HEALTH_TEAM, Groups.TEAM_LEADS, Groups.FINANCE, Groups.COMPLAINTS)) {
       identitySetup.grant(group, FILTER, filter.getId(), List.of(READ));
     }
   }

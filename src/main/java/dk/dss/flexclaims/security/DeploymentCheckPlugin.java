@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.security;
 
+import dk.dss.flexclaims.process.ReleaseDeployment;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The check of ADR 0011 inside the engine, behind the REST refusal: every new deployment made by a
  * user (Modeler, REST, the webapps, a redeployment) is checked before it is parsed, and refused
- * with the file and element named. Deployments without a user are the application's own
- * (auto-deployment of processes/ and forms/, its code and tests), which the build checks instead
- * ({@code DeploymentCheckTest}).
+ * with the file and element named; and no user's deployment may carry the source of a release (ADR
+ * 0016). Deployments without a user are the application's own (the release's deployment of
+ * processes/ and forms/ at start, its code and tests), which the build checks instead ({@code
+ * DeploymentCheckTest}).
  */
 @Component
 class DeploymentCheckPlugin extends AbstractProcessEnginePlugin implements Deployer {
@@ -48,6 +50,14 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin implements Deplo
         || commandContext.getAuthenticatedUserId() == null
         || deployment.getResources() == null) {
       return;
+    }
+    if (ReleaseDeployment.SOURCE.equals(deployment.getSource())) {
+      // a release is recognised by its source (ADR 0016): a user's deployment must not pass for one
+      throw new NotValidException(
+          "The deployment source "
+              + ReleaseDeployment.SOURCE
+              + " is the application's releases'; deploy with another source (Camunda Modeler"
+              + " sets its own).");
     }
     if (check == null) {
       check = EngineGuardConfiguration.deploymentCheck(beans);

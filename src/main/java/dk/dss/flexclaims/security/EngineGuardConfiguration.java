@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,8 +36,6 @@ public class EngineGuardConfiguration {
   FilterRegistrationBean<EngineOperationGuard> engineOperationGuard(
       IdentityService identityService,
       RepositoryService repositoryService,
-      RuntimeService runtimeService,
-      HistoryService historyService,
       ApplicationContext context) {
     Supplier<DeploymentCheck> check =
         new Supplier<>() {
@@ -55,8 +51,7 @@ public class EngineGuardConfiguration {
         };
     FilterRegistrationBean<EngineOperationGuard> registration =
         new FilterRegistrationBean<>(
-            new EngineOperationGuard(
-                identityService, repositoryService, runtimeService, historyService, check));
+            new EngineOperationGuard(identityService, repositoryService, check));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("engineOperationGuard");
     registration.setOrder(20);

@@ -22,10 +22,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -45,8 +43,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>executing jobs, setting their retries, due dates and priorities, suspending and activating
  *       jobs, job definitions, process instances and definitions: administrators only (403) — a
  *       refused execution would otherwise still use up one of the job's retries;
- *   <li>deleting a deployment whose process definitions have running or finished instances, with or
- *       without cascade: administrators only (409);
+ *   <li>deleting a deployment, with or without cascade: administrators only (403) — with cascade it
+ *       deletes the deployment's running instances and their history (ADR 0016);
  *   <li>a deployment (create or redeploy) that would run code ({@link DeploymentCheck}): 400 naming
  *       the file and the element;
  *   <li>{@code /engine-rest/engine}, which Camunda's filter lets through, needs a login like the
@@ -75,20 +73,14 @@ public class EngineOperationGuard extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
-  private final RuntimeService runtimeService;
-  private final HistoryService historyService;
   private final Supplier<DeploymentCheck> deploymentCheck;
 
   public EngineOperationGuard(
       IdentityService identityService,
       RepositoryService repositoryService,
-      RuntimeService runtimeService,
-      HistoryService historyService,
       Supplier<DeploymentCheck> deploymentCheck) {
     this.identityService = identityService;
     this.repositoryService = repositoryService;
-    this.runtimeService = runtimeService;
-    this.historyService = historyService;
     this.deploymentCheck = deploymentCheck;
   }
 
@@ -154,17 +146,13 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     if (method.equals("DELETE")
         && deployment.matches()
         && !CREATE_DEPLOYMENT.matcher(rest).matches()) {
-      if ((caller == null || !caller.administrator()) && hasInstances(deployment.group(1))) {
-        Problems.write(
+      if (caller == null || !caller.administrator()) {
+        forbidden(
             response,
-            Problems.problem(
-                HttpStatus.CONFLICT,
-                "deployment-has-instances",
-                "The deployment has process instances",
-                "Deployment "
-                    + deployment.group(1)
-                    + " has running or finished process instances; it stays, with them."
-                    + " Deploy a new version instead."));
+            caller,
+            "Deleting a deployment is for administrators: with cascade it deletes its running"
+                + " claims and their history. Deploy a new version instead; the older one stays"
+                + " until history cleanup has removed its instances.");
         return;
       }
       chain.doFilter(request, response);
@@ -287,24 +275,6 @@ public class EngineOperationGuard extends OncePerRequestFilter {
     problem.setProperty("element", finding.get().element());
     Problems.write(response, problem);
     return true;
-  }
-
-  private boolean hasInstances(String deploymentId) {
-    return asEngine(
-        () ->
-            runtimeService.createProcessInstanceQuery().deploymentId(deploymentId).count() > 0
-                || repositoryService
-                    .createProcessDefinitionQuery()
-                    .deploymentId(deploymentId)
-                    .list()
-                    .stream()
-                    .anyMatch(
-                        definition ->
-                            historyService
-                                    .createHistoricProcessInstanceQuery()
-                                    .processDefinitionId(definition.getId())
-                                    .count()
-                                > 0));
   }
 
   /**

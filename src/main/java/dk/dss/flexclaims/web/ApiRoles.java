@@ -132,6 +132,12 @@ public final class ApiRoles {
               Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS),
               "requests: read"),
           new Rule(HttpMethod.GET, "/api/sla", READ_SLA, "SLA: read"),
+          new Rule(HttpMethod.GET, "/api/admin/models", Set.of(PROCESS_OWNERS), "models: read"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/admin/models/*/versions/*/file",
+              Set.of(PROCESS_OWNERS),
+              "models: download a deployed version"),
           new Rule(null, "/api/admin/**", Set.of(), "administration"),
           new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
           new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),

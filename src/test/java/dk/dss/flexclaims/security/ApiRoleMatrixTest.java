@@ -68,6 +68,7 @@ class ApiRoleMatrixTest {
       Set.of(
           "health-team", "team-leads", "complaints", "process-owners", "monitors", "camunda-admin");
   static final Set<String> ADMINS = Set.of("camunda-admin");
+  static final Set<String> MODEL_READERS = Set.of("process-owners", "camunda-admin");
 
   /**
    * An endpoint, the body to send ({policy}, {claim} filled in), the groups allowed and what they
@@ -99,6 +100,20 @@ class ApiRoleMatrixTest {
           new Endpoint(HttpMethod.GET, "/api/sla", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.POST, "/api/admin/sla/recalculate", null, ADMINS, 200),
           new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
+          new Endpoint(HttpMethod.GET, "/api/admin/models", null, MODEL_READERS, 200),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/admin/models/Decision_Icd10ExclusionGroup/versions/1/file",
+              null,
+              MODEL_READERS,
+              200),
+          // an unknown version: process owners learn that it does not exist, the others nothing
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/admin/models/claim-handling/versions/999/file",
+              null,
+              MODEL_READERS,
+              404),
           new Endpoint(HttpMethod.GET, "/api/openapi", null, USERS.keySet(), 200),
           // a path no rule names: closed to all but administrators, who learn that it does not
           // exist

@@ -184,8 +184,8 @@ class EngineOperationGuardTest {
   }
 
   /**
-   * A deployment with process instances stays: deleting it (with cascade) would delete them and
-   * their history.
+   * Deleting a deployment is for administrators (ADR 0016): with cascade it would delete its
+   * instances and their history.
    */
   @Nested
   class DeletingDeployments {
@@ -200,7 +200,7 @@ class EngineOperationGuardTest {
       HttpResponse<String> refused =
           paula.send(
               paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE());
-      assertProblem(refused, 409);
+      assertProblem(refused, 403);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
       assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isOne();
 
@@ -213,7 +213,7 @@ class EngineOperationGuardTest {
                           + deploymentId
                           + "?cascade=true")
                   .DELETE()),
-          409);
+          403);
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     }
 
@@ -225,22 +225,29 @@ class EngineOperationGuardTest {
       tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
 
       assertProblem(
-          paula.send(paula.request("/engine-rest/deployment/" + deploymentId).DELETE()), 409);
+          paula.send(paula.request("/engine-rest/deployment/" + deploymentId).DELETE()), 403);
       assertProblem(
           paula.send(
               paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE()),
-          409);
+          403);
       assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
           .isOne();
     }
 
     @Test
-    void aDeploymentWithoutInstancesMayBeDeletedByItsOwner() throws Exception {
+    void aProcessOwnerCannotDeleteEvenHerOwnUnusedDeploymentButAnAdministratorCan()
+        throws Exception {
       HttpCalls paula = HttpCalls.basic(port, "paula", "demo");
       String deploymentId = deployAsPaula(Probes.waiting("deletion-probe-unused"));
-      HttpResponse<String> deleted =
+      assertProblem(
           paula.send(
-              paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE());
+              paula.request("/engine-rest/deployment/" + deploymentId + "?cascade=true").DELETE()),
+          403);
+      assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isOne();
+
+      HttpCalls admin = HttpCalls.basic(port, "admin", "admin");
+      HttpResponse<String> deleted =
+          admin.send(admin.request("/engine-rest/deployment/" + deploymentId).DELETE());
       assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
       deployments.remove(deploymentId);
       assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isZero();
