@@ -32,7 +32,7 @@ class AuthorizationTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired AuthorizationService authorizationService;
-  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired RepositoryService repositoryService;
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<String> instances = new ArrayList<>();
@@ -40,7 +40,6 @@ class AuthorizationTest {
   private String healthTaskId;
   private String processInstanceId;
 
-  @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
 
   @BeforeEach
