@@ -132,6 +132,16 @@ public final class ApiRoles {
               Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS),
               "requests: read"),
           new Rule(HttpMethod.GET, "/api/sla", READ_SLA, "SLA: read"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/admin/parameters",
+              Set.of(PROCESS_OWNERS, MONITORS),
+              "models: service levels, limits and rates (monitors: SLA read)"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/admin/parameters",
+              Set.of(PROCESS_OWNERS),
+              "models: change service levels, limits and rates"),
           new Rule(null, "/api/admin/**", Set.of(), "administration"),
           new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
           new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),
