@@ -43,7 +43,8 @@ final class ArchitectureRules {
     "..request..",
     "..complaint..",
     "..validation..",
-    "..models.."
+    "..models..",
+    "..parameter.."
   };
 
   /** The web layer: the shared web package and every controller (and the records nested in it). */

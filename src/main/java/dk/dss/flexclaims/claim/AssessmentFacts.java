@@ -3,6 +3,7 @@ package dk.dss.flexclaims.claim;
 import dk.dss.flexclaims.coverage.AssessmentLimits;
 import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.RuleId;
+import dk.dss.flexclaims.parameter.Parameters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.usage.PersonUsage;
@@ -10,6 +11,7 @@ import dk.dss.flexclaims.usage.UsageService;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +43,7 @@ public class AssessmentFacts {
   private final ClaimDecisions decisions;
   private final UsageService usage;
   private final Icd10Texts icd10Texts;
-  private final AssessmentProperties properties;
+  private final Parameters parameters;
   private final Clock clock;
 
   AssessmentFacts(
@@ -49,25 +51,36 @@ public class AssessmentFacts {
       ClaimDecisions decisions,
       UsageService usage,
       Icd10Texts icd10Texts,
-      AssessmentProperties properties,
+      Parameters parameters,
       Clock clock) {
     this.claims = claims;
     this.decisions = decisions;
     this.usage = usage;
     this.icd10Texts = icd10Texts;
-    this.properties = properties;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
   /**
    * The most treatments that may be approved for the claim's cover (ASSESS_TREATMENTS_MAX): what is
    * left this year under its yearly limit, or the course maximum of a cover without one; empty for
-   * a cover that counts no treatments.
+   * a cover that counts no treatments. An approved claim keeps the yearly limit in force when it
+   * was approved (a change of its course); one not yet approved has today's (ADR 0018).
    */
   @Transactional(readOnly = true)
   public Optional<Limit> limitOf(String claimNumber) {
     Claim claim = claim(claimNumber);
-    return limit(claim, usage.personUsage(claim.personId(), decisions.policyOf(claim).startDate()));
+    return limit(
+        claim,
+        usage.personUsage(
+            claim.personId(), decisions.policyOf(claim).startDate(), limitsMoment(claim)));
+  }
+
+  /** The moment whose treatment limits the claim has: its approval, else now. */
+  private Instant limitsMoment(Claim claim) {
+    return ClaimStatus.APPROVED_ONCE.contains(claim.status()) && claim.decidedAt() != null
+        ? claim.decidedAt().toInstant()
+        : clock.instant();
   }
 
   /** A limit (a yearly cap, or the course maximum ASSESS_TREATMENTS_MAX) and what is left of it. */
@@ -82,7 +95,8 @@ public class AssessmentFacts {
     Claim claim = claim(claimNumber);
     Policy policy = decisions.policyOf(claim);
     Person person = decisions.personOf(claim);
-    PersonUsage personUsage = usage.personUsage(claim.personId(), policy.startDate());
+    PersonUsage personUsage =
+        usage.personUsage(claim.personId(), policy.startDate(), limitsMoment(claim));
     Optional<Limit> limit = limit(claim, personUsage);
 
     Map<String, Object> view = new LinkedHashMap<>();
@@ -142,9 +156,7 @@ public class AssessmentFacts {
     }
     Optional<RuleId> yearly = CoverLimits.treatmentLimitOf(claim.cover());
     if (yearly.isEmpty()) {
-      int max =
-          AssessmentLimits.maxTreatments(
-              claim.cover(), 0, properties.courseMaxWithoutYearlyLimit());
+      int max = AssessmentLimits.maxTreatments(claim.cover(), 0, courseMax());
       return Optional.of(new Limit(RuleId.ASSESS_TREATMENTS_MAX, max, 0, max));
     }
     return personUsage.treatments().stream()
@@ -156,8 +168,12 @@ public class AssessmentFacts {
                     t.rule(),
                     t.limit(),
                     t.used(),
-                    AssessmentLimits.maxTreatments(
-                        claim.cover(), t.left(), properties.courseMaxWithoutYearlyLimit())));
+                    AssessmentLimits.maxTreatments(claim.cover(), t.left(), courseMax())));
+  }
+
+  /** ASSESS_TREATMENTS_MAX without a yearly count: the figure in force at the decision (now). */
+  private int courseMax() {
+    return parameters.courseMaxWithoutYearlyLimit(clock.instant());
   }
 
   private String personLine(Person person) {

@@ -9,6 +9,7 @@ import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
+import dk.dss.flexclaims.parameter.Parameters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
@@ -37,7 +38,7 @@ public class ClaimDecisions {
   private final ClaimantUsage usage;
   private final CoverageCheck coverageCheck;
   private final Letters letters;
-  private final ServiceLevels serviceLevels;
+  private final Parameters parameters;
   private final Clock clock;
   private final PremiumRepository premiums;
 
@@ -48,7 +49,7 @@ public class ClaimDecisions {
       ClaimantUsage usage,
       CoverageCheck coverageCheck,
       Letters letters,
-      ServiceLevels serviceLevels,
+      Parameters parameters,
       Clock clock,
       PremiumRepository premiums) {
     this.premiums = premiums;
@@ -58,7 +59,7 @@ public class ClaimDecisions {
     this.usage = usage;
     this.coverageCheck = coverageCheck;
     this.letters = letters;
-    this.serviceLevels = serviceLevels;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
@@ -79,7 +80,8 @@ public class ClaimDecisions {
             claim.toFacts(),
             policy.facts(premiums.premiumGaps(policy.policyNumber())),
             claim.personId(),
-            usage.asOfToday(claim.personId(), policy.startDate(), claimNumber));
+            usage.asOfToday(claim.personId(), policy.startDate(), claimNumber),
+            usage.limitsNow(policy.startDate()));
     List<RuleId> reasons = new ArrayList<>(result.reasons());
     if (claim.cover() != claim.originalCover() && !reasons.contains(RuleId.TRAUMA_48H)) {
       reasons.add(0, RuleId.TRAUMA_48H); // the claim was rerouted before this check
@@ -99,8 +101,9 @@ public class ClaimDecisions {
   @Transactional
   public WaitDeadlines askForReferral(String claimNumber) {
     Claim claim = claims.lock(claimNumber);
-    ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
-    ZonedDateTime withdraw = ServiceLevels.waitDeadline(reminder);
+    ServiceLevels levels = parameters.serviceLevelsAt(clock.instant());
+    ZonedDateTime reminder = levels.waitReminderAt(LocalDate.now(clock));
+    ZonedDateTime withdraw = levels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_REFERRAL);
     write(
         claim,
@@ -150,7 +153,12 @@ public class ClaimDecisions {
         LetterType.APPROVAL,
         named,
         ClaimLetters.approval(
-            personOf(claim).name(), claimNumber, claim.cover(), treatments, LocalDate.now(clock)));
+            personOf(claim).name(),
+            claimNumber,
+            claim.cover(),
+            treatments,
+            LocalDate.now(clock),
+            usage.limitsNow(policyOf(claim).startDate())));
   }
 
   /**
@@ -182,8 +190,9 @@ public class ClaimDecisions {
   @Transactional
   public WaitDeadlines askForInformation(String claimNumber, InformationKind needed) {
     Claim claim = claims.lock(claimNumber);
-    ZonedDateTime reminder = serviceLevels.waitReminderAt(LocalDate.now(clock));
-    ZonedDateTime close = ServiceLevels.waitDeadline(reminder);
+    ServiceLevels levels = parameters.serviceLevelsAt(clock.instant());
+    ZonedDateTime reminder = levels.waitReminderAt(LocalDate.now(clock));
+    ZonedDateTime close = levels.waitDeadline(reminder);
     lifecycle.moveTo(claim, ClaimStatus.AWAITING_INFORMATION);
     claims.setInformationNeeded(claimNumber, needed);
     write(

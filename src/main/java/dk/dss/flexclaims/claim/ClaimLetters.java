@@ -41,9 +41,18 @@ public final class ClaimLetters {
     };
   }
 
-  /** Covers approved as a number of treatments (the assessor sets approvedTreatments). */
+  /**
+   * Covers approved as a number of treatments (the assessor sets approvedTreatments).
+   *
+   * @param limits the limits in force at the approval
+   */
   public static String approval(
-      String name, String claimNumber, Cover cover, Integer treatments, LocalDate approvedOn) {
+      String name,
+      String claimNumber,
+      Cover cover,
+      Integer treatments,
+      LocalDate approvedOn,
+      CoverLimits limits) {
     StringBuilder text = new StringBuilder();
     text.append("Dear ").append(name).append(",\n\n");
     text.append("We have approved your claim ")
@@ -60,11 +69,11 @@ public final class ClaimLetters {
     switch (cover) {
       case PHYSIO, CHIRO ->
           text.append("Physiotherapy and chiropractic together are covered for at most ")
-              .append(CoverLimits.PHYSIO_CHIRO_TREATMENTS_PER_YEAR)
+              .append(limits.physioChiroTreatmentsPerYear())
               .append(" treatments a calendar year (LIMIT_PHYSIO_CHIRO_12).\n");
       case OSTEO ->
           text.append("Osteopathy is covered for at most ")
-              .append(CoverLimits.OSTEO_TREATMENTS_PER_YEAR)
+              .append(limits.osteoTreatmentsPerYear())
               .append(" treatments a calendar year (LIMIT_OSTEO_5).\n");
       default -> {}
     }

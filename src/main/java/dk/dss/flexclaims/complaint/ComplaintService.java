@@ -47,7 +47,6 @@ public class ComplaintService {
   private final Letters letters;
   private final LetterRepository letterRepository;
   private final ServiceLevelService serviceLevels;
-  private final dk.dss.flexclaims.coverage.ServiceLevels levels;
   private final Clock clock;
 
   private final Resettlements resettlements;
@@ -61,7 +60,6 @@ public class ComplaintService {
       Letters letters,
       LetterRepository letterRepository,
       ServiceLevelService serviceLevels,
-      dk.dss.flexclaims.coverage.ServiceLevels levels,
       Resettlements resettlements,
       Clock clock) {
     this.resettlements = resettlements;
@@ -73,7 +71,6 @@ public class ComplaintService {
     this.letters = letters;
     this.letterRepository = letterRepository;
     this.serviceLevels = serviceLevels;
-    this.levels = levels;
     this.clock = clock;
   }
 
@@ -163,7 +160,7 @@ public class ComplaintService {
         numbers.nextComplaintNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
     Instant startedAt = received.atStartOfDay(Copenhagen.ZONE).toInstant();
     ServiceLevelService.Deadlines deadlines =
-        ServiceLevelService.deadlines(levels, ServiceLevelKind.SLA_COMPLAINT_7WD, startedAt);
+        serviceLevels.deadlines(ServiceLevelKind.SLA_COMPLAINT_7WD, startedAt);
     OffsetDateTime dueAt = deadlines.dueAt().atZone(Copenhagen.ZONE).toOffsetDateTime();
     complaints.insert(
         new Complaint(

@@ -1,15 +1,10 @@
 package dk.dss.flexclaims.config;
 
-import dk.dss.flexclaims.claim.AssessmentProperties;
 import dk.dss.flexclaims.demo.DemoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /** The application's settings ({@code flex.*} in application.yaml) as typed records. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({
-  DemoProperties.class,
-  CalendarProperties.class,
-  AssessmentProperties.class
-})
+@EnableConfigurationProperties({DemoProperties.class, CalendarProperties.class})
 class PropertiesConfiguration {}

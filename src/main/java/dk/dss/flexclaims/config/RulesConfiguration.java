@@ -5,7 +5,6 @@ import dk.dss.flexclaims.coverage.CoverageCheck;
 import dk.dss.flexclaims.coverage.ExclusionGroups;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.PremiumCalculator;
-import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.coverage.SignOnRules;
 import dk.dss.flexclaims.process.DmnExclusionGroups;
 import java.time.Clock;
@@ -31,11 +30,6 @@ class RulesConfiguration {
   DanishWorkingDays danishWorkingDays(CalendarProperties calendar) {
     return new DanishWorkingDays(
         DanishWorkingDays.DEFAULT_CLOSING_DAYS, Set.copyOf(calendar.extraClosingDates()));
-  }
-
-  @Bean
-  ServiceLevels serviceLevels(DanishWorkingDays workingDays) {
-    return new ServiceLevels(workingDays);
   }
 
   @Bean

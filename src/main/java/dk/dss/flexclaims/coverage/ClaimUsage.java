@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param changes the course's approved changes in the order approved (ASSESS_CHANGE_COURSE)
  * @param policyEndDate the policy's end date (first day not in force), or null (PAY_RUN_OFF_ENDED)
  * @param premiumGaps periods the right to compensation was lost (PAY_RIGHT_LOST)
+ * @param limits the claim's treatment limits (PAY_TREATMENT_CAP): those in force when it was
+ *     approved; the terms' figures when not given
  */
 public record ClaimUsage(
     Cover cover,
@@ -35,7 +37,34 @@ public record ClaimUsage(
     BigDecimal insuranceSumLeft,
     List<CourseChange> changes,
     LocalDate policyEndDate,
-    List<PremiumGap> premiumGaps) {
+    List<PremiumGap> premiumGaps,
+    CoverLimits limits) {
+
+  /** A course on the terms' limits. */
+  public ClaimUsage(
+      Cover cover,
+      LocalDate approvalDate,
+      Integer approvedTreatments,
+      int treatmentsPaidInClaim,
+      int blockadesPaidInClaim,
+      Map<Year, Integer> treatmentsUsedByYear,
+      BigDecimal insuranceSumLeft,
+      List<CourseChange> changes,
+      LocalDate policyEndDate,
+      List<PremiumGap> premiumGaps) {
+    this(
+        cover,
+        approvalDate,
+        approvedTreatments,
+        treatmentsPaidInClaim,
+        blockadesPaidInClaim,
+        treatmentsUsedByYear,
+        insuranceSumLeft,
+        changes,
+        policyEndDate,
+        premiumGaps,
+        CoverLimits.TERMS);
+  }
 
   /** A course without changes on a policy in force, its premium paid. */
   public ClaimUsage(
@@ -109,6 +138,7 @@ public record ClaimUsage(
   }
 
   public ClaimUsage {
+    Objects.requireNonNull(limits, "limits");
     premiumGaps = premiumGaps == null ? List.of() : List.copyOf(premiumGaps);
     Objects.requireNonNull(cover, "cover");
     Objects.requireNonNull(insuranceSumLeft, "insuranceSumLeft");

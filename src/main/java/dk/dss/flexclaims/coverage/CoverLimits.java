@@ -1,27 +1,36 @@
 package dk.dss.flexclaims.coverage;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The fixed figures of the terms. Index-adjusted rates are in the {@link RateTable}, not here. */
-public final class CoverLimits {
+/**
+ * The limits of the cover (coverage-rules.md section 5) as figures: data that process owners
+ * change, each valid from a date, handed in by the caller for the moment that counts (see ADR 0018:
+ * the treatment limits of the claim's approval, the sum of the insurance year's first day). The
+ * terms' own figures are {@link #TERMS}. Index-adjusted rates are in the {@link RateTable}, not
+ * here.
+ *
+ * @param physioChiroTreatmentsPerYear LIMIT_PHYSIO_CHIRO_12: PHYSIO and CHIRO together per person
+ *     per calendar year
+ * @param osteoTreatmentsPerYear LIMIT_OSTEO_5: OSTEO per person per calendar year
+ * @param insuranceSum LIMIT_INSURANCE_SUM: per insured person per insurance year (DKK)
+ */
+public record CoverLimits(
+    int physioChiroTreatmentsPerYear, int osteoTreatmentsPerYear, BigDecimal insuranceSum) {
 
-  /** LIMIT_PHYSIO_CHIRO_12: PHYSIO and CHIRO together per person per calendar year. */
-  public static final int PHYSIO_CHIRO_TREATMENTS_PER_YEAR = 12;
+  /** The figures of the terms (valid from 1 January 2024): 12, 5 and DKK 3,000,000. */
+  public static final CoverLimits TERMS = new CoverLimits(12, 5, new BigDecimal("3000000.00"));
 
-  /** LIMIT_OSTEO_5: OSTEO per person per calendar year. */
-  public static final int OSTEO_TREATMENTS_PER_YEAR = 5;
-
-  /** LIMIT_INSURANCE_SUM: per insured person per insurance year. */
-  public static final BigDecimal INSURANCE_SUM = new BigDecimal("3000000.00");
-
-  /** PAY_OSTEO_RATE: first treatment in a claim. */
-  public static final BigDecimal OSTEO_FIRST_TREATMENT = new BigDecimal("650.00");
-
-  /** PAY_OSTEO_RATE: each later treatment in a claim. */
-  public static final BigDecimal OSTEO_LATER_TREATMENT = new BigDecimal("500.00");
-
-  private CoverLimits() {}
+  public CoverLimits {
+    Objects.requireNonNull(insuranceSum, "insuranceSum");
+    if (physioChiroTreatmentsPerYear < 0 || osteoTreatmentsPerYear < 0) {
+      throw new IllegalArgumentException("a treatment limit must not be negative");
+    }
+    if (insuranceSum.signum() < 0) {
+      throw new IllegalArgumentException("the insurance sum must not be negative");
+    }
+  }
 
   /**
    * The calendar-year treatment limit of a cover (LIMIT_PHYSIO_CHIRO_12, LIMIT_OSTEO_5), if it has
@@ -29,15 +38,6 @@ public final class CoverLimits {
    */
   public static Optional<RuleId> treatmentLimitOf(Cover cover) {
     return Optional.ofNullable(treatmentLimitRule(cover));
-  }
-
-  /** The number of treatments a treatment limit allows per person and calendar year. */
-  public static int treatmentsPerYear(RuleId limit) {
-    return switch (limit) {
-      case LIMIT_PHYSIO_CHIRO_12 -> PHYSIO_CHIRO_TREATMENTS_PER_YEAR;
-      case LIMIT_OSTEO_5 -> OSTEO_TREATMENTS_PER_YEAR;
-      default -> throw new IllegalArgumentException(limit + " is not a treatment limit");
-    };
   }
 
   /**
@@ -51,6 +51,20 @@ public final class CoverLimits {
         || cover == Cover.PSYCHOLOGIST;
   }
 
+  /** The number of treatments a treatment limit allows per person and calendar year. */
+  public int treatmentsPerYear(RuleId limit) {
+    return switch (limit) {
+      case LIMIT_PHYSIO_CHIRO_12 -> physioChiroTreatmentsPerYear;
+      case LIMIT_OSTEO_5 -> osteoTreatmentsPerYear;
+      default -> throw new IllegalArgumentException(limit + " is not a treatment limit");
+    };
+  }
+
+  /** This year's treatments of a cover, {@link Integer#MAX_VALUE} for a cover without a limit. */
+  public int treatmentLimit(Cover cover) {
+    return treatmentLimitOf(cover).map(this::treatmentsPerYear).orElse(Integer.MAX_VALUE);
+  }
+
   /** The calendar-year treatment limit of a cover and its rule, or null when the cover has none. */
   static RuleId treatmentLimitRule(Cover cover) {
     return switch (cover) {
@@ -58,9 +72,5 @@ public final class CoverLimits {
       case OSTEO -> RuleId.LIMIT_OSTEO_5;
       default -> null;
     };
-  }
-
-  static int treatmentLimit(Cover cover) {
-    return treatmentLimitOf(cover).map(CoverLimits::treatmentsPerYear).orElse(Integer.MAX_VALUE);
   }
 }

@@ -104,8 +104,13 @@ public final class CoverageCheck {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * @param limits the treatment limits in force at the check and the insurance sum of the current
+   *     insurance year
+   */
   public CoverageResult check(
-      ClaimFacts claim, PolicyFacts policy, String personId, UsageFacts usage) {
+      ClaimFacts claim, PolicyFacts policy, String personId, UsageFacts usage, CoverLimits limits) {
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(claim, "claim");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(usage, "usage");
@@ -242,7 +247,7 @@ public final class CoverageCheck {
     if (limitRule != null) {
       int used =
           cover == Cover.OSTEO ? usage.osteoTreatmentsUsed() : usage.physioChiroTreatmentsUsed();
-      treatmentsLeft = Math.max(0, CoverLimits.treatmentLimit(cover) - used);
+      treatmentsLeft = Math.max(0, limits.treatmentLimit(cover) - used);
       if (treatmentsLeft == 0) {
         rejects.add(limitRule);
       } else {
@@ -250,7 +255,7 @@ public final class CoverageCheck {
       }
     }
     BigDecimal sumLeft =
-        CoverLimits.INSURANCE_SUM.subtract(usage.paidInInsuranceYear()).max(BigDecimal.ZERO);
+        limits.insuranceSum().subtract(usage.paidInInsuranceYear()).max(BigDecimal.ZERO);
     if (sumLeft.signum() == 0) {
       rejects.add(RuleId.LIMIT_INSURANCE_SUM);
     }

@@ -16,6 +16,8 @@ public final class InMemoryRateTable implements RateTable {
 
   private final NavigableMap<LocalDate, BigDecimal> physioFullFee = new TreeMap<>();
   private final NavigableMap<LocalDate, BigDecimal> chiroPatientShare = new TreeMap<>();
+  private final NavigableMap<LocalDate, BigDecimal> osteoFirst = new TreeMap<>();
+  private final NavigableMap<LocalDate, BigDecimal> osteoLater = new TreeMap<>();
   private final Map<Cover, NavigableMap<LocalDate, BigDecimal>> networkPrices =
       new EnumMap<>(Cover.class);
   private final Map<Cover, NavigableMap<LocalDate, BigDecimal>> danmarkSubsidies =
@@ -36,6 +38,13 @@ public final class InMemoryRateTable implements RateTable {
     return this;
   }
 
+  /** PAY_OSTEO_RATE from a date on: the first treatment in a claim, and each later one. */
+  public InMemoryRateTable withOsteoRates(LocalDate validFrom, BigDecimal first, BigDecimal later) {
+    osteoFirst.put(validFrom, first);
+    osteoLater.put(validFrom, later);
+    return this;
+  }
+
   public InMemoryRateTable withNetworkPrice(Cover cover, LocalDate validFrom, BigDecimal amount) {
     networkPrices.computeIfAbsent(cover, c -> new TreeMap<>()).put(validFrom, amount);
     return this;
@@ -49,6 +58,11 @@ public final class InMemoryRateTable implements RateTable {
   @Override
   public Optional<BigDecimal> chiroPatientShare(LocalDate on) {
     return at(chiroPatientShare, on);
+  }
+
+  @Override
+  public Optional<BigDecimal> osteoRate(boolean firstInClaim, LocalDate on) {
+    return at(firstInClaim ? osteoFirst : osteoLater, on);
   }
 
   @Override

@@ -2,27 +2,45 @@ package dk.dss.flexclaims.coverage;
 
 import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.calendar.DanishWorkingDays;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * Due dates of the service levels of coverage-rules.md section 8 (for the process timers). "End of
- * a day" is 23:59:59 Europe/Copenhagen.
+ * Due dates of the service levels of coverage-rules.md section 8 (for the process timers) on the
+ * Danish calendar, with the figures of {@link ServiceLevelDurations} (the terms' by default; the
+ * ones in force when a clock started through {@link #with}). "End of a day" is 23:59:59
+ * Europe/Copenhagen. The examples below are the terms' figures.
  */
 public final class ServiceLevels {
 
   private final DanishWorkingDays workingDays;
+  private final ServiceLevelDurations durations;
 
+  /** The calendar with the terms' figures ({@link ServiceLevelDurations#TERMS}). */
   public ServiceLevels(DanishWorkingDays workingDays) {
+    this(workingDays, ServiceLevelDurations.TERMS);
+  }
+
+  public ServiceLevels(DanishWorkingDays workingDays, ServiceLevelDurations durations) {
     this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
+    this.durations = Objects.requireNonNull(durations, "durations");
+  }
+
+  /** The same calendar with other figures (those in force when a clock started). */
+  public ServiceLevels with(ServiceLevelDurations other) {
+    return new ServiceLevels(workingDays, other);
+  }
+
+  public ServiceLevelDurations durations() {
+    return durations;
   }
 
   /** SLA_ASSESS_1WD: end of the next working day after the claim was received. */
   public ZonedDateTime assessmentDue(Instant received) {
-    return workingDays.endOfNextWorkingDay(received.atZone(Copenhagen.ZONE));
+    return workingDays.endOfWorkingDayAfter(
+        received.atZone(Copenhagen.ZONE).toLocalDate(), durations.assessmentWorkingDays());
   }
 
   /**
@@ -30,12 +48,12 @@ public final class ServiceLevels {
    * the clock.
    */
   public Instant traumaAssessmentDue(Instant received) {
-    return received.plus(Duration.ofHours(1));
+    return received.plus(durations.traumaAssessment());
   }
 
-  /** SLA_TRAUMA_ASSESS_1H: escalated to a team lead after 45 minutes. */
+  /** SLA_TRAUMA_ASSESS_1H: escalated to a team lead after 45 minutes (15 minutes before due). */
   public Instant traumaAssessmentAtRisk(Instant received) {
-    return received.plus(Duration.ofMinutes(45));
+    return traumaAssessmentDue(received).minus(durations.traumaAssessmentEscalation());
   }
 
   /**
@@ -43,20 +61,20 @@ public final class ServiceLevels {
    * day after the insured was asked.
    */
   public ZonedDateTime waitReminderAt(LocalDate asked) {
-    return workingDays.endOfWorkingDayAfter(asked, 10);
+    return workingDays.endOfWorkingDayAfter(asked, durations.waitReminderWorkingDays());
   }
 
   /**
    * ASSESS_ASK_INFO (and a missing referral): without an answer the claim ends 30 days after the
    * reminder.
    */
-  public static ZonedDateTime waitDeadline(ZonedDateTime reminder) {
-    return reminder.plusDays(30);
+  public ZonedDateTime waitDeadline(ZonedDateTime reminder) {
+    return reminder.plusDays(durations.waitClosureDays());
   }
 
   /** SLA_EXAM_10WD: end of the 10th working day after approval. */
   public ZonedDateTime examStartDue(LocalDate approved) {
-    return workingDays.endOfWorkingDayAfter(approved, 10);
+    return workingDays.endOfWorkingDayAfter(approved, durations.examWorkingDays());
   }
 
   /**
@@ -64,7 +82,8 @@ public final class ServiceLevels {
    * end of the 8th working day after approval, leaving the 9th and 10th.
    */
   public ZonedDateTime examStartAtRisk(LocalDate approved) {
-    return workingDays.endOfWorkingDayAfter(approved, 10 - 2);
+    return workingDays.endOfWorkingDayAfter(
+        approved, durations.examWorkingDays() - durations.examEscalationWorkingDays());
   }
 
   /** SLA_EXAM_10WD extended (EXAM_CAPACITY): due at the end of the new deadline's day. */
@@ -79,7 +98,7 @@ public final class ServiceLevels {
    */
   public ZonedDateTime examExtendedAtRisk(LocalDate newDeadline) {
     LocalDate d = newDeadline;
-    int left = 2;
+    int left = durations.examEscalationWorkingDays();
     while (left > 0) {
       d = d.minusDays(1);
       if (workingDays.isWorkingDay(d)) {
@@ -94,17 +113,17 @@ public final class ServiceLevels {
    * due).
    */
   public Instant traumaCallbackAtRisk(Instant approved) {
-    return approved.plus(Duration.ofHours(2));
+    return traumaCallbackDue(approved).minus(durations.traumaCallbackEscalation());
   }
 
   /** SLA_TRAUMA_3H: 3 hours after approval, around the clock. */
   public Instant traumaCallbackDue(Instant approved) {
-    return approved.plus(Duration.ofHours(3));
+    return approved.plus(durations.traumaCallback());
   }
 
   /** SLA_COMPLAINT_7WD: end of the 7th working day after the complaint was received. */
   public ZonedDateTime complaintDue(LocalDate received) {
-    return workingDays.endOfWorkingDayAfter(received, 7);
+    return workingDays.endOfWorkingDayAfter(received, durations.complaintWorkingDays());
   }
 
   /**
@@ -112,12 +131,14 @@ public final class ServiceLevels {
    * the 5th working day.
    */
   public ZonedDateTime complaintAtRisk(LocalDate received) {
-    return workingDays.endOfWorkingDayAfter(received, 7 - 2);
+    return workingDays.endOfWorkingDayAfter(
+        received, durations.complaintWorkingDays() - durations.complaintEscalationWorkingDays());
   }
 
   /** REQ_CALLBACK: our own target, the end of the next working day after the request arrived. */
   public ZonedDateTime requestCallbackDue(Instant received) {
-    return workingDays.endOfNextWorkingDay(received.atZone(Copenhagen.ZONE));
+    return workingDays.endOfWorkingDayAfter(
+        received.atZone(Copenhagen.ZONE).toLocalDate(), durations.requestCallbackWorkingDays());
   }
 
   /**

@@ -29,9 +29,10 @@ import java.util.stream.IntStream;
  *       POLICY_RUN_OFF), PAY_RIGHT_LOST (dated while the right to compensation was lost for unpaid
  *       premium).
  *   <li>Counting: TREATMENT lines beyond the approved number (PAY_NOT_APPROVED_COUNT), beyond the
- *       calendar-year limit of PHYSIO/CHIRO (12) or OSTEO (5) counted from the treatments already
- *       used in the line's year (PAY_TREATMENT_CAP), and a second BLOCKADE line in a
- *       SPECIALIST_EXAM claim (LIMIT_BLOCKADE_ONE) are paid nothing. Only paid lines count.
+ *       calendar-year limit of PHYSIO/CHIRO (12 in the terms) or OSTEO (5) of the claim's {@link
+ *       ClaimUsage#limits()} counted from the treatments already used in the line's year
+ *       (PAY_TREATMENT_CAP), and a second BLOCKADE line in a SPECIALIST_EXAM claim
+ *       (LIMIT_BLOCKADE_ONE) are paid nothing. Only paid lines count.
  *   <li>Amount: the invoiced amount minus the public subsidy (PAY_PUBLIC_SHARE) and the "danmark"
  *       subsidy (PAY_DANMARK_OFFSET), never below zero. The "danmark" subsidy is the line's own
  *       when it states one (even zero); a line that does not say gets, when the policy says the
@@ -41,9 +42,9 @@ import java.util.stream.IntStream;
  *       line. These deductions are not "cuts": a line paid in full after the subsidies has no
  *       reasons. Then the cover's ceiling for TREATMENT lines: PHYSIO without a provider number at
  *       most the full fee (PAY_PHYSIO_NO_AGREEMENT); CHIRO at most the patient's share
- *       (PAY_CHIRO_SHARE); OSTEO at most 650.00 for the claim's first treatment and 500.00 later
- *       (PAY_OSTEO_RATE); PSYCHOLOGIST, TRAUMA and a SPECIALIST_EXAM in the network at most the
- *       agreed network price (PAY_NETWORK_DIRECT).
+ *       (PAY_CHIRO_SHARE); OSTEO at most the rate for the claim's first treatment (650.00 in the
+ *       terms) and for later ones (500.00) (PAY_OSTEO_RATE); PSYCHOLOGIST, TRAUMA and a
+ *       SPECIALIST_EXAM in the network at most the agreed network price (PAY_NETWORK_DIRECT).
  *   <li>Rounded half-up to øre, then cut to what is left of the insurance sum (PAY_SUM_CAP).
  * </ol>
  *
@@ -100,7 +101,7 @@ public final class SettlementCalculator {
             .toArray(Integer[]::new);
 
     boolean late = invoice.submittedOn().isAfter(invoice.lastTreatmentDate().plusMonths(6));
-    int limit = CoverLimits.treatmentLimit(cover);
+    int limit = usage.limits().treatmentLimit(cover);
     boolean yearLimited = CoverLimits.treatmentLimitRule(cover) != null;
     Map<Year, Integer> usedByYear = new HashMap<>(usage.treatmentsUsedByYear());
     int treatmentsInClaim = usage.treatmentsPaidInClaim();
@@ -241,7 +242,10 @@ public final class SettlementCalculator {
               RuleId.PAY_CHIRO_SHARE);
       case OSTEO ->
           new Ceiling(
-              firstInClaim ? CoverLimits.OSTEO_FIRST_TREATMENT : CoverLimits.OSTEO_LATER_TREATMENT,
+              rate(
+                  rates.osteoRate(firstInClaim, on).orElse(null),
+                  firstInClaim ? "first osteopathy rate" : "later osteopathy rate",
+                  on),
               RuleId.PAY_OSTEO_RATE);
       case PSYCHOLOGIST, TRAUMA, SPECIALIST_EXAM ->
           invoice.providerInNetwork() && NETWORK_COVERS.contains(cover)

@@ -58,7 +58,8 @@ class CoverageCheckController {
             claim.toFacts(clock.instant()),
             policy.facts(premiums.premiumGaps(policy.policyNumber())),
             claim.personId(),
-            facts);
+            facts,
+            usage.limitsNow(policy.startDate()));
     return new CheckAnswer(
         result.verdict(),
         result.decidedBy(),

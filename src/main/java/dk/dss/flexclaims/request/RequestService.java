@@ -3,7 +3,6 @@ package dk.dss.flexclaims.request;
 import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.RequestRules;
 import dk.dss.flexclaims.coverage.RuleId;
-import dk.dss.flexclaims.coverage.ServiceLevels;
 import dk.dss.flexclaims.letter.Letter;
 import dk.dss.flexclaims.letter.LetterRepository;
 import dk.dss.flexclaims.letter.LetterType;
@@ -15,6 +14,7 @@ import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
+import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +40,6 @@ public class RequestService {
   private final Numbers numbers;
   private final Letters letters;
   private final LetterRepository letterRepository;
-  private final ServiceLevels serviceLevels;
   private final ServiceLevelService clocks;
   private final Clock clock;
 
@@ -51,7 +50,6 @@ public class RequestService {
       Numbers numbers,
       Letters letters,
       LetterRepository letterRepository,
-      ServiceLevels serviceLevels,
       ServiceLevelService clocks,
       Clock clock) {
     this.clocks = clocks;
@@ -61,7 +59,6 @@ public class RequestService {
     this.numbers = numbers;
     this.letters = letters;
     this.letterRepository = letterRepository;
-    this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
 
@@ -139,7 +136,7 @@ public class RequestService {
             });
     String requestNumber =
         numbers.nextRequestNumber(Year.from(now.atZoneSameInstant(Copenhagen.ZONE)));
-    OffsetDateTime due = serviceLevels.requestCallbackDue(now.toInstant()).toOffsetDateTime();
+    OffsetDateTime due = callbackDue(now.toInstant());
     requests.insert(
         new Request(
             requestNumber,
@@ -226,7 +223,7 @@ public class RequestService {
   public Instant recordsReviewed(String requestNumber) {
     Request r = requests.lock(requestNumber);
     Instant now = clock.instant();
-    OffsetDateTime due = serviceLevels.requestCallbackDue(now).toOffsetDateTime();
+    OffsetDateTime due = callbackDue(now);
     requests.setCallbackDue(requestNumber, due);
     clocks.startForRequest(requestNumber, r.processInstanceId(), now);
     return due.toInstant();
@@ -372,5 +369,14 @@ public class RequestService {
             + ". Check the request number (R-year-6 digits).",
         null,
         wellFormed ? null : requestNumber);
+  }
+
+  /** REQ_CALLBACK: the call's due date, with the figure in force now (ADR 0018). */
+  private OffsetDateTime callbackDue(Instant now) {
+    return clocks
+        .deadlines(ServiceLevelKind.REQ_CALLBACK, now)
+        .dueAt()
+        .atZone(Copenhagen.ZONE)
+        .toOffsetDateTime();
   }
 }

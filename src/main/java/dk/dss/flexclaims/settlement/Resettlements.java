@@ -2,10 +2,10 @@ package dk.dss.flexclaims.settlement;
 
 import dk.dss.flexclaims.claim.Claim;
 import dk.dss.flexclaims.claim.ClaimRepository;
-import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
+import dk.dss.flexclaims.parameter.Parameters;
 import dk.dss.flexclaims.policy.PolicyRepository;
 import dk.dss.flexclaims.refusal.FieldProblem;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
@@ -42,6 +42,7 @@ public class Resettlements {
   private final BenefitLedger ledger;
   private final Letters letters;
   private final PaymentHandOver paymentHandOver;
+  private final Parameters parameters;
   private final Clock clock;
 
   Resettlements(
@@ -51,6 +52,7 @@ public class Resettlements {
       BenefitLedger ledger,
       Letters letters,
       PaymentHandOver paymentHandOver,
+      Parameters parameters,
       Clock clock) {
     this.invoices = invoices;
     this.claims = claims;
@@ -58,6 +60,7 @@ public class Resettlements {
     this.ledger = ledger;
     this.letters = letters;
     this.paymentHandOver = paymentHandOver;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
@@ -144,15 +147,12 @@ public class Resettlements {
     Long paymentId = null;
     if (difference.signum() > 0) {
       BigDecimal paidInYear = ledger.lockPaid(claim.personId(), invoice.insuranceYearStart());
-      if (!ledger.bookPayment(
-          claim.personId(), invoice.insuranceYearStart(), difference, CoverLimits.INSURANCE_SUM)) {
+      BigDecimal sum = parameters.insuranceSum(invoice.insuranceYearStart());
+      if (!ledger.bookPayment(claim.personId(), invoice.insuranceYearStart(), difference, sum)) {
         throw refused(
             FIELD_TOTAL,
             "The insurance sum has DKK "
-                + CoverLimits.INSURANCE_SUM
-                    .subtract(paidInYear)
-                    .max(BigDecimal.ZERO)
-                    .toPlainString()
+                + sum.subtract(paidInYear).max(BigDecimal.ZERO).toPlainString()
                 + " left in the invoice's insurance year ("
                 + RuleId.PAY_SUM_CAP.name()
                 + ").");

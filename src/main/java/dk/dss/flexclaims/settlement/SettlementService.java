@@ -19,6 +19,7 @@ import dk.dss.flexclaims.coverage.Settlement;
 import dk.dss.flexclaims.coverage.SettlementCalculator;
 import dk.dss.flexclaims.letter.LetterType;
 import dk.dss.flexclaims.letter.Letters;
+import dk.dss.flexclaims.parameter.Parameters;
 import dk.dss.flexclaims.policy.Person;
 import dk.dss.flexclaims.policy.Policy;
 import dk.dss.flexclaims.policy.PolicyRepository;
@@ -66,7 +67,7 @@ public class SettlementService {
   private final SettlementCalculator calculator;
   private final Letters letters;
   private final PaymentHandOver paymentHandOver;
-  private final SettlementConfiguration.SettlementProperties properties;
+  private final Parameters parameters;
   private final Clock clock;
   private final PremiumRepository premiums;
 
@@ -80,7 +81,7 @@ public class SettlementService {
       SettlementCalculator calculator,
       Letters letters,
       PaymentHandOver paymentHandOver,
-      SettlementConfiguration.SettlementProperties properties,
+      Parameters parameters,
       Clock clock,
       PremiumRepository premiums) {
     this.premiums = premiums;
@@ -93,7 +94,7 @@ public class SettlementService {
     this.calculator = calculator;
     this.letters = letters;
     this.paymentHandOver = paymentHandOver;
-    this.properties = properties;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
@@ -133,6 +134,9 @@ public class SettlementService {
     LocalDate today = LocalDate.now(clock);
     String person = claim.personId();
 
+    LocalDate insuranceYear = PolicyDates.insuranceYearStart(policy.startDate(), today);
+    // ADR 0018: the claim's treatment limits are those of its approval, the sum is the year's
+    CoverLimits limits = parameters.coverLimits(limitsMoment(claim), insuranceYear);
     RuleId limit = CoverLimits.treatmentLimitOf(claim.cover()).orElse(null);
     Map<Year, Integer> usedBefore = new TreeMap<>();
     if (limit != null) {
@@ -144,7 +148,6 @@ public class SettlementService {
         usedBefore.put(Year.of(year), ledger.lockTreatmentsUsed(person, limit, year));
       }
     }
-    LocalDate insuranceYear = PolicyDates.insuranceYearStart(policy.startDate(), today);
     BigDecimal paidBefore = ledger.lockPaid(person, insuranceYear);
 
     ClaimUsage usage =
@@ -155,12 +158,13 @@ public class SettlementService {
             invoices.countedInClaim(claim.claimNumber(), LineType.TREATMENT, false),
             invoices.countedInClaim(claim.claimNumber(), LineType.BLOCKADE, false),
             usedBefore,
-            CoverLimits.INSURANCE_SUM.subtract(paidBefore).max(BigDecimal.ZERO),
+            limits.insuranceSum().subtract(paidBefore).max(BigDecimal.ZERO),
             courseChanges.approvedFor(claim.claimNumber()),
             // POLICY_RUN_OFF and PREMIUM_DUNNING: the policy's end and its gaps in the right to
             // compensation
             policy.endDate(),
-            premiums.premiumGaps(policy.policyNumber()));
+            premiums.premiumGaps(policy.policyNumber()),
+            limits);
     Settlement settlement =
         calculator.settle(
             new Invoice(
@@ -184,7 +188,7 @@ public class SettlementService {
                 limit,
                 before.getKey().getValue(),
                 added,
-                CoverLimits.treatmentsPerYear(limit))) {
+                limits.treatmentsPerYear(limit))) {
           throw new IllegalStateException(
               "treatment limit exceeded while booking invoice " + invoiceId);
         }
@@ -192,7 +196,7 @@ public class SettlementService {
     }
     if (settlement.paidTotal().signum() > 0
         && !ledger.bookPayment(
-            person, insuranceYear, settlement.paidTotal(), CoverLimits.INSURANCE_SUM)) {
+            person, insuranceYear, settlement.paidTotal(), limits.insuranceSum())) {
       throw new IllegalStateException("insurance sum exceeded while booking invoice " + invoiceId);
     }
 
@@ -213,7 +217,8 @@ public class SettlementService {
               result.reasons(),
               result.counts()));
     }
-    boolean approvalNeeded = settlement.paidTotal().compareTo(properties.approvalThreshold()) > 0;
+    boolean approvalNeeded =
+        settlement.paidTotal().compareTo(parameters.financeApprovalThreshold(clock.instant())) > 0;
     invoices.recordSettlement(
         invoiceId,
         approvalNeeded ? InvoiceStatus.AWAITING_APPROVAL : InvoiceStatus.RECEIVED,
@@ -335,6 +340,11 @@ public class SettlementService {
             LocalDate.now(clock));
     claims.setInvoicesUntil(claimNumber, lastDay);
     return ServiceLevels.invoicePeriodEndsAt(lastDay);
+  }
+
+  /** The moment whose treatment limits a claim has: its approval (now, if it has none). */
+  private Instant limitsMoment(Claim claim) {
+    return claim.decidedAt() == null ? clock.instant() : claim.decidedAt().toInstant();
   }
 
   private static LocalDate approvalDate(Claim claim) {

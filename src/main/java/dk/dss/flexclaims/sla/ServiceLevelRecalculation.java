@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.sla;
 
 import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.parameter.Parameters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies a change of the holiday data to the running working-day clocks: each clock's deadline and
- * escalation time are computed again from its start, and its route's timers, task due dates and
- * variables (the route's and the claim's) move with them. Wall-clock clocks (trauma) stay.
+ * escalation time are computed again from its start, with the figures in force when it started (a
+ * later change of the figures applies to new clocks only, ADR 0018), and its route's timers, task
+ * due dates and variables (the route's and the claim's) move with them. Wall-clock clocks (trauma)
+ * stay.
  */
 @Service
 public class ServiceLevelRecalculation {
@@ -24,17 +27,17 @@ public class ServiceLevelRecalculation {
   private static final Logger log = LoggerFactory.getLogger(ServiceLevelRecalculation.class);
 
   private final ServiceLevelService serviceLevels;
-  private final ServiceLevels rules;
+  private final Parameters parameters;
   private final RunningRoutes routes;
   private final TransactionTemplate ownTransaction;
 
   ServiceLevelRecalculation(
       ServiceLevelService serviceLevels,
-      ServiceLevels rules,
+      Parameters parameters,
       RunningRoutes routes,
       PlatformTransactionManager transactions) {
     this.serviceLevels = serviceLevels;
-    this.rules = rules;
+    this.parameters = parameters;
     this.routes = routes;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -79,14 +82,15 @@ public class ServiceLevelRecalculation {
    * With the application's calendar (after a change of {@code flex.calendar.extra-closing-dates}).
    */
   public List<Moved> recalculate() {
-    return recalculate(rules);
+    return recalculate(null);
   }
 
   /**
-   * With the given calendar's rules. Each clock moves in a transaction of its own: one that cannot
-   * move now (its route is busy at that moment) is logged and left as it was, and the call may be
-   * repeated; clocks already moved are then left alone. A breached clock keeps its deadline: its
-   * deadline has passed and been recorded.
+   * With the given calendar (the application's when null), each clock with the figures in force
+   * when it started (the calendar's own figures are not used). Each clock moves in a transaction of
+   * its own: one that cannot move now (its route is busy at that moment) is logged and left as it
+   * was, and the call may be repeated; clocks already moved are then left alone. A breached clock
+   * keeps its deadline: its deadline has passed and been recorded.
    */
   public List<Moved> recalculate(ServiceLevels calendar) {
     List<Moved> moved = new ArrayList<>();
@@ -98,8 +102,12 @@ public class ServiceLevelRecalculation {
         continue; // wall-clock, already breached, extended to a date of its own, or ended by hand
         // (Cockpit)
       }
+      ServiceLevels levels =
+          calendar == null
+              ? parameters.serviceLevelsAt(clock.startedAt())
+              : calendar.with(parameters.serviceLevelDurationsAt(clock.startedAt()));
       ServiceLevelService.Deadlines deadlines =
-          ServiceLevelService.deadlines(calendar, clock.kind(), clock.startedAt());
+          ServiceLevelService.deadlines(levels, clock.kind(), clock.startedAt());
       if (deadlines.dueAt().equals(clock.dueAt())
           && deadlines.atRiskAt().equals(clock.atRiskAt())) {
         continue;

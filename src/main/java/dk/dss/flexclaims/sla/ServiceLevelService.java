@@ -2,6 +2,7 @@ package dk.dss.flexclaims.sla;
 
 import dk.dss.flexclaims.calendar.Copenhagen;
 import dk.dss.flexclaims.coverage.ServiceLevels;
+import dk.dss.flexclaims.parameter.Parameters;
 import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Sector;
@@ -25,17 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceLevelService {
 
   private final ServiceLevelClocks clocks;
-  private final ServiceLevels serviceLevels;
+  private final Parameters parameters;
   private final ServiceLevelMetrics metrics;
   private final Clock clock;
 
   ServiceLevelService(
-      ServiceLevelClocks clocks,
-      ServiceLevels serviceLevels,
-      ServiceLevelMetrics metrics,
-      Clock clock) {
+      ServiceLevelClocks clocks, Parameters parameters, ServiceLevelMetrics metrics, Clock clock) {
     this.clocks = clocks;
-    this.serviceLevels = serviceLevels;
+    this.parameters = parameters;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -43,7 +41,15 @@ public class ServiceLevelService {
   /** When a clock escalates and when it is due. */
   public record Deadlines(Instant atRiskAt, Instant dueAt) {}
 
-  /** The deadlines of a clock started at the moment, on the given rules' calendar. */
+  /**
+   * The deadlines of a clock started at the moment, with the figures in force then (ADR 0018): a
+   * clock keeps them while it runs.
+   */
+  public Deadlines deadlines(ServiceLevelKind kind, Instant startedAt) {
+    return deadlines(parameters.serviceLevelsAt(startedAt), kind, startedAt);
+  }
+
+  /** The deadlines of a clock started at the moment, on the given rules' calendar and figures. */
   public static Deadlines deadlines(
       ServiceLevels levels, ServiceLevelKind kind, Instant startedAt) {
     return switch (kind) {
@@ -90,7 +96,7 @@ public class ServiceLevelService {
     if (existing.isPresent()) {
       return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
     }
-    Deadlines deadlines = deadlines(serviceLevels, kind, startedAt);
+    Deadlines deadlines = deadlines(kind, startedAt);
     clocks.insert(
         claimNumber,
         null,
@@ -113,7 +119,7 @@ public class ServiceLevelService {
     if (existing.isPresent()) {
       return new Deadlines(existing.get().atRiskAt(), existing.get().dueAt());
     }
-    Deadlines deadlines = deadlines(serviceLevels, ServiceLevelKind.REQ_CALLBACK, startedAt);
+    Deadlines deadlines = deadlines(ServiceLevelKind.REQ_CALLBACK, startedAt);
     clocks.insert(
         null,
         requestNumber,
@@ -246,18 +252,20 @@ public class ServiceLevelService {
 
   /**
    * The examination's deadline is extended (EXAM_CAPACITY): the clock runs on to the end of the new
-   * deadline's day and escalates again 2 working days before it; the deadline before the first
-   * extension is kept. The route's timers are moved by the caller.
+   * deadline's day and escalates again 2 working days before it (the clock's own figure, in force
+   * when it started); the deadline before the first extension is kept. The route's timers are moved
+   * by the caller.
    */
   @Transactional
   public Deadlines extended(
       String processInstanceId, ServiceLevelClock.ExtensionReason reason, LocalDate newDeadline) {
     ServiceLevelClock c = clocks.lock(processInstanceId);
     requireRunning(c);
+    ServiceLevels levels = parameters.serviceLevelsAt(c.startedAt());
     Deadlines deadlines =
         new Deadlines(
-            serviceLevels.examExtendedAtRisk(newDeadline).toInstant(),
-            serviceLevels.examExtendedDue(newDeadline).toInstant());
+            levels.examExtendedAtRisk(newDeadline).toInstant(),
+            levels.examExtendedDue(newDeadline).toInstant());
     if (c.breached() || !deadlines.dueAt().isAfter(c.dueAt())) {
       throw new IllegalStateException(
           "An extension of claim "

@@ -5,9 +5,11 @@ import dk.dss.flexclaims.coverage.CoverLimits;
 import dk.dss.flexclaims.coverage.PolicyDates;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.coverage.UsageFacts;
+import dk.dss.flexclaims.parameter.Parameters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Service;
 public class UsageService {
 
   private final BenefitLedger ledger;
+  private final Parameters parameters;
   private final Clock clock;
 
-  UsageService(BenefitLedger ledger, Clock clock) {
+  UsageService(BenefitLedger ledger, Parameters parameters, Clock clock) {
     this.ledger = ledger;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
@@ -55,31 +59,39 @@ public class UsageService {
         examCodes);
   }
 
-  /** The person's limits for the policy view, as of today. */
+  /** The person's limits for the policy view, as of today, with the limits in force now. */
   public PersonUsage personUsage(String personId, LocalDate policyStart) {
+    return personUsage(personId, policyStart, clock.instant());
+  }
+
+  /**
+   * The person's limits as of today: used this calendar year and this insurance year, against the
+   * treatment limits in force at the given moment (a claim's approval, ADR 0018) and the sum of the
+   * current insurance year.
+   */
+  public PersonUsage personUsage(String personId, LocalDate policyStart, Instant limitsAt) {
     LocalDate today = today();
     int year = today.getYear();
+    LocalDate from = PolicyDates.insuranceYearStart(policyStart, today);
+    CoverLimits limits = parameters.coverLimits(limitsAt, from);
     List<PersonUsage.TreatmentLimit> treatments =
         List.of(
-            treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year),
-            treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, year));
-    LocalDate from = PolicyDates.insuranceYearStart(policyStart, today);
+            treatmentLimit(personId, RuleId.LIMIT_PHYSIO_CHIRO_12, year, limits),
+            treatmentLimit(personId, RuleId.LIMIT_OSTEO_5, year, limits));
     LocalDate to = PolicyDates.renewalDateIn(policyStart, from.getYear() + 1);
     BigDecimal paid = ledger.paid(personId, from).setScale(2, RoundingMode.HALF_UP);
     BigDecimal left =
-        CoverLimits.INSURANCE_SUM
-            .subtract(paid)
-            .max(BigDecimal.ZERO)
-            .setScale(2, RoundingMode.HALF_UP);
+        limits.insuranceSum().subtract(paid).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
     return new PersonUsage(
         year,
         treatments,
         new PersonUsage.InsuranceSum(
-            RuleId.LIMIT_INSURANCE_SUM, from, to, CoverLimits.INSURANCE_SUM, paid, left));
+            RuleId.LIMIT_INSURANCE_SUM, from, to, limits.insuranceSum(), paid, left));
   }
 
-  private PersonUsage.TreatmentLimit treatmentLimit(String personId, RuleId rule, int year) {
-    int limit = CoverLimits.treatmentsPerYear(rule);
+  private PersonUsage.TreatmentLimit treatmentLimit(
+      String personId, RuleId rule, int year, CoverLimits limits) {
+    int limit = limits.treatmentsPerYear(rule);
     int used = ledger.treatmentsUsed(personId, rule, year);
     return new PersonUsage.TreatmentLimit(rule, limit, used, Math.max(0, limit - used));
   }

@@ -138,6 +138,16 @@ public final class ApiRoles {
               "/api/admin/models/*/versions/*/file",
               Set.of(PROCESS_OWNERS),
               "models: download a deployed version"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/admin/parameters",
+              Set.of(PROCESS_OWNERS, MONITORS),
+              "models: service levels, limits and rates (monitors: SLA read)"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/admin/parameters",
+              Set.of(PROCESS_OWNERS),
+              "models: change service levels, limits and rates"),
           new Rule(null, "/api/admin/**", Set.of(), "administration"),
           new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
           new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),

@@ -59,7 +59,7 @@ class CoverageCheckTest {
       LocalDate today, ClaimFacts claim, PolicyFacts policy, String personId, UsageFacts usage) {
     Clock clock = Clock.fixed(at(today), Copenhagen.ZONE);
     return new CoverageCheck(DmnFileExclusionGroups.fromProcessesFolder(), clock)
-        .check(claim, policy, personId, usage);
+        .check(claim, policy, personId, usage, CoverLimits.TERMS);
   }
 
   static CoverageResult check(ClaimFacts claim) {
@@ -525,6 +525,34 @@ class CoverageCheckTest {
     CoverageResult result = check(claim().build(), UsageFacts.NONE.withPaidInInsuranceYear(paid));
     assertThat(result.decidedBy().contains(RuleId.LIMIT_INSURANCE_SUM)).isEqualTo(rejected);
     assertThat(result.insuranceSumLeft()).isEqualByComparingTo(left);
+  }
+
+  /** ADR 0018: the limits are the figures in force at the check, handed in. */
+  @Test
+  void LIMIT_PHYSIO_CHIRO_12_LIMIT_INSURANCE_SUM_theLimitsInForceDecide() {
+    Clock clock = Clock.fixed(at(TODAY), Copenhagen.ZONE);
+    CoverageCheck checker = new CoverageCheck(DmnFileExclusionGroups.fromProcessesFolder(), clock);
+    CoverLimits lowered = new CoverLimits(10, 5, new BigDecimal("1000.00"));
+    CoverageResult tenUsed =
+        checker.check(
+            claim().cover(Cover.CHIRO).build(),
+            POLICY,
+            HOLDER,
+            UsageFacts.NONE.withPhysioChiroTreatmentsUsed(10),
+            lowered);
+    assertRejectedBy(tenUsed, RuleId.LIMIT_PHYSIO_CHIRO_12);
+    CoverageResult nineUsed =
+        checker.check(
+            claim().cover(Cover.CHIRO).build(),
+            POLICY,
+            HOLDER,
+            UsageFacts.NONE
+                .withPhysioChiroTreatmentsUsed(9)
+                .withPaidInInsuranceYear(new BigDecimal("400.00")),
+            lowered);
+    assertThat(nineUsed.verdict()).isEqualTo(Verdict.ASSESS);
+    assertThat(nineUsed.treatmentsLeft()).isEqualTo(1);
+    assertThat(nineUsed.insuranceSumLeft()).isEqualByComparingTo("600.00");
   }
 
   @Test

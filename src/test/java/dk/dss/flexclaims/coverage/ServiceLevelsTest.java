@@ -1,8 +1,10 @@
 package dk.dss.flexclaims.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.dss.flexclaims.calendar.DanishWorkingDays;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,7 @@ class ServiceLevelsTest {
   void ASSESS_ASK_INFO_reminder_after_10_working_days_closed_30_days_later(
       LocalDate asked, String reminder, String closed) {
     assertThat(sla.waitReminderAt(asked).toOffsetDateTime().toString()).isEqualTo(reminder);
-    assertThat(ServiceLevels.waitDeadline(sla.waitReminderAt(asked)).toOffsetDateTime().toString())
+    assertThat(sla.waitDeadline(sla.waitReminderAt(asked)).toOffsetDateTime().toString())
         .isEqualTo(closed);
   }
 
@@ -195,5 +197,110 @@ class ServiceLevelsTest {
         .isEqualTo(ComplaintRules.Remedy.RESETTLE);
     assertThat(ComplaintRules.remedy(false, ComplaintRules.Subject.REJECTION))
         .isEqualTo(ComplaintRules.Remedy.NONE);
+  }
+
+  /** Other figures than the terms' (ADR 0018): a process owner's 8 working days, and so on. */
+  private static ServiceLevelDurations changed() {
+    return new ServiceLevelDurations(
+        8,
+        1,
+        Duration.ofHours(2),
+        Duration.ofMinutes(30),
+        2,
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(10),
+        5,
+        1,
+        2,
+        5,
+        14);
+  }
+
+  @Test
+  void theFiguresInForceWhenAClockStartedDecideItsDeadlines() {
+    ServiceLevels other = sla.with(changed());
+    LocalDate friday = LocalDate.of(2026, 3, 27);
+    // 30, 31 Mar, 1, 7, 8, 9, 10, 13 Apr (8th): due 13 April, escalated 1 before (10 April)
+    assertThat(other.examStartDue(friday).toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 13));
+    assertThat(other.examStartAtRisk(friday).toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 10));
+    assertThat(other.examExtendedAtRisk(LocalDate.of(2026, 4, 24)).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 4, 23));
+    Instant approved = Instant.parse("2026-03-07T22:30:00Z");
+    assertThat(other.traumaCallbackDue(approved)).isEqualTo(Instant.parse("2026-03-08T00:30:00Z"));
+    assertThat(other.traumaCallbackAtRisk(approved))
+        .isEqualTo(Instant.parse("2026-03-08T00:00:00Z"));
+    assertThat(other.traumaAssessmentDue(approved))
+        .isEqualTo(Instant.parse("2026-03-07T23:00:00Z"));
+    assertThat(other.traumaAssessmentAtRisk(approved))
+        .isEqualTo(Instant.parse("2026-03-07T22:50:00Z"));
+    Instant monday = Instant.parse("2026-03-02T09:00:00Z");
+    assertThat(other.assessmentDue(monday).toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 4));
+    assertThat(other.requestCallbackDue(monday).toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 4));
+    assertThat(other.complaintDue(LocalDate.of(2026, 3, 2)).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 3, 9));
+    assertThat(other.complaintAtRisk(LocalDate.of(2026, 3, 2)).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 3, 6));
+    assertThat(other.waitReminderAt(LocalDate.of(2026, 3, 2)).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 3, 9));
+    assertThat(other.waitDeadline(other.waitReminderAt(LocalDate.of(2026, 3, 2))).toLocalDate())
+        .isEqualTo(LocalDate.of(2026, 3, 23));
+    // the calendar stays, the terms' figures are the default
+    assertThat(sla.durations()).isEqualTo(ServiceLevelDurations.TERMS);
+    assertThat(other.with(ServiceLevelDurations.TERMS).examStartDue(friday))
+        .isEqualTo(sla.examStartDue(friday));
+  }
+
+  @Test
+  void anEscalationComesAfterTheStartAndNotAfterTheDeadline() {
+    assertThatThrownBy(
+            () ->
+                new ServiceLevelDurations(
+                    3,
+                    3,
+                    Duration.ofHours(3),
+                    Duration.ofHours(1),
+                    1,
+                    Duration.ofHours(1),
+                    Duration.ofMinutes(15),
+                    7,
+                    2,
+                    1,
+                    10,
+                    30))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("escalation of the examination");
+    assertThatThrownBy(
+            () ->
+                new ServiceLevelDurations(
+                    10,
+                    2,
+                    Duration.ofHours(1),
+                    Duration.ofHours(1),
+                    1,
+                    Duration.ofHours(1),
+                    Duration.ofMinutes(15),
+                    7,
+                    2,
+                    1,
+                    10,
+                    30))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("escalation of the trauma callback");
+    assertThatThrownBy(
+            () ->
+                new ServiceLevelDurations(
+                    0,
+                    0,
+                    Duration.ofHours(3),
+                    Duration.ofHours(1),
+                    1,
+                    Duration.ofHours(1),
+                    Duration.ofMinutes(15),
+                    7,
+                    2,
+                    1,
+                    10,
+                    30))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

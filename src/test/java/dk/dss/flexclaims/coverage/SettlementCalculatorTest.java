@@ -26,6 +26,8 @@ class SettlementCalculatorTest {
           .withPhysioFullFee(LocalDate.of(2025, 4, 1), new BigDecimal("540.00"))
           .withPhysioFullFee(LocalDate.of(2026, 4, 1), new BigDecimal("560.00"))
           .withChiroPatientShare(LocalDate.of(2025, 4, 1), new BigDecimal("260.00"))
+          .withOsteoRates(
+              LocalDate.of(2024, 1, 1), new BigDecimal("650.00"), new BigDecimal("500.00"))
           .withNetworkPrice(Cover.PSYCHOLOGIST, LocalDate.of(2025, 1, 1), new BigDecimal("1100.00"))
           .withNetworkPrice(Cover.TRAUMA, LocalDate.of(2025, 1, 1), new BigDecimal("1300.00"))
           .withNetworkPrice(
@@ -117,6 +119,8 @@ class SettlementCalculatorTest {
   static final RateTable DANMARK_RATES =
       new InMemoryRateTable()
           .withPhysioFullFee(LocalDate.of(2025, 4, 1), new BigDecimal("540.00"))
+          .withOsteoRates(
+              LocalDate.of(2024, 1, 1), new BigDecimal("650.00"), new BigDecimal("500.00"))
           .withDanmarkSubsidy(Cover.PHYSIO, LocalDate.of(2026, 1, 1), new BigDecimal("85.00"))
           .withDanmarkSubsidy(Cover.PHYSIO, LocalDate.of(2026, 3, 1), new BigDecimal("90.00"));
 
@@ -441,6 +445,57 @@ class SettlementCalculatorTest {
     assertLine(s.lines().get(0), "0.00", RuleId.PAY_TREATMENT_CAP);
     assertThat(s.treatmentsUsedByYear()).containsEntry(Year.of(2026), 12);
     assertThat(s.paidTotal()).isEqualByComparingTo("800.00");
+  }
+
+  /** ADR 0018: the claim's own limits (in force at its approval) cap the year's treatments. */
+  @Test
+  void PAY_TREATMENT_CAP_the_claims_own_limit() {
+    ClaimUsage usage =
+        new ClaimUsage(
+            Cover.PHYSIO,
+            APPROVED,
+            null,
+            0,
+            0,
+            Map.of(Year.of(2026), 9),
+            FULL_SUM,
+            List.of(),
+            null,
+            List.of(),
+            new CoverLimits(10, 5, FULL_SUM));
+    Settlement s =
+        calculator.settle(
+            new Invoice(
+                DAY.plusDays(20),
+                "123456",
+                false,
+                false,
+                List.of(
+                    line(DAY, LineType.TREATMENT, "400"), // 10th
+                    line(DAY.plusDays(1), LineType.TREATMENT, "400"))), // 11th
+            usage);
+    assertLine(s.lines().get(0), "400.00");
+    assertLine(s.lines().get(1), "0.00", RuleId.PAY_TREATMENT_CAP);
+  }
+
+  /** PAY_OSTEO_RATE: the rates in force on the treatment date, from the rate table. */
+  @Test
+  void PAY_OSTEO_RATE_changes_on_its_date() {
+    SettlementCalculator changed =
+        new SettlementCalculator(
+            new InMemoryRateTable()
+                .withOsteoRates(
+                    LocalDate.of(2024, 1, 1), new BigDecimal("650.00"), new BigDecimal("500.00"))
+                .withOsteoRates(
+                    DAY.plusDays(1), new BigDecimal("700.00"), new BigDecimal("520.00")));
+    Settlement s =
+        changed.settle(
+            invoice(
+                line(DAY, LineType.TREATMENT, "800"),
+                line(DAY.plusDays(1), LineType.TREATMENT, "800")),
+            usage(Cover.OSTEO));
+    assertLine(s.lines().get(0), "650.00", RuleId.PAY_OSTEO_RATE);
+    assertLine(s.lines().get(1), "520.00", RuleId.PAY_OSTEO_RATE);
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,18 @@ class ApiRoleMatrixTest {
               HttpMethod.GET, "/api/claims/{claim}/invoices/NO-SUCH-1", null, CLAIM_READERS, 404),
           new Endpoint(HttpMethod.GET, "/api/sla", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.POST, "/api/admin/sla/recalculate", null, ADMINS, 200),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/admin/parameters",
+              null,
+              Set.of("process-owners", "monitors", "camunda-admin"),
+              200),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/admin/parameters",
+              "parameter",
+              Set.of("process-owners", "camunda-admin"),
+              201),
           new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.GET, "/api/admin/models", null, MODEL_READERS, 200),
           new Endpoint(
@@ -187,6 +200,11 @@ class ApiRoleMatrixTest {
     }
   }
 
+  @AfterEach
+  void forgetTheMatrixParameter() {
+    jdbc.sql("DELETE FROM flex_parameters WHERE note = 'role matrix'").update();
+  }
+
   /**
    * Every endpoint of /api has a rule of its own in the table (else only administrators could call
    * it).
@@ -252,6 +270,18 @@ class ApiRoleMatrixTest {
           json(
               Scenarios.invoice(
                   "R-1", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")));
+      // today's threshold again, two years ahead: changes nothing for the other tests
+      case "parameter" ->
+          json(
+              Map.of(
+                  "name",
+                  "FINANCE_APPROVAL_THRESHOLD",
+                  "value",
+                  "10000.00",
+                  "validFrom",
+                  today().plusYears(2).toString(),
+                  "note",
+                  "role matrix"));
       default -> throw new IllegalArgumentException(kind);
     };
   }

@@ -6,13 +6,16 @@ import static dk.dss.flexclaims.support.Scenarios.line;
 import static dk.dss.flexclaims.support.Scenarios.provider;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.claim.AssessmentFacts;
 import dk.dss.flexclaims.coverage.RateTable;
 import dk.dss.flexclaims.coverage.RuleId;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.ParameterRows;
 import dk.dss.flexclaims.support.Requests;
 import dk.dss.flexclaims.support.Scenarios;
 import dk.dss.flexclaims.support.Scenarios.PolicyRef;
@@ -53,6 +56,7 @@ class InvoiceSettlementTest {
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired BenefitLedger ledger;
+  @Autowired AssessmentFacts assessmentFacts;
   @Autowired RateTable rates;
   @Autowired InvoiceRepository invoiceRepository;
   @Autowired java.time.Clock clock;
@@ -75,6 +79,13 @@ class InvoiceSettlementTest {
 
   /** Reports a claim of the cover and has the health team approve it today. */
   String approved(String cover, Integer treatments) {
+    String claimNumber = reported(cover);
+    approve(claimNumber, treatments);
+    return claimNumber;
+  }
+
+  /** Reports a claim of the cover, waiting for its assessment. */
+  String reported(String cover) {
     Map<String, Object> body =
         switch (cover) {
           case "PHYSIO" ->
@@ -93,6 +104,10 @@ class InvoiceSettlementTest {
         };
     String claimNumber = scenarios.report(body);
     runJobs(claimNumber);
+    return claimNumber;
+  }
+
+  Task assessmentOf(String claimNumber) {
     Task task =
         tasks
             .createTaskQuery()
@@ -100,14 +115,18 @@ class InvoiceSettlementTest {
             .taskDefinitionKey("Task_AssessClaim")
             .singleResult();
     assertThat(task).as("assessment of " + claimNumber).isNotNull();
+    return task;
+  }
+
+  /** The health team approves the reported claim today. */
+  void approve(String claimNumber, Integer treatments) {
     tasks.complete(
-        task.getId(),
+        assessmentOf(claimNumber).getId(),
         treatments == null
             ? withVariables("assessmentDecision", "APPROVE")
             : withVariables("assessmentDecision", "APPROVE", "approvedTreatments", treatments));
     runJobs(claimNumber);
     assertThat(scenarios.claimView(claimNumber).get("status").asText()).isEqualTo("APPROVED");
-    return claimNumber;
   }
 
   void runJobs(String claimNumber) {
@@ -531,6 +550,97 @@ class InvoiceSettlementTest {
     assertLine(invoice, 1, "200.00");
     assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2027))
         .isEqualTo(1);
+  }
+
+  /**
+   * ADR 0018: a process owner lowers LIMIT_PHYSIO_CHIRO_12's 12 treatments to 10 through the API,
+   * from the next day on. A claim approved before keeps 12; for a claim approved from that day the
+   * assessment offers at most 10, and the 11th treatment of the year is refused with
+   * PAY_TREATMENT_CAP.
+   */
+  @Test
+  void PAY_TREATMENT_CAP_aLimitLoweredThroughTheApiAppliesToClaimsApprovedFromItsDay() {
+    String approvedBefore = approved("PHYSIO", 12);
+    try {
+      scenarios.changeParameter("PHYSIO_CHIRO_TREATMENTS_PER_YEAR", 10, APPROVED_ON.plusDays(1));
+      assertThat(assessmentFacts.limitOf(approvedBefore).orElseThrow().limit()).isEqualTo(12);
+
+      EngineTime.setNow(APPROVED_ON.plusDays(3).atTime(10, 0)); // Monday 30 March
+      PolicyRef first = policy;
+      policy = scenarios.importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1982, 2, 3));
+      String physio = reported("PHYSIO");
+      assertThat(assessmentFacts.limitOf(physio).orElseThrow().limit()).isEqualTo(10);
+      Task assessment = assessmentOf(physio);
+      assertThatThrownBy(
+              () ->
+                  tasks.complete(
+                      assessment.getId(),
+                      withVariables("assessmentDecision", "APPROVE", "approvedTreatments", 11)))
+          .hasMessageContaining("at most 10");
+      approve(physio, 10);
+      String chiro = approved("CHIRO", 2); // a second course of the same person
+
+      later();
+      JsonNode ten = settle(physio, invoice("L-1", treatments(10, day(3, 31), "300.00")));
+      assertThat(ten.get("paidTotal").decimalValue()).isEqualByComparingTo("3000.00");
+      JsonNode eleventh = settle(chiro, invoice("L-2", line(day(4, 14), "TREATMENT", "200.00")));
+      assertLine(eleventh, 0, "0.00", RuleId.PAY_TREATMENT_CAP);
+      assertThat(ledger.treatmentsUsed(policy.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026))
+          .isEqualTo(10);
+
+      // the claim approved before the change still has its 12
+      JsonNode eleven =
+          settle(approvedBefore, invoice("L-3", treatments(11, day(3, 28), "300.00")));
+      assertLine(eleven, 10, "300.00");
+      assertThat(ledger.treatmentsUsed(first.holder(), RuleId.LIMIT_PHYSIO_CHIRO_12, 2026))
+          .isEqualTo(11);
+    } finally {
+      ParameterRows.forgetChanges(jdbc);
+    }
+  }
+
+  /**
+   * ADR 0018: the finance approval threshold changed through the API applies, without a restart, to
+   * invoices settled from its day on.
+   */
+  @Test
+  void theFinanceApprovalThresholdChangesWithoutARestart() {
+    String claimNumber = approved("CHIRO", 4);
+    try {
+      scenarios.changeParameter("FINANCE_APPROVAL_THRESHOLD", "150.00", APPROVED_ON.plusDays(1));
+      // settled today: 200.00 is below the threshold in force today (10,000.00)
+      assertThat(
+              settle(claimNumber, invoice("F-1", line(APPROVED_ON, "TREATMENT", "200.00")))
+                  .get("status")
+                  .asText())
+          .isEqualTo("SETTLED");
+
+      later();
+      scenarios.acceptedInvoice(
+          claimNumber, invoice("F-2", line(day(4, 1), "TREATMENT", "200.00")));
+      runJobs(claimNumber);
+      assertThat(scenarios.invoiceView(claimNumber, "F-2").get("status").asText())
+          .isEqualTo("AWAITING_APPROVAL");
+      assertThat(
+              tasks
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(claimNumber)
+                  .taskDefinitionKey("Task_ApprovePayment")
+                  .count())
+          .isEqualTo(1);
+    } finally {
+      ParameterRows.forgetChanges(jdbc);
+    }
+  }
+
+  /** Treatment lines on consecutive days from the first. */
+  @SuppressWarnings("rawtypes")
+  static Map[] treatments(int count, LocalDate first, String amount) {
+    Map[] lines = new Map[count];
+    for (int i = 0; i < count; i++) {
+      lines[i] = line(first.plusDays(i), "TREATMENT", amount);
+    }
+    return lines;
   }
 
   @Test

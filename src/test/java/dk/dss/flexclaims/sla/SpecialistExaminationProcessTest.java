@@ -13,6 +13,7 @@ import dk.dss.flexclaims.sla.ServiceLevelClock.LapseReason;
 import dk.dss.flexclaims.sla.ServiceLevelClock.Outcome;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.ParameterRows;
 import dk.dss.flexclaims.support.ProcessCoverage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * SLA_EXAM_10WD: the specialist examination route with the real delegates, the clocks table and the
@@ -39,6 +41,7 @@ class SpecialistExaminationProcessTest extends RouteFixture {
 
   @Autowired HistoryService history;
   @Autowired ServiceLevelRecalculation timers;
+  @Autowired JdbcClient jdbc;
 
   private Task booking(Route route) {
     return tasks
@@ -565,6 +568,75 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(late.overdueSeconds()).isEqualTo(3 * 24 * 3600L);
     assertThat(late.extensionReason()).isEqualTo(ServiceLevelClock.ExtensionReason.EXAM_CAPACITY);
     assertThat(route.instance()).isWaitingAt("Timer_ExaminationDayOver");
+  }
+
+  /**
+   * ADR 0018: a process owner changes SLA_EXAM_10WD's 10 working days to 8 through the API, from
+   * the next day on. A claim approved from that day gets 8 (its deadline and escalation move); a
+   * claim approved before, even after the change was made, keeps its 10, also through a
+   * recalculation. In 2028, apart from the other tests' clocks.
+   */
+  @Test
+  void fewerWorkingDaysSetThroughTheApiApplyToClaimsApprovedFromTheirDayOn() {
+    // Monday 6 March 2028 (no holiday until Easter): 10 working days end on Monday 20 March,
+    // escalated at the end of the 8th, Thursday 16 March
+    EngineTime.setNow(LocalDateTime.of(2028, 3, 6, 9, 0));
+    Route before = routes.specialistExamination();
+    try {
+      scenarios.changeParameter("SLA_EXAM_WORKING_DAYS", 8, LocalDate.of(2028, 3, 7));
+      EngineTime.setNow(LocalDateTime.of(2028, 3, 6, 15, 0));
+      Route sameDay = routes.specialistExamination();
+
+      // Tuesday 7 March: 8 working days end on Friday 17 March, escalated 2 before, Wednesday 15
+      EngineTime.setNow(LocalDateTime.of(2028, 3, 7, 9, 0));
+      Route after = routes.specialistExamination();
+
+      Date tenDays = EngineTime.at(LocalDateTime.of(2028, 3, 20, 23, 59, 59));
+      Date eighthDay = EngineTime.at(LocalDateTime.of(2028, 3, 16, 23, 59, 59));
+      for (Route running : List.of(before, sameDay)) {
+        assertThat(clock(running).dueAt()).isEqualTo(tenDays.toInstant());
+        assertThat(jobDue(running, "Timer_ExaminationDeadline")).isEqualTo(tenDays);
+        assertThat(jobDue(running, "Timer_ExaminationAtRisk")).isEqualTo(eighthDay);
+      }
+      Date eightDays = EngineTime.at(LocalDateTime.of(2028, 3, 17, 23, 59, 59));
+      Date sixthDay = EngineTime.at(LocalDateTime.of(2028, 3, 15, 23, 59, 59));
+      assertThat(clock(after).dueAt()).isEqualTo(eightDays.toInstant());
+      assertThat(clock(after).atRiskAt()).isEqualTo(sixthDay.toInstant());
+      assertThat(jobDue(after, "Timer_ExaminationDeadline")).isEqualTo(eightDays);
+      assertThat(jobDue(after, "Timer_ExaminationAtRisk")).isEqualTo(sixthDay);
+      assertThat(booking(after).getDueDate()).isEqualTo(eightDays);
+      assertThat(runtime.getVariable(routes.claimProcessId(after.claimNumber()), "slaDueAt"))
+          .isEqualTo(eightDays);
+      assertThat(scenarios.claimView(after.claimNumber()).get("slaDueAt").asText())
+          .isEqualTo(
+              LocalDateTime.of(2028, 3, 17, 23, 59, 59)
+                  .atZone(Copenhagen.ZONE)
+                  .toOffsetDateTime()
+                  .toString());
+
+      // a recalculation keeps each clock's own figures
+      assertThat(timers.recalculate())
+          .extracting(ServiceLevelRecalculation.Moved::processInstanceId)
+          .doesNotContain(before.id(), sameDay.id(), after.id());
+      assertThat(jobDue(before, "Timer_ExaminationDeadline")).isEqualTo(tenDays);
+      assertThat(jobDue(after, "Timer_ExaminationDeadline")).isEqualTo(eightDays);
+
+      // the new claim escalates at the end of 15 March, the earlier one not yet
+      at(LocalDateTime.of(2028, 3, 15, 23, 59, 58), after);
+      assertThat(followUp(after)).isNull();
+      at(LocalDateTime.of(2028, 3, 15, 23, 59, 59), after);
+      EngineTime.runDueJobs(management, before.id());
+      assertThat(followUp(after)).isNotNull();
+      assertThat(clock(after).escalatedAt()).isEqualTo(sixthDay.toInstant());
+      assertThat(followUp(before)).isNull();
+      // and is breached after 17 March, while the earlier one runs on to 20 March
+      at(LocalDateTime.of(2028, 3, 18, 8, 0), after);
+      EngineTime.runDueJobs(management, before.id());
+      assertThat(clock(after).breached()).isTrue();
+      assertThat(clock(before).breached()).isFalse();
+    } finally {
+      ParameterRows.forgetChanges(jdbc);
+    }
   }
 
   @Test

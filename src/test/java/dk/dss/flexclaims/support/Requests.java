@@ -158,7 +158,9 @@ public final class Requests {
             "flex_number_counter",
             "flex_premium_invoices",
             "flex_premium_payments",
-            "flex_price_lists")) {
+            "flex_price_lists",
+            "flex_parameters",
+            "flex_rates")) {
       counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
     }
     counts.put(

@@ -81,6 +81,19 @@ public final class Scenarios {
     return answer.get("claimNumber").asText();
   }
 
+  /**
+   * A process owner's new value of a parameter or rate ({@code POST /api/admin/parameters} as
+   * paula), valid from the day given; answers the parameter with its values. Undo with {@link
+   * ParameterRows#forgetChanges}.
+   */
+  public JsonNode changeParameter(String name, Object value, LocalDate validFrom) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", name);
+    body.put("value", value);
+    body.put("validFrom", validFrom.toString());
+    return call(post("/api/admin/parameters").with(httpBasic("paula", "demo")), body, 201);
+  }
+
   public JsonNode claimView(String claimNumber) {
     return call(get("/api/claims/" + claimNumber).with(httpBasic("nina", "demo")), null, 200);
   }
