@@ -42,7 +42,8 @@ final class ArchitectureRules {
     "..demo..",
     "..request..",
     "..complaint..",
-    "..validation.."
+    "..validation..",
+    "..migration.."
   };
 
   /** The web layer: the shared web package and every controller (and the records nested in it). */

@@ -132,6 +132,16 @@ public final class ApiRoles {
               Set.of(PORTAL, HEALTH_TEAM, TEAM_LEADS),
               "requests: read"),
           new Rule(HttpMethod.GET, "/api/sla", READ_SLA, "SLA: read"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/admin/models/*/migrations",
+              Set.of(PROCESS_OWNERS),
+              "models: migrate running instances"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/admin/models/*/migrations/*",
+              Set.of(PROCESS_OWNERS),
+              "models: a migration's progress"),
           new Rule(null, "/api/admin/**", Set.of(), "administration"),
           new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
           new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),

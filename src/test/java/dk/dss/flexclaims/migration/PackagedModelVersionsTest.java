@@ -1,9 +1,13 @@
 package dk.dss.flexclaims.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +105,83 @@ class PackagedModelVersionsTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyMappingCanBeReadAndNamesWhatTheReleasedDiagramHas() throws IOException {
+    Map<String, BpmnModelInstance> diagrams = diagrams();
+    List<Path> files;
+    try (Stream<Path> walk = Files.list(Path.of("processes", "migrations"))) {
+      files = walk.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      MigrationMapping mapping;
+      try (InputStream in = Files.newInputStream(file)) {
+        mapping = MigrationMappings.parse(file.getFileName().toString(), in);
+      }
+      assertThat(file.getFileName().toString())
+          .as("file name: <process>.<from>-to-<to>.json")
+          .isEqualTo(
+              mapping.processKey()
+                  + "."
+                  + mapping.fromVersionTag()
+                  + "-to-"
+                  + mapping.toVersionTag()
+                  + ".json");
+      assertThat(diagrams)
+          .as(file + " is for a process of processes/")
+          .containsKey(mapping.processKey());
+      assertThat(mapping.description()).as(file + " says why").isNotBlank();
+      BpmnModelInstance released = diagrams.get(mapping.processKey());
+      if (!mapping.toVersionTag().equals(versionTag(released, mapping.processKey()))) {
+        continue; // a mapping to an earlier release: its diagram is in git history
+      }
+      mapping
+          .activities()
+          .values()
+          .forEach(
+              target ->
+                  assertThat((Object) released.getModelElementById(target))
+                      .as(file + ": the released diagram has " + target)
+                      .isNotNull());
+      mapping
+          .prepare()
+          .values()
+          .forEach(
+              step -> {
+                Object element = released.getModelElementById(step);
+                assertThat(element)
+                    .as(file + ": " + step + " is a service task")
+                    .isInstanceOf(ServiceTask.class);
+                assertThat(((ServiceTask) element).getCamundaDelegateExpression())
+                    .as(file + ": " + step + " runs a delegate")
+                    .matches("\\$\\{\\w+}");
+              });
+    }
+  }
+
+  @Test
+  void aMappingThatCannotBeUsedIsRefusedNamingTheFile() {
+    assertThatThrownBy(
+            () -> parse("x.json", "{\"process\":\"claim-handling\",\"from\":\"untagged\"}"))
+        .hasMessageContaining("processes/migrations/x.json")
+        .hasMessageContaining("\"to\" is missing");
+    assertThatThrownBy(
+            () ->
+                parse("y.json", "{\"process\":\"p\",\"from\":\"1\",\"to\":\"2\",\"activites\":{}}"))
+        .hasMessageContaining("processes/migrations/y.json")
+        .hasMessageContaining("activites");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "z.json",
+                    "{\"process\":\"p\",\"from\":\"1\",\"to\":\"2\",\"activities\":{\"A\":\"${x}\"}}"))
+        .hasMessageContaining("not an activity ID");
+  }
+
+  private static MigrationMapping parse(String name, String json) {
+    return MigrationMappings.parse(
+        name, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class ApiRoleMatrixTest {
       Set.of(
           "health-team", "team-leads", "complaints", "process-owners", "monitors", "camunda-admin");
   static final Set<String> ADMINS = Set.of("camunda-admin");
+  static final Set<String> MODEL_OWNERS = Set.of("process-owners", "camunda-admin");
 
   /**
    * An endpoint, the body to send ({policy}, {claim} filled in), the groups allowed and what they
@@ -98,6 +100,20 @@ class ApiRoleMatrixTest {
               HttpMethod.GET, "/api/claims/{claim}/invoices/NO-SUCH-1", null, CLAIM_READERS, 404),
           new Endpoint(HttpMethod.GET, "/api/sla", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.POST, "/api/admin/sla/recalculate", null, ADMINS, 200),
+          // a dry run from the latest version to the latest: the owner reaches the use case, which
+          // finds nothing to move
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/admin/models/claim-handling/migrations",
+              "migration",
+              MODEL_OWNERS,
+              422),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/admin/models/claim-handling/migrations/no-such-batch",
+              null,
+              MODEL_OWNERS,
+              404),
           new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.GET, "/api/openapi", null, USERS.keySet(), 200),
           // a path no rule names: closed to all but administrators, who learn that it does not
@@ -124,6 +140,7 @@ class ApiRoleMatrixTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -237,6 +254,20 @@ class ApiRoleMatrixTest {
           json(
               Scenarios.invoice(
                   "R-1", Scenarios.line(today().minusDays(1), "TREATMENT", "400.00")));
+      case "migration" ->
+          json(
+              Map.of(
+                  "fromVersion",
+                  repository
+                      .createProcessDefinitionQuery()
+                      .processDefinitionKey("claim-handling")
+                      .latestVersion()
+                      .singleResult()
+                      .getVersion(),
+                  "toVersion",
+                  "latest",
+                  "dryRun",
+                  true));
       default -> throw new IllegalArgumentException(kind);
     };
   }
