@@ -99,9 +99,9 @@ class MigrationController {
       String createdBy,
       int totalJobs,
       int jobsCreated,
-      int remainingJobs,
-      int completedJobs,
-      int failedJobs,
+      Integer remainingJobs,
+      Integer completedJobs,
+      Integer failedJobs,
       boolean ended,
       OffsetDateTime startedAt,
       OffsetDateTime endedAt) {}

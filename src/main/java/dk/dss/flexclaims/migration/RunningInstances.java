@@ -51,17 +51,19 @@ public interface RunningInstances {
   record Started(String batchId, Plan plan) {}
 
   /**
-   * How a batch gets on. A batch ends when all its jobs have run; a job that fails three times
-   * stays as a failed job (an incident in Cockpit) and its instance on the old version.
+   * How a batch gets on. A batch ends when all its jobs have run (or an administrator deleted it);
+   * a job that fails three times stays as a failed job (an incident in Cockpit) and its instance on
+   * the old version. Once ended the engine keeps no job counts: {@code remainingJobs}, {@code
+   * completedJobs} and {@code failedJobs} are then null.
    */
   record Progress(
       String batchId,
       String createdBy,
       int totalJobs,
       int jobsCreated,
-      int remainingJobs,
-      int completedJobs,
-      int failedJobs,
+      Integer remainingJobs,
+      Integer completedJobs,
+      Integer failedJobs,
       Instant startedAt,
       Instant endedAt) {
 

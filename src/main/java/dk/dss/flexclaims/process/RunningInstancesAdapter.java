@@ -231,16 +231,15 @@ class RunningInstancesAdapter implements RunningInstances {
           if (ended == null || !Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(ended.getType())) {
             return Optional.empty();
           }
-          boolean done = ended.getEndTime() != null;
           return Optional.of(
               new Progress(
                   ended.getId(),
                   ended.getCreateUserId(),
                   ended.getTotalJobs(),
                   ended.getTotalJobs(),
-                  0,
-                  done ? ended.getTotalJobs() : 0,
-                  0,
+                  null,
+                  null,
+                  null,
                   instant(ended.getStartTime()),
                   instant(ended.getEndTime())));
         });
