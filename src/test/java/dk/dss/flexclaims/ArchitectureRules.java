@@ -44,7 +44,8 @@ final class ArchitectureRules {
     "..complaint..",
     "..validation..",
     "..models..",
-    "..parameter.."
+    "..parameter..",
+    "..migration.."
   };
 
   /** The web layer: the shared web package and every controller (and the records nested in it). */

@@ -21,6 +21,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -169,6 +170,31 @@ public final class AccessPolicy {
     grants.add(new Grant(monitors, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(monitors, PROCESS_INSTANCE, "*", List.of(READ)));
     grants.add(new Grant(monitors, BATCH, "*", List.of(READ)));
+    grants.addAll(migrationGrants());
     return List.copyOf(grants);
+  }
+
+  /**
+   * What process owners need to move running instances between versions of a process (ADR 0017),
+   * and nothing beyond it: read the versions and where their instances wait, MIGRATE_INSTANCE on
+   * the definitions (the engine checks it on both versions' process), create a migration batch and
+   * read its progress, running and ended. {@code POST /api/admin/models/{key}/migrations} runs with
+   * the owner's own authentication, so the engine enforces exactly these. Kept apart from the
+   * owners' other rights on purpose.
+   */
+  static List<Grant> migrationGrants() {
+    String owners = Groups.PROCESS_OWNERS;
+    return List.of(
+        new Grant(
+            owners,
+            PROCESS_DEFINITION,
+            "*",
+            List.of(READ, READ_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE)),
+        new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)),
+        new Grant(
+            owners,
+            BATCH,
+            "*",
+            List.of(READ, READ_HISTORY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES)));
   }
 }

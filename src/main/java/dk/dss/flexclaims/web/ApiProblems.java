@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.dss.flexclaims.refusal.ConcurrentUpdateException;
 import dk.dss.flexclaims.refusal.ConflictException;
 import dk.dss.flexclaims.refusal.FieldProblem;
+import dk.dss.flexclaims.refusal.ForbiddenException;
 import dk.dss.flexclaims.refusal.InvalidRequestException;
 import dk.dss.flexclaims.refusal.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,6 +95,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Problems.problem(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /** The engine's own rights refused what the API's roles let through; nothing changed. */
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
   }
 
   /**

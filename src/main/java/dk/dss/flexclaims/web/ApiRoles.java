@@ -148,6 +148,16 @@ public final class ApiRoles {
               "/api/admin/parameters",
               Set.of(PROCESS_OWNERS),
               "models: change service levels, limits and rates"),
+          new Rule(
+              HttpMethod.POST,
+              "/api/admin/models/*/migrations",
+              Set.of(PROCESS_OWNERS),
+              "models: migrate running instances"),
+          new Rule(
+              HttpMethod.GET,
+              "/api/admin/models/*/migrations/*",
+              Set.of(PROCESS_OWNERS),
+              "models: a migration's progress"),
           new Rule(null, "/api/admin/**", Set.of(), "administration"),
           new Rule(HttpMethod.GET, "/api/openapi", ANY_LOGGED_IN, "the API's description"),
           new Rule(HttpMethod.GET, "/api/openapi/**", ANY_LOGGED_IN, "the API's description"),

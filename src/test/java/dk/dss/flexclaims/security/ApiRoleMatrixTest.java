@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,7 @@ class ApiRoleMatrixTest {
           "health-team", "team-leads", "complaints", "process-owners", "monitors", "camunda-admin");
   static final Set<String> ADMINS = Set.of("camunda-admin");
   static final Set<String> MODEL_READERS = Set.of("process-owners", "camunda-admin");
+  static final Set<String> MODEL_OWNERS = Set.of("process-owners", "camunda-admin");
 
   /**
    * An endpoint, the body to send ({policy}, {claim} filled in), the groups allowed and what they
@@ -112,6 +114,20 @@ class ApiRoleMatrixTest {
               "parameter",
               Set.of("process-owners", "camunda-admin"),
               201),
+          // a dry run from the latest version to the latest: the owner reaches the use case, which
+          // finds nothing to move
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/admin/models/claim-handling/migrations",
+              "migration",
+              MODEL_OWNERS,
+              422),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/admin/models/claim-handling/migrations/no-such-batch",
+              null,
+              MODEL_OWNERS,
+              404),
           new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, SLA_READERS, 200),
           new Endpoint(HttpMethod.GET, "/api/admin/models", null, MODEL_READERS, 200),
           new Endpoint(
@@ -152,6 +168,7 @@ class ApiRoleMatrixTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -282,6 +299,20 @@ class ApiRoleMatrixTest {
                   today().plusYears(2).toString(),
                   "note",
                   "role matrix"));
+      case "migration" ->
+          json(
+              Map.of(
+                  "fromVersion",
+                  repository
+                      .createProcessDefinitionQuery()
+                      .processDefinitionKey("claim-handling")
+                      .latestVersion()
+                      .singleResult()
+                      .getVersion(),
+                  "toVersion",
+                  "latest",
+                  "dryRun",
+                  true));
       default -> throw new IllegalArgumentException(kind);
     };
   }
