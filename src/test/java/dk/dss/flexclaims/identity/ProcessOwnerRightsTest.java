@@ -36,9 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Process owners get exactly what they need (ADR 0016): deploy, read definitions, deployments and
- * instances without their variables; no deleting deployments, no deleting or changing instances, no
- * changing definitions, no Tasklist.
+ * Process owners get exactly what they need (ADR 0016, 0017): deploy, read definitions, deployments
+ * and instances without their variables, migrate instances (a migration batch); no deleting
+ * deployments, no deleting or changing instances, no changing definitions, no Tasklist.
  */
 @FlexIntegrationTest
 class ProcessOwnerRightsTest {
@@ -51,11 +51,12 @@ class ProcessOwnerRightsTest {
       Map.of(
           "APPLICATION/cockpit", List.of("ACCESS"),
           "DEPLOYMENT/*", List.of("CREATE", "READ"),
-          "PROCESS_DEFINITION/*", List.of("READ", "READ_HISTORY", "READ_INSTANCE"),
+          "PROCESS_DEFINITION/*",
+              List.of("MIGRATE_INSTANCE", "READ", "READ_HISTORY", "READ_INSTANCE"),
           "DECISION_DEFINITION/*", List.of("READ", "READ_HISTORY"),
           "DECISION_REQUIREMENTS_DEFINITION/*", List.of("READ"),
           "PROCESS_INSTANCE/*", List.of("READ"),
-          "BATCH/*", List.of("READ"),
+          "BATCH/*", List.of("CREATE_BATCH_MIGRATE_PROCESS_INSTANCES", "READ", "READ_HISTORY"),
           "GROUP/process-owners", List.of("READ"));
 
   @LocalServerPort int port;
