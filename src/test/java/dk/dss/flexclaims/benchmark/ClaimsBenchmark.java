@@ -70,7 +70,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       tasks and with {@code flex.benchmark.tasks} (100,000): p95 of each and the ratio.
  * </ol>
  *
- * Not part of {@code mvn verify} (the class name does not end in Test).
+ * {@code -Dflex.benchmark.parts=storm} (or {@code claims}, {@code tasks}, comma-separated) runs
+ * only those parts. Not part of {@code mvn verify} (the class name does not end in Test).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -84,6 +85,9 @@ class ClaimsBenchmark {
   static final int TASKS = Integer.getInteger("flex.benchmark.tasks", 100_000);
   static final int CLAIMS_PER_ROUND = Integer.getInteger("flex.benchmark.claims", 40);
   static final int ROUNDS = 3;
+
+  /** Which parts run: {@code claims,storm,tasks} (all by default). */
+  static final String PARTS = System.getProperty("flex.benchmark.parts", "claims,storm,tasks");
 
   /** When each storm timer ran, against the instant all were due. */
   static final ConcurrentLinkedQueue<Long> LATENESS_MS = new ConcurrentLinkedQueue<>();
@@ -142,11 +146,18 @@ class ClaimsBenchmark {
     long openAtStart = countAsNina(myGroups);
     long emptyP95 = filterP95(myGroups);
 
-    fullAgainstBare();
-
-    jobExecutor.start();
-    timerStorm();
-    jobExecutor.shutdown();
+    if (PARTS.contains("claims")) {
+      fullAgainstBare();
+    }
+    if (PARTS.contains("storm")) {
+      jobExecutor.start();
+      timerStorm();
+      jobExecutor.shutdown();
+    }
+    if (!PARTS.contains("tasks")) {
+      write();
+      return;
+    }
 
     createOpenTasks(TASKS);
     jdbc.sql("ANALYZE").update();
@@ -161,6 +172,10 @@ class ClaimsBenchmark {
             countAsNina(myGroups),
             (double) fullP95 / emptyP95));
 
+    write();
+  }
+
+  private void write() throws IOException {
     Path out = Path.of("target", "benchmark.txt");
     Files.createDirectories(out.getParent());
     Files.write(out, report);
