@@ -236,6 +236,26 @@ class TaskListAndCockpitIT {
     assertThat(page).contains(claimNumber).doesNotContain("PHYSIO", "M54.5");
   }
 
+  /**
+   * A process owner is not offered deleting a deployment (with cascade it deletes the running
+   * claims and their history); the administrator is.
+   */
+  @Test
+  void aProcessOwnerIsNotOfferedDeletingADeployment() throws IOException {
+    By deployments = By.cssSelector("ul.deployments li.deployment");
+    By delete = By.cssSelector("ul.deployments a.delete-deployment");
+    WebDriverWait wait = logIn("cockpit", "admin", "admin");
+    browser.get(url("cockpit") + "#/repository");
+    wait.until(ExpectedConditions.presenceOfElementLocated(delete));
+
+    wait = logIn("cockpit", "paula");
+    browser.get(url("cockpit") + "#/repository");
+    wait.until(ExpectedConditions.presenceOfElementLocated(deployments));
+    screenshot("cockpit-process-owner-deployments.png");
+    assertThat(browser.findElements(deployments)).isNotEmpty();
+    assertThat(browser.findElements(delete)).isEmpty();
+  }
+
   /** The action buttons of Cockpit's toolbar on an instance (delete, suspend, variable, retry). */
   private static final String TOOLBAR_ACTIONS = ".ctn-toolbar a.btn, .ctn-toolbar button";
 
