@@ -160,12 +160,20 @@ public final class AccessPolicy {
     grants.add(new Grant(owners, PROCESS_INSTANCE, "*", List.of(READ)));
     grants.add(new Grant(owners, BATCH, "*", List.of(READ)));
     // monitors only read, and never variables; history is read through READ_HISTORY on the process
-    // definitions
+    // definitions. READ_TASK: Cockpit's open human tasks (its dashboard's count, an instance's
+    // "User
+    // Tasks" tab) are counted and listed with the user's rights; without it they show 0 and a
+    // permission error. It reads tasks, not their variables (READ_TASK_VARIABLE, with
+    // enforce-specific-variable-permission on), and works none (no TASK_WORK, no Tasklist)
     String monitors = Groups.MONITORS;
     grants.add(new Grant(monitors, APPLICATION, "cockpit", List.of(ACCESS)));
     grants.add(new Grant(monitors, DEPLOYMENT, "*", List.of(READ)));
     grants.add(
-        new Grant(monitors, PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)));
+        new Grant(
+            monitors,
+            PROCESS_DEFINITION,
+            "*",
+            List.of(READ, READ_INSTANCE, READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
     grants.add(new Grant(monitors, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
     grants.add(new Grant(monitors, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
     grants.add(new Grant(monitors, PROCESS_INSTANCE, "*", List.of(READ)));

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
  * and those due today. Created by the application (expressions in stored filters are allowed, in
  * ad-hoc queries over HTTP they are not) and readable by every group that works tasks. Existing
  * filters of the same name are left as a process owner may have changed them.
+ *
+ * <p>Each filter ranks its tasks by priority, then by due date: trauma notifications (priority 90
+ * and above) first, every other task by its deadline. The engine puts a filter's stored ordering
+ * before the one Tasklist sends (its sorting header, by default "created"), so this ranking holds
+ * whatever the header says. The list shows what identifies a task ({@link #DISPLAYED}): the claim,
+ * request or complaint number and the cover, never a health detail or a CPR number.
  */
 @Component
 public class TasklistFilters {
@@ -28,6 +34,17 @@ public class TasklistFilters {
 
   /** SLA_TRAUMA_ASSESS_1H: trauma notifications (priority 90 and above) first. */
   public static final String TRAUMA_FIRST = "Trauma first";
+
+  /**
+   * The process variables each task in the list shows, by name and label: identifying numbers and
+   * the cover only (the readable variables of a task's process; absent ones are not shown).
+   */
+  static final List<Map<String, String>> DISPLAYED =
+      List.of(
+          Map.of("name", "claimNumber", "label", "Claim"),
+          Map.of("name", "cover", "label", "Cover"),
+          Map.of("name", "requestNumber", "label", "Request"),
+          Map.of("name", "complaintNumber", "label", "Complaint"));
 
   private static final String GROUPS = "${currentUserGroups()}";
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";
@@ -56,9 +73,7 @@ public class TasklistFilters {
             .taskCandidateGroupInExpression(GROUPS)
             .includeAssignedTasks()
             .taskMinPriority(90)
-            .active()
-            .orderByDueDate()
-            .asc());
+            .active());
     create(
         MY_GROUPS,
         10,
@@ -100,6 +115,11 @@ public class TasklistFilters {
             .active());
   }
 
+  /** Trauma first (priority), then by deadline. */
+  static TaskQuery ranked(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
+  }
+
   private void create(
       String name, int priority, String color, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
@@ -109,12 +129,8 @@ public class TasklistFilters {
       properties.put("priority", priority);
       properties.put("color", color);
       properties.put("refresh", true);
-      properties.put(
-          "variables",
-          List.of(
-              Map.of("name", "claimNumber", "label", "Claim"),
-              Map.of("name", "cover", "label", "Cover")));
-      filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+      properties.put("variables", DISPLAYED);
+      filter = filterService.newTaskFilter(name).setQuery(ranked(query)).setProperties(properties);
       filterService.saveFilter(filter);
     }
     for (String group :

@@ -227,8 +227,21 @@ class AuthorizationTest {
             mona.postJson("/engine-rest/process-definition/key/health-advice-callback/start", "{}")
                 .statusCode())
         .isEqualTo(403);
-    assertThat(taskIds(mona.get("/engine-rest/task").body()))
-        .doesNotContain(healthTaskId, financeTaskId);
+    // the open tasks are read (Cockpit counts and lists them), never worked, their variables never
+    // read
+    assertThat(taskIds(mona.get("/engine-rest/task").body())).contains(healthTaskId);
+    assertThat(
+            mona.postJson("/engine-rest/task/" + healthTaskId + "/claim", "{\"userId\":\"mona\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(healthTaskId).singleResult().getAssignee())
+        .isNull();
+    assertThat(mona.get("/engine-rest/task/" + healthTaskId + "/variables").body())
+        .doesNotContain("stress");
+    assertThat(
+            mona.get("/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId)
+                .body())
+        .doesNotContain("stress");
     assertThat(
             authorizationService.isUserAuthorized(
                 "mona", List.of(Groups.MONITORS), ACCESS, APPLICATION, "cockpit"))

@@ -113,11 +113,22 @@ class EngineRestErrorsTest {
   @Test
   void aTaskTheCallerMayNotSeeIs404ForEveryMethod() {
     Task task = assessmentTask();
-    for (String user : List.of("mona", "freja", "paula")) {
+    for (String user : List.of("freja", "paula")) {
       for (HttpResponse<String> response :
           everyTaskCall(HttpCalls.basic(port, user, "demo"), task.getId())) {
         assertProblem(response, 404);
       }
+    }
+    // a monitor reads the task (Cockpit counts and lists it, ADR 0022), never its variables, and
+    // works none of it
+    List<HttpResponse<String>> monitor =
+        everyTaskCall(HttpCalls.basic(port, "mona", "demo"), task.getId());
+    assertThat(monitor.get(0).statusCode()).isEqualTo(200);
+    for (HttpResponse<String> response : monitor) {
+      assertThat(response.body()).doesNotContain("M75.1", "PHYSIO");
+    }
+    for (HttpResponse<String> response : monitor.subList(3, monitor.size())) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     }
     // still there, unclaimed, for the health team
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
