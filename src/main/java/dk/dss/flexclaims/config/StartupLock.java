@@ -88,6 +88,9 @@ class StartupLock
       return;
     }
     try (Connection connection = held) {
+      if (connection.isClosed()) {
+        return; // the pool closed first, and the lock went with the connection
+      }
       call(connection, "select pg_advisory_unlock(?)");
     } catch (SQLException e) {
       log.warn("Could not release the start-up lock: it goes when the connection closes", e);
