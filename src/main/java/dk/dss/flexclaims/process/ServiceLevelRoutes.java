@@ -41,6 +41,12 @@ public final class ServiceLevelRoutes {
 
   public static final ProcessVariable<Boolean> SLA_BREACHED = flag("slaBreached");
 
+  /**
+   * Whether the escalation just recorded is the clock's first: the trauma callback asks the team
+   * lead to follow up only then.
+   */
+  public static final ProcessVariable<Boolean> SLA_FIRST_ESCALATION = flag("slaFirstEscalation");
+
   /** MET, LATE or LAPSED once the clock stopped. */
   public static final ProcessVariable<ServiceLevelClock.Outcome> SLA_OUTCOME =
       oneOf("slaOutcome", ServiceLevelClock.Outcome.class);
