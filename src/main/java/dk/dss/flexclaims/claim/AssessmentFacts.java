@@ -142,7 +142,7 @@ public class AssessmentFacts {
 
   /**
    * The treatments used of the one limit that applies to the claim's cover (not the other covers'
-   * limits): "3 of 12 this calendar year".
+   * limits): "3 of 12 this calendar year (LIMIT_PHYSIO_CHIRO_12)".
    */
   private static String treatmentsUsed(Claim claim, Optional<Limit> limit) {
     if (limit.isEmpty() || !CoverLimits.countsTreatments(claim.cover())) {
@@ -151,7 +151,7 @@ public class AssessmentFacts {
     Limit l = limit.get();
     return l.rule() == RuleId.ASSESS_TREATMENTS_MAX
         ? "no yearly limit for this cover"
-        : l.used() + " of " + l.limit() + " this calendar year";
+        : l.used() + " of " + l.limit() + " this calendar year (" + l.rule().name() + ")";
   }
 
   private Claim claim(String claimNumber) {
