@@ -129,10 +129,10 @@ class CallerFormsBrowserIT {
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    // the task list names the claim too: wait for the form itself
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Deadline:"));
     WebElement intro =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[contains(text(), '" + claimNumber + "')]")));
+        browser.findElement(By.xpath("//*[contains(text(), '" + claimNumber + "')]"));
     String deadline =
         DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK)
             .format(
