@@ -118,11 +118,7 @@ public class AssessmentFacts {
             : claim.reasons().stream()
                 .map(r -> "- **" + r.name() + "**: " + r.explanation())
                 .collect(Collectors.joining("\n")));
-    view.put(
-        "viewTreatmentsUsed",
-        personUsage.treatments().stream()
-            .map(t -> t.used() + " of " + t.limit() + " (" + t.rule().name() + ")")
-            .collect(Collectors.joining(", ")));
+    view.put("viewTreatmentsUsed", treatmentsUsed(claim, limit));
     view.put("viewInsuranceSumLeft", money(personUsage.insuranceSum().left()));
     view.put(VIEW_TREATMENT_COVER, CoverLimits.countsTreatments(claim.cover()));
     view.put("viewTreatmentsLeft", limit.map(Limit::left).orElse(null));
@@ -142,6 +138,20 @@ public class AssessmentFacts {
                             + ").")
             .orElse("Number of treatments the insured may have."));
     return view;
+  }
+
+  /**
+   * The treatments used of the one limit that applies to the claim's cover (not the other covers'
+   * limits): "3 of 12 this calendar year (LIMIT_PHYSIO_CHIRO_12)".
+   */
+  private static String treatmentsUsed(Claim claim, Optional<Limit> limit) {
+    if (limit.isEmpty() || !CoverLimits.countsTreatments(claim.cover())) {
+      return "not counted for this cover";
+    }
+    Limit l = limit.get();
+    return l.rule() == RuleId.ASSESS_TREATMENTS_MAX
+        ? "no yearly limit for this cover"
+        : l.used() + " of " + l.limit() + " this calendar year (" + l.rule().name() + ")";
   }
 
   private Claim claim(String claimNumber) {

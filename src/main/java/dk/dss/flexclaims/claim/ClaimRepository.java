@@ -85,6 +85,19 @@ public class ClaimRepository {
         .orElseThrow(() -> new IllegalStateException("No claim " + claimNumber));
   }
 
+  /** The insured's phone for the health team's calls, as given when the claim was reported. */
+  void setPhone(String claimNumber, String phone) {
+    update("phone = :v", claimNumber, phone);
+  }
+
+  /** The insured's phone, when the claim was reported with one. */
+  Optional<String> phoneOf(String claimNumber) {
+    return jdbc.sql("SELECT phone FROM flex_claims WHERE claim_number = :n")
+        .param("n", claimNumber)
+        .query(String.class)
+        .optional();
+  }
+
   public void setProcessInstance(String claimNumber, String processInstanceId) {
     update("process_instance_id = :v", claimNumber, processInstanceId);
   }

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The body of a claim (interfaces.md): {@code POST /api/claims} and {@code POST
  * /api/coverage/check}. Validate with {@code @Valid}; then {@link #toFacts(Instant)} gives what the
- * coverage check reads. {@link #toString()} leaves out the health details.
+ * coverage check reads. {@link #toString()} leaves out the health details and the phone.
  */
 public record ClaimRequest(
     @NotBlank @Size(max = 9) String policyNumber,
@@ -41,7 +41,50 @@ public record ClaimRequest(
     @NotNull Boolean treatmentStartedBeforePolicy,
     @NotNull Boolean reportedToFormerInsurer,
     @NotNull Boolean otherInsurance,
-    @Valid IncidentRequest incident) {
+    @Valid IncidentRequest incident,
+    @Pattern(regexp = PHONE, message = "must be a phone number, e.g. +45 12 34 56 78")
+        String phone) {
+
+  /** A Danish or international phone number as the insured gives it. */
+  public static final String PHONE = "\\+?[0-9 ]{8,20}";
+
+  /** A claim reported without a phone (the health team finds it in the insurer's records). */
+  public ClaimRequest(
+      String policyNumber,
+      String personId,
+      Cover cover,
+      String icd10,
+      String description,
+      LocalDate onsetDate,
+      Boolean chronic,
+      ReferralRequest referral,
+      Boolean aroseAbroad,
+      TreatmentLocation treatmentLocation,
+      Boolean acute,
+      Cause cause,
+      Boolean treatmentStartedBeforePolicy,
+      Boolean reportedToFormerInsurer,
+      Boolean otherInsurance,
+      IncidentRequest incident) {
+    this(
+        policyNumber,
+        personId,
+        cover,
+        icd10,
+        description,
+        onsetDate,
+        chronic,
+        referral,
+        aroseAbroad,
+        treatmentLocation,
+        acute,
+        cause,
+        treatmentStartedBeforePolicy,
+        reportedToFormerInsurer,
+        otherInsurance,
+        incident,
+        null);
+  }
 
   /** A referral: its date and who issued it. */
   public record ReferralRequest(

@@ -111,6 +111,9 @@ public class ClaimService {
     String claimNumber = numbers.nextClaimNumber(Year.from(now));
     Claim claim = request.toClaim(claimNumber, now);
     lifecycle.reported(claim);
+    if (request.phone() != null && !request.phone().isBlank()) {
+      claims.setPhone(claimNumber, request.phone().strip());
+    }
     claims.setProcessInstance(claimNumber, process.start(claimNumber, request.cover()));
     return claims.find(claimNumber).orElseThrow();
   }

@@ -230,6 +230,10 @@ class DemoData {
         false,
         false,
         false,
-        incident);
+        incident,
+        DEMO_PHONE);
   }
+
+  /** The demo claims' phone, for the callers' forms. */
+  private static final String DEMO_PHONE = "+45 70 10 20 30";
 }

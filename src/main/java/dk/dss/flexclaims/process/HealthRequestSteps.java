@@ -84,6 +84,7 @@ class HealthRequestSteps {
       view.put(HealthRequest.VIEW_KIND, facts.kind());
       view.put(HealthRequest.VIEW_QUESTION, facts.question());
       view.put(HealthRequest.VIEW_ATTEMPTS, facts.attemptsMade());
+      view.put(TaskViews.VIEW_DEADLINE, TaskViews.deadline(task.getDueDate()));
       task.setVariablesLocal(view);
     };
   }

@@ -127,7 +127,15 @@ class ServiceLevelDelegates {
 
   @Bean
   JavaDelegate recordSlaEscalation() {
-    return execution -> serviceLevels.escalate(execution.getProcessInstanceId());
+    return execution -> {
+      String pid = execution.getProcessInstanceId();
+      // a route entered afresh (a running callback moved to a new version) escalates again: the
+      // diagram asks the team lead once
+      boolean first =
+          serviceLevels.ofProcess(pid).map(clock -> clock.escalatedAt() == null).orElse(true);
+      serviceLevels.escalate(pid);
+      ServiceLevelRoutes.SLA_FIRST_ESCALATION.set(execution, first);
+    };
   }
 
   @Bean

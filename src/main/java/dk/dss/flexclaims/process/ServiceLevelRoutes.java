@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.process;
 
+import static dk.dss.flexclaims.process.ProcessVariable.count;
 import static dk.dss.flexclaims.process.ProcessVariable.flag;
 import static dk.dss.flexclaims.process.ProcessVariable.moment;
 import static dk.dss.flexclaims.process.ProcessVariable.oneOf;
@@ -40,6 +41,12 @@ public final class ServiceLevelRoutes {
 
   public static final ProcessVariable<Boolean> SLA_BREACHED = flag("slaBreached");
 
+  /**
+   * Whether the escalation just recorded is the clock's first: the trauma callback asks the team
+   * lead to follow up only then.
+   */
+  public static final ProcessVariable<Boolean> SLA_FIRST_ESCALATION = flag("slaFirstEscalation");
+
   /** MET, LATE or LAPSED once the clock stopped. */
   public static final ProcessVariable<ServiceLevelClock.Outcome> SLA_OUTCOME =
       oneOf("slaOutcome", ServiceLevelClock.Outcome.class);
@@ -71,6 +78,18 @@ public final class ServiceLevelRoutes {
 
   // the callback form (forms/trauma-callback.form): sent as text, kept as the moment of the call
   public static final ProcessVariable<Instant> CALLED_AT = moment("calledAt");
+
+  /**
+   * The callback form's outcome of a call: REACHED (also when not given, as before the outcome
+   * existed) or NOT_REACHED; read raw and checked, removed once read.
+   */
+  public static final ProcessVariable<String> CALLBACK_OUTCOME = text("callbackOutcome");
+
+  /** Whether the last call reached the insured: the diagram's gateway reads it. */
+  public static final ProcessVariable<Boolean> CALLBACK_REACHED = flag("callbackReached");
+
+  /** Calls that did not reach the insured; they do not stop the clock. */
+  public static final ProcessVariable<Integer> CALLBACK_ATTEMPTS = count("callbackAttempts");
 
   // elements
   public static final String TASK_BOOK_EXAMINATION = "Task_BookExamination";

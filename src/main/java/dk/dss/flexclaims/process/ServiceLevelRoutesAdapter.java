@@ -67,8 +67,7 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
               .processInstanceId(pid)
               .taskDefinitionKey(HealthRequest.TASK_CALL_INSURED)
               .list()) {
-        task.setDueDate(Date.from(deadlines.dueAt()));
-        tasks.saveTask(task);
+        moveDueDate(task, deadlines.dueAt());
       }
       return;
     }
@@ -84,13 +83,22 @@ class ServiceLevelRoutesAdapter implements RunningRoutes {
     for (String taskKey : ServiceLevelRoutes.tasksDueAtDeadline(clock.kind())) {
       for (Task task :
           tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).list()) {
-        task.setDueDate(Date.from(deadlines.dueAt()));
-        tasks.saveTask(task);
+        moveDueDate(task, deadlines.dueAt());
       }
     }
     if (clock.kind() != ServiceLevelKind.SLA_COMPLAINT_7WD) {
       // a complaint's clock is its own process's, not the claim's
       claimVariables.publish(pid, clock.claimNumber(), deadlines.dueAt(), clock.breached());
+    }
+  }
+
+  /** The task's due date moves, and with it the deadline its form shows. */
+  private void moveDueDate(Task task, Instant dueAt) {
+    task.setDueDate(Date.from(dueAt));
+    tasks.saveTask(task);
+    if (tasks.getVariableLocal(task.getId(), TaskViews.VIEW_DEADLINE) != null) {
+      tasks.setVariableLocal(
+          task.getId(), TaskViews.VIEW_DEADLINE, TaskViews.deadline(task.getDueDate()));
     }
   }
 

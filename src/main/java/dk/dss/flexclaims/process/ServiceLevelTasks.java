@@ -2,6 +2,9 @@ package dk.dss.flexclaims.process;
 
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.BOOKING_ASSIGNEE;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.BOOKING_OUTCOME;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLBACK_ATTEMPTS;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLBACK_OUTCOME;
+import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLBACK_REACHED;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.CALLED_AT;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_DATE;
 import static dk.dss.flexclaims.process.ServiceLevelRoutes.EXAMINATION_ENDS_AT;
@@ -47,13 +50,26 @@ class ServiceLevelTasks {
   private final ServiceLevelService serviceLevels;
   private final ClaimServiceLevelVariables claimVariables;
   private final Clock clock;
+  private final TaskViews views;
 
   ServiceLevelTasks(
-      ServiceLevelService serviceLevels, ClaimServiceLevelVariables claimVariables, Clock clock) {
+      ServiceLevelService serviceLevels,
+      ClaimServiceLevelVariables claimVariables,
+      Clock clock,
+      TaskViews views) {
     this.serviceLevels = serviceLevels;
     this.claimVariables = claimVariables;
     this.clock = clock;
+    this.views = views;
   }
+
+  /** What the callback form shows of the calls so far (task-local, never in history). */
+  static final String VIEW_ATTEMPTS = "viewAttempts";
+
+  /** The callback form's outcomes of a call. */
+  static final String REACHED = "REACHED";
+
+  static final String NOT_REACHED = "NOT_REACHED";
 
   /** An extension (EXAM_CAPACITY) further than this after the deadline is a typing error. */
   private static final int LONGEST_EXTENSION_MONTHS = 3;
@@ -62,11 +78,16 @@ class ServiceLevelTasks {
    * "Book specialist examination": booked (date, provider, public or private), the guarantee lapsed
    * (one of the six lapse codes of SLA_EXAM_10WD), or the deadline extended (EXAM_CAPACITY, with a
    * new deadline after the present one, recorded before the present one has passed; the clock runs
-   * on and "Extend the deadline" moves it).
+   * on and "Extend the deadline" moves it). On creation: the insured's name and phone and the
+   * deadline, for the form.
    */
   @Bean
   TaskListener examinationBookingTask() {
     return task -> {
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        views.showCaller(task);
+        return;
+      }
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
@@ -136,15 +157,24 @@ class ServiceLevelTasks {
   }
 
   /**
-   * "Call the insured back": the call's time (default now), neither in the future nor before
-   * approval.
+   * "Call the insured back". On creation: the insured's name and phone, the deadline and the calls
+   * that did not reach the insured so far, for the form. On completion: the call's time (default
+   * now), neither in the future nor before approval, and its outcome. The first call that reaches
+   * the insured stops the clock (SLA_TRAUMA_3H); one that does not is counted and the call comes
+   * back, the clock running on.
    */
   @Bean
   TaskListener callbackTask() {
     return task -> {
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        views.showCaller(task);
+        task.setVariableLocal(VIEW_ATTEMPTS, CALLBACK_ATTEMPTS.find(task).orElse(0));
+        return;
+      }
       if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         return;
       }
+      boolean reached = reached(CALLBACK_OUTCOME.raw(task));
       Instant now = clock.instant();
       Object value = CALLED_AT.raw(task);
       Instant calledAt = value == null || "".equals(value) ? now : instant(value);
@@ -156,9 +186,28 @@ class ServiceLevelTasks {
           || calledAt.isBefore(running.startedAt().minusSeconds(60))) {
         throw new BadUserRequestException("The call's time must lie between the approval and now");
       }
+      CALLBACK_OUTCOME.remove(task.getExecution());
+      CALLBACK_REACHED.set(task.getExecution(), reached);
+      if (!reached) {
+        // the next call's form starts empty; the clock runs on
+        CALLED_AT.remove(task.getExecution());
+        CALLBACK_ATTEMPTS.set(task.getExecution(), CALLBACK_ATTEMPTS.find(task).orElse(0) + 1);
+        return;
+      }
       CALLED_AT.set(task.getExecution(), calledAt);
       stopped(task, serviceLevels.called(task.getProcessInstanceId(), calledAt, responsible(task)));
     };
+  }
+
+  private static boolean reached(Object outcome) {
+    if (outcome == null || "".equals(outcome) || REACHED.equals(outcome)) {
+      return true;
+    }
+    if (NOT_REACHED.equals(outcome)) {
+      return false;
+    }
+    throw new BadUserRequestException(
+        "Choose the call's outcome (callbackOutcome): " + REACHED + " or " + NOT_REACHED);
   }
 
   private void stopped(DelegateTask task, ServiceLevelClock clock) {

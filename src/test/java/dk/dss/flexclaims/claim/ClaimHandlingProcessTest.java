@@ -407,6 +407,9 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
             "viewPerson");
     assertThat(shown.get("viewIcd10")).isEqualTo("M54.5");
     assertThat((String) shown.get("viewIcd10Text")).isEqualTo("Low back pain");
+    // the chiropractic claim's own limit only, not the osteopathy limit
+    assertThat((String) shown.get("viewTreatmentsUsed"))
+        .matches("\\d+ of 12 this calendar year \\(LIMIT_PHYSIO_CHIRO_12\\)");
 
     engine
         .getFormService()

@@ -64,7 +64,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 @FlexIntegrationTest
 class RunningClaimsMigrationTest extends ClaimProcessFixture {
 
-  private static final String TAG = "2026-11-30";
+  private static final String TAG = "2026-11-30.2";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired RepositoryService repository;
@@ -185,7 +185,7 @@ class RunningClaimsMigrationTest extends ClaimProcessFixture {
     JsonNode plan = migrate("claim-handling", previous, current, null, 200);
     assertThat(plan.get("dryRun").asBoolean()).isTrue();
     assertThat(plan.get("mapping").asText())
-        .isEqualTo("processes/migrations/claim-handling.untagged-to-2026-11-30.json");
+        .isEqualTo("processes/migrations/claim-handling.untagged-to-2026-11-30.2.json");
     assertThat(plan.at("/from/versionTag").isNull()).isTrue();
     assertThat(plan.at("/to/versionTag").asText()).isEqualTo(TAG);
     assertThat(plan.get("runningInstances").asLong()).isEqualTo(6);
@@ -250,6 +250,26 @@ class RunningClaimsMigrationTest extends ClaimProcessFixture {
     }
     assertThat(definitionOf(bookingRoute)).isEqualTo(current.get("specialist-examination").getId());
     assertThat(definitionOf(callbackRoute)).isEqualTo(current.get("trauma-callback").getId());
+    // the callback's call moved into "Call until the insured is reached": its deadline timer is
+    // there once, and the team lead's follow-up, already open, is not asked for again
+    assertThat(callbackRoute).isWaitingAt("Task_CallInsuredBack", "Task_FollowUpCallbackDeadline");
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(callbackRoute.getId())
+                .activityId("Timer_CallbackDeadline")
+                .singleResult()
+                .getDuedate())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 3, 27, 13, 0)));
+    EngineTime.runDueJobs(management, callbackRoute.getId());
+    assertThat(callbackRoute).hasPassed("EndEvent_AlreadyAskedToFollowUp");
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(callbackRoute.getId())
+                .taskDefinitionKey("Task_FollowUpCallbackDeadline")
+                .count())
+        .isOne();
 
     // the referral's timers keep their dates
     assertThat(timer(referral, "Timer_ReferralReminder").getDuedate()).isEqualTo(reminderDue);

@@ -65,7 +65,8 @@ class HealthRequestProcessTest extends RequestFixture {
     assertThat(tasks.getVariablesLocal(first.getId()))
         .containsEntry("viewPhone", "+45 12 34 56 78")
         .containsEntry("viewKind", "health advice")
-        .containsEntry("viewAttempts", 0);
+        .containsEntry("viewAttempts", 0)
+        .containsEntry("viewDeadline", "Monday 9 March 2026, 23:59");
 
     EngineTime.setNow(LocalDateTime.of(2026, 3, 9, 9, 0));
     call(number, "NOT_REACHED", "2026-03-09T08:55+01:00");

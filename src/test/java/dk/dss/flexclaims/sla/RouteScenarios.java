@@ -36,10 +36,17 @@ final class RouteScenarios {
     return policy;
   }
 
+  /** The phone the scenarios' claims are reported with. */
+  static final String PHONE = "+45 12 34 56 78";
+
+  /** The insured person of the scenarios' claims. */
+  static final String PERSON = "Karen Jensen";
+
   /** A specialist examination claim and its route, started now (the approval). */
   Route specialistExamination() {
     Map<String, Object> body =
         claim(policy(), "SPECIALIST_EXAM", "R51", EngineTime.now().toLocalDate().minusDays(5));
+    body.put("phone", PHONE);
     return start(scenarios.report(body), "specialist-examination");
   }
 
@@ -48,9 +55,22 @@ final class RouteScenarios {
     return start(reportTrauma(), "trauma-callback");
   }
 
+  /** A trauma claim reported without a phone, and its callback route, started now. */
+  Route traumaCallbackWithoutPhone() {
+    return start(reportTrauma(null), "trauma-callback");
+  }
+
   /** A trauma claim reported now; answers its number. */
   String reportTrauma() {
+    return reportTrauma(PHONE);
+  }
+
+  /** A trauma claim reported now with the given phone (none when null); answers its number. */
+  String reportTrauma(String phone) {
     Map<String, Object> body = claim(policy(), "TRAUMA", null, EngineTime.now().toLocalDate());
+    if (phone != null) {
+      body.put("phone", phone);
+    }
     body.put(
         "incident",
         Map.of(

@@ -484,6 +484,8 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(tasks.getIdentityLinksForTask(reopened.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("health-team"));
     assertThat(reopened.getDueDate()).isEqualTo(newDue);
+    assertThat(tasks.getVariableLocal(reopened.getId(), "viewDeadline"))
+        .isEqualTo("Friday 24 April 2026, 23:59");
     assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(newDue);
     assertThat(jobDue(route, "Timer_ExaminationAtRisk")).isEqualTo(newAtRisk);
     assertThat(followUp(route).getDueDate()).isEqualTo(newDue);
@@ -663,6 +665,8 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(jobDue(route, "Timer_ExaminationDeadline")).isEqualTo(due);
     assertThat(jobDue(route, "Timer_ExaminationAtRisk")).isEqualTo(atRisk);
     assertThat(booking(route).getDueDate()).isEqualTo(due);
+    assertThat(tasks.getVariableLocal(booking(route).getId(), "viewDeadline"))
+        .isEqualTo("Thursday 16 April 2026, 23:59");
     assertThat(runtime.getVariable(route.id(), "slaDueAt")).isEqualTo(due);
     assertThat(runtime.getVariable(claimProcess, "slaDueAt")).isEqualTo(due);
     assertThat(clock(route).dueAt()).isEqualTo(due.toInstant());
@@ -699,5 +703,34 @@ class SpecialistExaminationProcessTest extends RouteFixture {
     assertThat(clock(route).dueAt())
         .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 4, 15, 23, 59, 59)).toInstant());
     assertThat(clock(route).breached()).isTrue();
+  }
+
+  @Test
+  void theBookingShowsWhomToCallTheirPhoneAndTheDeadlineInCopenhagenTime() {
+    EngineTime.setNow(LocalDateTime.of(2026, 3, 27, 10, 0));
+    Route route = routes.specialistExamination();
+    assertThat(tasks.getVariablesLocal(booking(route).getId()))
+        .containsEntry("viewPerson", RouteScenarios.PERSON)
+        .containsEntry("viewPhone", RouteScenarios.PHONE)
+        .containsEntry("viewDeadline", "Wednesday 15 April 2026, 23:59");
+
+    tasks.complete(
+        booking(route).getId(),
+        withVariables(
+            "bookingOutcome",
+            "BOOKED",
+            "examinationDate",
+            "2026-04-08",
+            "examinationProvider",
+            "Privathospitalet Aarhus",
+            "examinationSector",
+            "PRIVATE"));
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(route.id())
+                .variableNameLike("view%")
+                .count())
+        .isZero();
   }
 }

@@ -13,6 +13,7 @@ import dk.dss.flexclaims.support.ProcessCoverage;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TraumaCallbackProcessTest extends RouteFixture {
 
   @Autowired IdentityService identity;
+  @Autowired HistoryService history;
 
   private Task call(Route route) {
     return tasks
@@ -170,5 +172,128 @@ class TraumaCallbackProcessTest extends RouteFixture {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("offset");
     assertThat(clock(route).running()).isTrue();
+  }
+
+  @Test
+  void theCallShowsWhomToCallTheirPhoneAndTheDeadlineInCopenhagenTime() {
+    EngineTime.setNow(LocalDateTime.of(2026, 12, 8, 20, 59));
+    Route route = routes.traumaCallback();
+
+    assertThat(tasks.getVariablesLocal(call(route).getId()))
+        .containsEntry("viewPerson", RouteScenarios.PERSON)
+        .containsEntry("viewPhone", RouteScenarios.PHONE)
+        .containsEntry("viewDeadline", "Tuesday 8 December 2026, 23:59")
+        .containsEntry("viewAttempts", 0);
+
+    at(LocalDateTime.of(2026, 12, 8, 21, 30), route);
+    tasks.complete(
+        call(route).getId(),
+        withVariables("callbackOutcome", "REACHED", "calledAt", "2026-12-08T21:25+01:00"));
+    assertThat(route.instance())
+        .isEnded()
+        .hasPassed("EndEvent_Reached", "EndEvent_InsuredCalledBack");
+    // the name and the phone never outlive the task
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(route.id())
+                .variableNameLike("view%")
+                .count())
+        .isZero();
+    assertThat(
+            history.createHistoricDetailQuery().processInstanceId(route.id()).list().stream()
+                .map(Object::toString)
+                .filter(detail -> detail.contains(RouteScenarios.PHONE)))
+        .isEmpty();
+  }
+
+  @Test
+  void aClaimReportedWithoutAPhoneSaysWhereToFindIt() {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 10, 10, 0));
+    Route route = routes.traumaCallbackWithoutPhone();
+    assertThat((String) tasks.getVariableLocal(call(route).getId(), "viewPhone"))
+        .contains("not given with the claim");
+  }
+
+  @Test
+  void aCallThatDoesNotReachTheInsuredComesBackAndTheClockRunsOn() {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 10, 10, 0));
+    Route route = routes.traumaCallback();
+    tasks.claim(call(route).getId(), "nina");
+
+    at(LocalDateTime.of(2026, 6, 10, 10, 30), route);
+    String first = call(route).getId();
+    tasks.complete(
+        first,
+        withVariables("callbackOutcome", "NOT_REACHED", "calledAt", "2026-06-10T10:25+02:00"));
+
+    // the call is back, with the attempt counted; the clock and both timers run on
+    Task again = call(route);
+    assertThat(again).isNotNull();
+    assertThat(again.getId()).isNotEqualTo(first);
+    assertThat(again.getDueDate()).isEqualTo(EngineTime.at(LocalDateTime.of(2026, 6, 10, 13, 0)));
+    assertThat(tasks.getVariableLocal(again.getId(), "viewAttempts")).isEqualTo(1);
+    assertThat(clock(route).running()).isTrue();
+    assertThat(clock(route).firstContactAt()).isNull();
+    assertThat(runtime.getVariables(route.id()))
+        .containsEntry("callbackAttempts", 1)
+        .containsEntry("callbackReached", false)
+        .doesNotContainKeys("calledAt", "callbackOutcome");
+    assertThat(management.createJobQuery().processInstanceId(route.id()).count()).isEqualTo(2);
+
+    // not reached again after the team lead was asked to follow up: one follow-up, not two
+    at(LocalDateTime.of(2026, 6, 10, 12, 0), route);
+    assertThat(followUp(route)).isNotNull();
+    tasks.complete(
+        call(route).getId(),
+        withVariables("callbackOutcome", "NOT_REACHED", "calledAt", "2026-06-10T12:00+02:00"));
+    at(LocalDateTime.of(2026, 6, 10, 12, 5), route);
+    assertThat(tasks.createTaskQuery().processInstanceId(route.id()).count()).isEqualTo(2);
+    assertThat(runtime.getVariable(route.id(), "callbackAttempts")).isEqualTo(2);
+
+    // reached at 12:40: the first contact stops the clock, in time
+    at(LocalDateTime.of(2026, 6, 10, 12, 45), route);
+    tasks.complete(
+        call(route).getId(),
+        withVariables("callbackOutcome", "REACHED", "calledAt", "2026-06-10T12:40+02:00"));
+    ServiceLevelClock met = clock(route);
+    assertThat(met.outcome()).isEqualTo(Outcome.MET);
+    assertThat(met.firstContactAt())
+        .isEqualTo(EngineTime.at(LocalDateTime.of(2026, 6, 10, 12, 40)).toInstant());
+    assertThat(route.instance()).isEnded().hasPassed("EndEvent_InsuredCalledBack");
+    assertThat(followUp(route)).isNull();
+  }
+
+  @Test
+  void notReachedAfterTheDeadlineLeavesTheBreachRecordedOnce() {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 10, 10, 0));
+    Route route = routes.traumaCallback();
+    at(LocalDateTime.of(2026, 6, 10, 13, 0), route);
+    assertThat(clock(route).breached()).isTrue();
+
+    at(LocalDateTime.of(2026, 6, 10, 13, 10), route);
+    tasks.complete(
+        call(route).getId(),
+        withVariables("callbackOutcome", "NOT_REACHED", "calledAt", "2026-06-10T13:05+02:00"));
+    at(LocalDateTime.of(2026, 6, 10, 13, 15), route);
+    assertThat(route.instance()).isWaitingAt("Task_CallInsuredBack");
+    assertThat(clock(route).running()).isTrue();
+    assertThat(management.createJobQuery().processInstanceId(route.id()).count()).isZero();
+
+    tasks.complete(call(route).getId(), withVariables("callbackOutcome", "REACHED"));
+    assertThat(clock(route).outcome()).isEqualTo(Outcome.LATE);
+    assertThat(clock(route).overdueSeconds()).isEqualTo(15 * 60L);
+  }
+
+  @Test
+  void anOutcomeOtherThanReachedOrNotReachedIsRefused() {
+    EngineTime.setNow(LocalDateTime.of(2026, 6, 11, 9, 0));
+    Route route = routes.traumaCallback();
+    String id = call(route).getId();
+    assertThatThrownBy(() -> tasks.complete(id, withVariables("callbackOutcome", "MAYBE")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("NOT_REACHED");
+    assertThat(clock(route).running()).isTrue();
+    assertThat(runtime.getVariables(route.id())).doesNotContainKey("callbackAttempts");
   }
 }

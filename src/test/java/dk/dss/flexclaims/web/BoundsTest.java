@@ -318,6 +318,15 @@ class BoundsTest {
     }
 
     @Test
+    void aClaimsPhoneThatIsNoPhoneNumberIsRefused() throws Exception {
+      for (String phone : List.of("call me", "1234", "+45 98 76 54 32 10 99 88 77")) {
+        JsonNode problem =
+            refused("/api/claims", "nina", claim(b -> b.put("phone", phone)), 422, "phone");
+        assertThat(problem.toString()).as("the phone is not echoed").doesNotContain(phone);
+      }
+    }
+
+    @Test
     void aPoliceReportNumberOfOtherCharactersIsRefused() throws Exception {
       refused(
           "/api/claims",

@@ -1,0 +1,36 @@
+package dk.dss.flexclaims.claim;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who the health team calls about a claim (the trauma callback, the examination's booking): the
+ * insured person's name and the phone given when the claim was reported. Personal data: for a
+ * task's form only, never logged or kept in history.
+ */
+@Service
+public class ClaimCallers {
+
+  private final ClaimRepository claims;
+  private final ClaimDecisions decisions;
+
+  ClaimCallers(ClaimRepository claims, ClaimDecisions decisions) {
+    this.claims = claims;
+    this.decisions = decisions;
+  }
+
+  /** The insured person of the claim; the phone is empty when the claim was reported without. */
+  @Transactional(readOnly = true)
+  public Caller of(String claimNumber) {
+    Claim claim = claims.find(claimNumber).orElseThrow(() -> ClaimService.notFound(claimNumber));
+    return new Caller(decisions.personOf(claim).name(), claims.phoneOf(claimNumber).orElse(null));
+  }
+
+  /** The insured person to call; {@link #toString()} leaves out the name and the phone. */
+  public record Caller(String name, String phone) {
+    @Override
+    public String toString() {
+      return "Caller[phone " + (phone == null ? "missing" : "given") + "]";
+    }
+  }
+}
