@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dss.flexclaims.FlexClaimsApplication;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.HttpCalls;
+import dk.dss.flexclaims.support.RunsLast;
 import dk.dss.flexclaims.support.TestDatabase;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -45,6 +46,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * nothing to show.
  */
 @EnabledIfSystemProperty(named = "flex.test.database", matches = "(?i)postgres")
+// last: the two nodes' engines, once closed, leave the webapps of the shared test application
+// without their "default" engine for the classes that would come after
+@RunsLast
 class TwoNodesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
