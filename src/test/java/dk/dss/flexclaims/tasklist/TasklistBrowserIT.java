@@ -3,7 +3,6 @@ package dk.dss.flexclaims.tasklist;
 import static dk.dss.flexclaims.support.Scenarios.claim;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dk.dss.flexclaims.claim.ClaimService;
 import dk.dss.flexclaims.complaint.ComplaintService;
@@ -26,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +40,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @FlexIntegrationTest
 class TasklistBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   private static WebDriver browser;
 
   @LocalServerPort int port;
@@ -58,29 +51,7 @@ class TasklistBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if ("required".equals(System.getProperty("flex.browser-tests"))) {
-      assertThat(installed)
-          .as("Chromium and chromedriver at /usr/bin (apt-get install chromium chromium-driver)")
-          .isTrue();
-    }
-    assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("tasklist-browser"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start("tasklist-browser");
   }
 
   @AfterAll
