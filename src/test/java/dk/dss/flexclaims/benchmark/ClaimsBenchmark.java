@@ -3,12 +3,12 @@ package dk.dss.flexclaims.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.dss.flexclaims.identity.AccessPolicy;
 import dk.dss.flexclaims.identity.Groups;
 import dk.dss.flexclaims.identity.IdentitySetup;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
 import dk.dss.flexclaims.sla.ServiceLevelService;
 import dk.dss.flexclaims.support.EngineTime;
+import dk.dss.flexclaims.support.HealthTeamTasks;
 import dk.dss.flexclaims.support.Scenarios;
 import dk.dss.flexclaims.support.Scenarios.PolicyRef;
 import dk.dss.flexclaims.support.TestDatabase;
@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -140,11 +139,13 @@ class ClaimsBenchmark {
     JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
     jobExecutor.shutdown(); // the rounds run their steps themselves; the storm uses the executor
 
-    Filter myGroups =
-        filters.createFilterQuery().filterName("My group's open tasks").singleResult();
-    deployVolumeProcess();
-    long openAtStart = countAsNina(myGroups);
-    long emptyP95 = filterP95(myGroups);
+    HealthTeamTasks healthTeam =
+        new HealthTeamTasks(
+            repository, runtime, tasks, filters, identity, identitySetup, transactions);
+    healthTeam.deployCallbackProcess();
+    Filter myGroups = healthTeam.myGroupsFilter();
+    long openAtStart = healthTeam.count(myGroups);
+    long emptyP95 = healthTeam.p95Nanos(myGroups, 40, Long.MAX_VALUE);
 
     if (PARTS.contains("claims")) {
       fullAgainstBare();
@@ -159,9 +160,9 @@ class ClaimsBenchmark {
       return;
     }
 
-    createOpenTasks(TASKS);
+    healthTeam.open(TASKS);
     jdbc.sql("ANALYZE").update();
-    long fullP95 = filterP95(myGroups);
+    long fullP95 = healthTeam.p95Nanos(myGroups, 40, Long.MAX_VALUE);
     line(
         String.format(
             "Task query (health team's filter, page + count), p95: %.1f ms with %d open tasks,"
@@ -169,7 +170,7 @@ class ClaimsBenchmark {
             emptyP95 / 1e6,
             openAtStart,
             fullP95 / 1e6,
-            countAsNina(myGroups),
+            healthTeam.count(myGroups),
             (double) fullP95 / emptyP95));
 
     write();
@@ -371,75 +372,6 @@ class ClaimsBenchmark {
 
   private static long percentile(List<Long> sorted, double p) {
     return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
-  }
-
-  // 3. the task query
-
-  private void deployVolumeProcess() {
-    repository
-        .createDeployment()
-        .addModelInstance(
-            "volume-callback.bpmn",
-            Bpmn.createExecutableProcess("volume-callback")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .userTask("Task_CallBack")
-                .name("Call the insured back")
-                .camundaCandidateGroups(Groups.HEALTH_TEAM)
-                .camundaDueDate("${dateTime().plusHours(3).toDate()}")
-                .endEvent()
-                .done())
-        .deploy();
-    identitySetup.grant(
-        Groups.HEALTH_TEAM,
-        Resources.PROCESS_DEFINITION,
-        "volume-callback",
-        AccessPolicy.TASK_WORK_PERMISSIONS);
-  }
-
-  private void createOpenTasks(int count) {
-    TransactionTemplate batch = new TransactionTemplate(transactions);
-    for (int started = 0; started < count; started += 1000) {
-      int n = Math.min(1000, count - started);
-      batch.executeWithoutResult(
-          status -> {
-            for (int i = 0; i < n; i++) {
-              runtime.startProcessInstanceByKey("volume-callback");
-            }
-          });
-    }
-  }
-
-  private long filterP95(Filter filter) {
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < 45; i++) {
-      long start = System.nanoTime();
-      asNina(
-          () -> {
-            filters.listPage(filter.getId(), tasks.createTaskQuery().orderByDueDate().asc(), 0, 15);
-            filters.count(filter.getId());
-          });
-      if (i >= 5) {
-        times.add(System.nanoTime() - start);
-      }
-    }
-    Collections.sort(times);
-    return percentile(times, 0.95);
-  }
-
-  private long countAsNina(Filter filter) {
-    long[] count = new long[1];
-    asNina(() -> count[0] = filters.count(filter.getId()));
-    return count[0];
-  }
-
-  private void asNina(Runnable query) {
-    identity.setAuthentication("nina", List.of(Groups.HEALTH_TEAM));
-    try {
-      query.run();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 
   private void line(String text) {
