@@ -12,7 +12,8 @@ import org.springframework.boot.SpringApplication;
  * in-memory H2 database. With {@code flex.test.database=postgres} (Maven profile {@code postgres})
  * every call makes a fresh PostgreSQL database on {@code flex.test.postgres.url} (default
  * 127.0.0.1:5432, user postgres) and drops it when the test JVM ends, after the application
- * contexts on it have closed. An unreachable PostgreSQL fails the tests: nothing is skipped.
+ * contexts on it have closed; a test whose application runs in a process of its own drops it with
+ * {@link #drop(Connection)}. An unreachable PostgreSQL fails the tests: nothing is skipped.
  */
 public final class TestDatabase {
 
@@ -55,6 +56,21 @@ public final class TestDatabase {
     SpringApplication.getShutdownHandlers().add(() -> drop(adminUrl, user, password, name));
     String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
     return new Connection(url, user, password);
+  }
+
+  /**
+   * Drops the database at once, for a test whose application runs in a process of its own (no
+   * application context in the test JVM, so the drop at its end would not run). On H2 nothing.
+   */
+  public static void drop(Connection db) {
+    if (!postgres()) {
+      return;
+    }
+    drop(
+        System.getProperty("flex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+        db.user(),
+        db.password(),
+        db.url().substring(db.url().lastIndexOf('/') + 1));
   }
 
   private static void drop(String adminUrl, String user, String password, String name) {
