@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.metrics.Meter;
+import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +48,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * moment on one empty PostgreSQL database (ADR 0023): both start; the schema, the release's
  * deployment, the identity set-up and the demo data are made once; claims reported on node A are
  * assessed on node B and their invoices settled; every timer and async step runs exactly once
- * across both nodes (one approval letter, one payment per invoice). On H2 there is one process and
- * nothing to show.
+ * across both nodes (one approval letter, one payment per invoice). Then node A takes the due
+ * assessment timers of further claims and is killed before it runs them: node B leaves them alone
+ * while A's lock lasts (5 minutes on the engine clock) and runs each of them once after it. On H2
+ * there is one process and nothing to show.
  */
 @EnabledIfSystemProperty(named = "flex.test.database", matches = "(?i)postgres")
 // last: the two nodes' engines, once closed, leave the webapps of the shared test application
@@ -54,6 +62,14 @@ class TwoNodesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final int CLAIMS = 8;
+  private static final int HELD_CLAIMS = 4;
+  private static final List<String> TAKEN_OVER_STEPS =
+      List.of(
+          "Timer_AssessmentAtRisk",
+          "Task_RecordAssessmentEscalation",
+          "Task_FollowUpAssessment",
+          "Timer_AssessmentDeadline",
+          "Task_RecordAssessmentBreach");
 
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
   private TestDatabase.Connection db;
@@ -65,7 +81,7 @@ class TwoNodesTest {
   }
 
   @Test
-  void twoNodesStartTogetherAndShareTheWorkExactlyOnce() throws Exception {
+  void twoNodesStartTogetherShareTheWorkExactlyOnceAndTakeOverAKilledNodesJobs() throws Exception {
     db = TestDatabase.create("two_nodes");
     EngineTime.reset();
     startTogether("node-a", "node-b");
@@ -135,6 +151,8 @@ class TwoNodesTest {
                                     "status"))));
     awaitUntil("no job is left", () -> noJobDue(managementA));
 
+    takeOverWhatAKilledNodeHeld(nodeA, nodeB, policy);
+
     for (String claim : claims) {
       assertThat(
               count(
@@ -179,6 +197,148 @@ class TwoNodesTest {
     assertThat(strings("select distinct hostname_ from act_hi_job_log where job_state_ = 2"))
         .as("both nodes' job executors did work")
         .containsExactlyInAnyOrder("node-a", "node-b");
+  }
+
+  /**
+   * Node A takes the service-level timers of a few claims the moment they fall due and dies before
+   * it runs them: nothing unlocks them (a killed JVM does nothing, and an engine that closes leaves
+   * the jobs it acquired but did not hand to its thread pool locked). Node B leaves them alone
+   * while A's lock lasts and runs each of them, and the steps they lead to, once after the lock
+   * time.
+   */
+  private void takeOverWhatAKilledNodeHeld(
+      ConfigurableApplicationContext nodeA, ConfigurableApplicationContext nodeB, JsonNode policy)
+      throws Exception {
+    HttpCalls portalB = HttpCalls.basic(port(nodeB), "nina", "demo");
+    List<String> claims = new ArrayList<>();
+    for (int i = 0; i < HELD_CLAIMS; i++) {
+      claims.add(report(portalB, policy));
+    }
+    TaskService tasksB = nodeB.getBean(TaskService.class);
+    awaitUntil(
+        "every claim waits for its assessment",
+        () -> claims.stream().allMatch(claim -> assessmentOf(tasksB, claim) != null));
+    ManagementService managementB = nodeB.getBean(ManagementService.class);
+    awaitUntil("the checks have run", () -> noJobDue(managementB));
+    String inClaims = "('" + String.join("', '", claims) + "')";
+
+    // the assessment's deadline comes (SLA_ASSESS_1WD: escalation and breach at the same instant)
+    // and node A wins the race for the timers: with both job executors paused, A's acquisition
+    // command, with A's lock owner and lock time, takes all of them at once (A's own acquisition
+    // would take them a few at a time into its queue)
+    ProcessEngineConfigurationImpl engineA = engine(nodeA);
+    ProcessEngineConfigurationImpl engineB = engine(nodeB);
+    engineA.getJobExecutor().shutdown();
+    engineB.getJobExecutor().shutdown();
+    EngineTime.setNow(
+        instant(
+            "select max(due_at) from flex_sla_clocks where kind = 'SLA_ASSESS_1WD'"
+                + " and claim_number in "
+                + inClaims));
+    JobExecutor jobExecutorA = engineA.getJobExecutor();
+    List<String> held =
+        engineA
+            .getCommandExecutorTxRequired()
+            .execute(new AcquireJobsCmd(jobExecutorA, 100))
+            .getJobIdBatches()
+            .stream()
+            .flatMap(List::stream)
+            .toList();
+    assertThat(held)
+        .as("node A holds the claims' due timers")
+        .containsExactlyInAnyOrderElementsOf(
+            strings(
+                "select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                    + " join act_ru_execution e on e.id_ = j.process_instance_id_"
+                    + " where d.act_id_ in ('Timer_AssessmentAtRisk', 'Timer_AssessmentDeadline')"
+                    + " and e.business_key_ in "
+                    + inClaims))
+        .hasSize(2 * HELD_CLAIMS);
+    String heldIds = "('" + String.join("', '", held) + "')";
+    String heldByA =
+        "act_ru_job where id_ in "
+            + heldIds
+            + " and lock_owner_ = '"
+            + jobExecutorA.getLockOwner()
+            + "'";
+    Duration lockTime = Duration.ofMillis(jobExecutorA.getLockTimeInMillis());
+    assertThat(lockTime).as("lock-time-in-millis").isEqualTo(Duration.ofMinutes(5));
+    Instant lockExpires = EngineTime.now().toInstant().plus(lockTime);
+
+    // node A is killed: its context closes; nothing runs or unlocks what it holds
+    nodeA.close();
+    assertThat(count(heldByA)).as("still locked by node A").isEqualTo(held.size());
+    engineB.getJobExecutor().start();
+
+    // while A's lock lasts, up to its last second, B's job executor looks and passes them by
+    String ranHeld = "act_hi_job_log where job_state_ = 2 and job_id_ in " + heldIds;
+    acquisitionCycles(engineB, 5);
+    assertThat(count(heldByA)).isEqualTo(held.size());
+    assertThat(count(ranHeld)).isZero();
+    EngineTime.setNow(lockExpires.minusSeconds(1));
+    acquisitionCycles(engineB, 5);
+    assertThat(count(heldByA)).as("still locked by node A").isEqualTo(held.size());
+    assertThat(count(ranHeld)).as("held jobs run before A's lock expired").isZero();
+
+    // A's lock has expired: B takes the timers over and runs the steps they lead to
+    EngineTime.setNow(lockExpires.plusSeconds(1));
+    awaitUntil(
+        "node B has taken over the held jobs and their steps",
+        () -> noJobDue(managementB) && count(heldByA) == 0);
+    assertThat(
+            strings(
+                "select concat_ws(' ', hostname_, count(*)) from act_hi_job_log where job_state_ = 2"
+                    + " and job_id_ in "
+                    + heldIds
+                    + " group by hostname_"))
+        .as("held jobs run, by whom")
+        .containsExactly("node-b " + held.size());
+    List<String> once = new ArrayList<>();
+    for (String claim : claims) {
+      for (String step : TAKEN_OVER_STEPS) {
+        once.add(claim + " " + step + " 1");
+      }
+    }
+    assertThat(
+            strings(
+                "select concat_ws(' ', p.business_key_, a.act_id_, count(*)) from act_hi_actinst a"
+                    + " join act_hi_procinst p on p.id_ = a.proc_inst_id_"
+                    + " where p.business_key_ in "
+                    + inClaims
+                    + " and a.act_id_ in ('"
+                    + String.join("', '", TAKEN_OVER_STEPS)
+                    + "') group by p.business_key_, a.act_id_"))
+        .as("each timer and its step once per claim")
+        .containsExactlyInAnyOrderElementsOf(once);
+    // each claim's clock escalated and breached late by A's lock time (and the second after it)
+    assertThat(
+            count(
+                "flex_sla_clocks where kind = 'SLA_ASSESS_1WD' and claim_number in "
+                    + inClaims
+                    + " and escalated_at = breached_at and breached_at = '"
+                    + lockExpires.plusSeconds(1)
+                    + "'::timestamptz and overdue_seconds = "
+                    + lockTime.plusSeconds(1).toSeconds()))
+        .isEqualTo(HELD_CLAIMS);
+    assertThat(count("act_ru_incident")).as("incidents").isZero();
+  }
+
+  private static ProcessEngineConfigurationImpl engine(ConfigurableApplicationContext node) {
+    return (ProcessEngineConfigurationImpl)
+        node.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+  }
+
+  /**
+   * Gives a node's job executor a few chances to acquire: waits for that many acquisition attempts
+   * (the engine's own count), 0.1 to 0.5 s apart when nothing is found.
+   */
+  private static void acquisitionCycles(ProcessEngineConfigurationImpl engine, int cycles)
+      throws Exception {
+    Meter attempts = engine.getMetricsRegistry().getDbMeters().get(Metrics.JOB_ACQUISITION_ATTEMPT);
+    long before = attempts.get();
+    awaitUntil(
+        cycles + " acquisition attempts of " + engine.getProcessEngineName(),
+        () -> attempts.get() >= before + cycles);
   }
 
   /** Schema, Flyway's migrations, the deployment, the identity set-up and the demo data: once. */
@@ -342,10 +502,15 @@ class TwoNodesTest {
     return management.createJobQuery().executable().count() == 0;
   }
 
+  /** What {@link #awaitUntil} waits for; it may read the database. */
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
   /** Waits for the nodes' job executors, which run on their own threads. */
-  private static void awaitUntil(String what, BooleanSupplier condition) {
+  private static void awaitUntil(String what, Condition condition) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
+    while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
         fail("Not within " + PATIENCE + ": " + what);
       }
@@ -355,6 +520,15 @@ class TwoNodesTest {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  private Instant instant(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getTimestamp(1).toInstant();
     }
   }
 

@@ -1,5 +1,6 @@
 package dk.dss.flexclaims.support;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,6 +24,11 @@ public final class EngineTime {
     ZonedDateTime at = copenhagen.atZone(COPENHAGEN);
     ClockUtil.setCurrentTime(Date.from(at.toInstant()));
     return at;
+  }
+
+  /** Sets the engine clock to an instant. */
+  public static void setNow(Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
   }
 
   public static ZonedDateTime now() {
