@@ -182,6 +182,32 @@ class TasklistBrowserIT {
     }
   }
 
+  /** Admin's authorizations name each filter grant by the filter's readable ID. */
+  @Test
+  void adminListsTheFilterGrantsByReadableIds() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.manage().deleteAllCookies();
+    String admin = "http://localhost:" + port + "/camunda/app/admin/default/";
+    browser.get(admin);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("admin");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("admin");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // the filters' authorizations (resource type 5)
+    browser.get(admin + "#/authorization?resource=5");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "my-groups-open"));
+    Files.write(
+        Path.of("target", "admin-filter-grants.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("trauma-first", "my-groups-open", "assigned-to-me", "overdue", "due-today");
+    browser.manage().deleteAllCookies();
+  }
+
   private static int indexOf(List<String> listed, String claimNumber) {
     for (int i = 0; i < listed.size(); i++) {
       if (listed.get(i).contains(claimNumber)) {
