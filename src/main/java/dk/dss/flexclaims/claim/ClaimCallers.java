@@ -1,5 +1,7 @@
 package dk.dss.flexclaims.claim;
 
+import dk.dss.flexclaims.policy.Person;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +26,15 @@ public class ClaimCallers {
   public Caller of(String claimNumber) {
     Claim claim = claims.find(claimNumber).orElseThrow(() -> ClaimService.notFound(claimNumber));
     return new Caller(decisions.personOf(claim).name(), claims.phoneOf(claimNumber).orElse(null));
+  }
+
+  /**
+   * For the task list: the insured person's name, nothing else (no CPR number, no phone); empty for
+   * a claim the records do not hold.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> nameOf(String claimNumber) {
+    return claims.find(claimNumber).map(decisions::personOf).map(Person::name);
   }
 
   /** The insured person to call; {@link #toString()} leaves out the name and the phone. */

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,6 +179,15 @@ public class RequestService {
             .toList(),
         r.outcome(),
         letterRepository.forRequest(requestNumber).stream().map(LetterView::of).toList());
+  }
+
+  /**
+   * For the task list: the name of the insured person the request is about, nothing else; empty for
+   * a request the records do not hold.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> personName(String requestNumber) {
+    return requests.find(requestNumber).map(r -> person(r).name());
   }
 
   /** For the call's and the review's forms: who to call, on which number, about what. */

@@ -724,6 +724,22 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     Map<String, Object> shown = tasks.getVariablesLocal(approval.getId());
     assertThat((String) shown.get("viewLines")).contains("10,000.01");
     assertThat(shown.get("viewPaidTotal")).isEqualTo("10,000.01");
+    // the insured person's name for finance's task list: finance reads its own task's variables
+    assertThat(shown).containsKey("viewName");
+    engine.getIdentityService().setAuthentication("freja", List.of("finance"));
+    try {
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createVariableInstanceQuery()
+                  .taskIdIn(approval.getId())
+                  .variableName("viewName")
+                  .singleResult()
+                  .getValue())
+          .isEqualTo(shown.get("viewName"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     assertThat(scenarios.claimView(claimNumber).get("paidTotal").decimalValue())
         .isEqualByComparingTo("0.00");
     assertThatThrownBy(

@@ -14,6 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +37,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A nurse assesses a claim in the real Tasklist, in headless Chromium: logs in, opens the task,
- * reads the facts the Camunda Form shows, approves a number of treatments and completes it. Needs
- * Debian's {@code chromium} and {@code chromium-driver}; CI installs them and requires this test
- * ({@code -Dflex.browser-tests=required}), elsewhere it is skipped without them.
+ * A nurse assesses a claim in the real Tasklist, in headless Chromium: logs in, sees the insured
+ * person's name in the list with trauma on top, opens the task, reads the facts the Camunda Form
+ * shows, approves a number of treatments and completes it. Needs Debian's {@code chromium} and
+ * {@code chromium-driver}; CI installs them and requires this test ({@code
+ * -Dflex.browser-tests=required}), elsewhere it is skipped without them.
  */
 @FlexIntegrationTest
 class TasklistBrowserIT {
@@ -113,6 +119,112 @@ class TasklistBrowserIT {
     assertThat(view.status().name()).isEqualTo("APPROVED");
     assertThat(view.approvedTreatments()).isEqualTo(4);
     assertThat(view.letters()).extracting(ClaimService.LetterView::type).contains("APPROVAL");
+  }
+
+  /**
+   * The list names whose claim a task is: the insured person's name with the claim number, the
+   * cover and the due date, and trauma notifications on top, in the filter opened by its readable
+   * ID.
+   */
+  @Test
+  void aNurseSeesThePersonsNameInTheListWithTraumaOnTop() throws IOException {
+    Scenarios scenarios = new Scenarios(mvc);
+    Scenarios.PolicyRef policy =
+        scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1983, 10, 12));
+    // the trauma notification is reported first: Tasklist's own order (latest created first) would
+    // put it below the physiotherapy claim
+    Map<String, Object> traumaClaim = claim(policy, "TRAUMA", "F43.0", LocalDate.now());
+    traumaClaim.put(
+        "incident",
+        Map.of(
+            "type",
+            "ROBBERY_ASSAULT",
+            "occurredAt",
+            OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"))
+                .minusHours(2)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString(),
+            "policeReport",
+            "AAR-2026-3104"));
+    String trauma = scenarios.report(traumaClaim);
+    runDueJobs(trauma);
+    String physio =
+        scenarios.report(
+            withReferral(
+                claim(policy, "PHYSIO", "M54.5", LocalDate.now().minusWeeks(2)),
+                LocalDate.now().minusDays(3)));
+    runDueJobs(physio);
+
+    WebDriverWait wait = tasklistAs("nina");
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // "My group's open tasks" by its ID, as Tasklist's address carries it
+    browser.get(
+        "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=my-groups-open");
+    By items = By.cssSelector("ol.tasks-list > li.task");
+    wait.until(
+        d -> d.findElements(items).stream().anyMatch(item -> item.getText().contains(trauma)));
+    List<String> listed = browser.findElements(items).stream().map(WebElement::getText).toList();
+    int traumaAt = indexOf(listed, trauma);
+    WebElement entry = browser.findElements(items).get(traumaAt);
+    Files.write(
+        Path.of("target", "tasklist-person-in-list.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(entry.getText())
+        .contains("Claim", trauma, "Person", "Karen Jensen", "Cover", "TRAUMA", "Due")
+        .doesNotContain("F43.0");
+    // trauma on top: only trauma notifications above it, the physiotherapy claim below
+    assertThat(listed.subList(0, traumaAt)).allSatisfy(text -> assertThat(text).contains("TRAUMA"));
+    int physioAt = indexOf(listed, physio);
+    if (physioAt >= 0) {
+      assertThat(physioAt).isGreaterThan(traumaAt);
+      assertThat(listed.get(physioAt)).contains("Person", "Karen Jensen", "PHYSIO");
+    }
+  }
+
+  /** Admin's authorizations name each filter grant by the filter's readable ID. */
+  @Test
+  void adminListsTheFilterGrantsByReadableIds() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.manage().deleteAllCookies();
+    String admin = "http://localhost:" + port + "/camunda/app/admin/default/";
+    browser.get(admin);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("admin");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("admin");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // the filters' authorizations (resource type 5)
+    browser.get(admin + "#/authorization?resource=5");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "my-groups-open"));
+    Files.write(
+        Path.of("target", "admin-filter-grants.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("trauma-first", "my-groups-open", "assigned-to-me", "overdue", "due-today");
+    browser.manage().deleteAllCookies();
+  }
+
+  private static int indexOf(List<String> listed, String claimNumber) {
+    for (int i = 0; i < listed.size(); i++) {
+      if (listed.get(i).contains(claimNumber)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void runDueJobs(String claimNumber) {
+    EngineTime.runDueJobs(
+        management,
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(claimNumber)
+            .singleResult()
+            .getId());
   }
 
   /**
