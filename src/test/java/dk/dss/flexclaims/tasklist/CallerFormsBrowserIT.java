@@ -221,6 +221,10 @@ class CallerFormsBrowserIT {
             .map(day -> day.getText().trim())
             .toList();
     assertThat(weekdays).startsWith("Mon", "Tue").endsWith("Sun");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'end'});",
+            browser.findElement(By.cssSelector(".flatpickr-calendar.open")));
     screenshot("tasklist-booking-calendar-monday-first.png");
     newDeadline.sendKeys(DANISH_DATE.format(deadline.plusMonths(4)), Keys.TAB);
     assertThat(newDeadline.getAttribute("value"))

@@ -128,10 +128,11 @@ angular.module('cam.tasklist.custom').config([
       '$delegate',
       function($delegate) {
         const directive = $delegate[0];
-        if (typeof directive.template === 'string') {
-          directive.template =
-            CLAIM_HINT + directive.template.replace(DISABLED_FORM, INERT_WHEN_DISABLED);
+        if (typeof directive.template !== 'string' || !directive.controller) {
+          return $delegate; // not the directive of Tasklist 7.24: left as it is
         }
+        directive.template =
+          CLAIM_HINT + directive.template.replace(DISABLED_FORM, INERT_WHEN_DISABLED);
         const controller = directive.controller;
         directive.controller = [
           '$scope',
@@ -141,6 +142,9 @@ angular.module('cam.tasklist.custom').config([
           function($scope, $injector, Notifications, $translate) {
             $injector.invoke(controller, this, {$scope: $scope});
             const completed = $scope.onFormCompletionCallback;
+            if (typeof completed !== 'function') {
+              return;
+            }
             $scope.onFormCompletionCallback = function(error) {
               const result = completed.apply(this, arguments);
               if (!error && $scope.params && $scope.params.taskId) {
