@@ -12,19 +12,20 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes the job executor's acquisition query needs with {@code jobExecutorPreferTimerJobs}
- * and {@code jobExecutorAcquireByDueDate} (ADR 0009): the query filters on the due date and orders
- * by job type (timers first), then due date. Camunda's schema has no such index, and its table
- * exists only once the engine has created its schema, after Flyway ran: so the indexes are created
- * here, after the engine is built, if they do not exist yet (on PostgreSQL and on H2 alike).
+ * The index the job executor's acquisition query needs with {@code jobExecutorAcquireByDueDate}
+ * (ADR 0009): the query filters on the due date and orders by it, so PostgreSQL walks {@code
+ * flex_idx_job_duedate} from the most overdue job and stops at the acquisition's size. An earlier
+ * release ordered timers first on {@code flex_idx_job_acquisition (type_ DESC, duedate_)}; that
+ * index is dropped. Camunda's table exists only once the engine has created its schema, after
+ * Flyway ran: so this runs after the engine is built, idempotently (on PostgreSQL and on H2 alike).
  */
 @Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
   static final List<String> STATEMENTS =
       List.of(
-          "CREATE INDEX IF NOT EXISTS flex_idx_job_acquisition ON act_ru_job (type_ DESC, duedate_)",
-          "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)");
+          "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)",
+          "DROP INDEX IF EXISTS flex_idx_job_acquisition");
 
   private ProcessEngineConfigurationImpl configuration;
 

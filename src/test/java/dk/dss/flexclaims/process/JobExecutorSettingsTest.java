@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * ADR 0009: timers first, by due date, every job with a due date, and the index that query needs.
+ * ADR 0009: every job by its due date, the most overdue first, timers and steps alike, and the
+ * index that query needs (and no other on the due date that could mislead the planner).
  */
 @FlexIntegrationTest
 class JobExecutorSettingsTest {
@@ -24,10 +25,10 @@ class JobExecutorSettingsTest {
   @Autowired DataSource dataSource;
 
   @Test
-  void timersAreAcquiredFirstAndByDueDate() {
+  void jobsAreAcquiredByDueDateAlone() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+    assertThat(configuration.isJobExecutorPreferTimerJobs()).isFalse();
     assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
     assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
   }
@@ -47,6 +48,6 @@ class JobExecutorSettingsTest {
         }
       }
     }
-    assertThat(indexes).contains("flex_idx_job_acquisition", "flex_idx_job_duedate");
+    assertThat(indexes).contains("flex_idx_job_duedate").doesNotContain("flex_idx_job_acquisition");
   }
 }
