@@ -43,6 +43,11 @@ public class LetterDelivery extends HandOver<Letter> {
   }
 
   @Override
+  protected boolean claim(long id, OffsetDateTime now, OffsetDateTime until) {
+    return repository.claimDelivery(id, now, until);
+  }
+
+  @Override
   protected void markHandedOver(long id, OffsetDateTime at) {
     repository.markDelivered(id, at);
   }

@@ -69,17 +69,29 @@ public class LetterRepository {
         .toList();
   }
 
+  /** Holds a waiting letter for one hand-over (HandOver's claim). */
+  boolean claimDelivery(long letterId, OffsetDateTime now, OffsetDateTime until) {
+    return jdbc.sql(
+                "UPDATE flex_letters SET delivery_claimed_until = ? WHERE letter_id = ?"
+                    + " AND delivered_at IS NULL"
+                    + " AND (delivery_claimed_until IS NULL OR delivery_claimed_until < ?)")
+            .params(until, letterId, now)
+            .update()
+        == 1;
+  }
+
   void markDelivered(long letterId, OffsetDateTime at) {
     jdbc.sql(
-            "UPDATE flex_letters SET delivered_at = ?, delivery_attempts = delivery_attempts + 1"
-                + " WHERE letter_id = ?")
+            "UPDATE flex_letters SET delivered_at = ?, delivery_attempts = delivery_attempts + 1,"
+                + " delivery_claimed_until = NULL WHERE letter_id = ?")
         .params(at, letterId)
         .update();
   }
 
   void markAttemptFailed(long letterId) {
     jdbc.sql(
-            "UPDATE flex_letters SET delivery_attempts = delivery_attempts + 1 WHERE letter_id = ?")
+            "UPDATE flex_letters SET delivery_attempts = delivery_attempts + 1,"
+                + " delivery_claimed_until = NULL WHERE letter_id = ?")
         .param(letterId)
         .update();
   }

@@ -401,10 +401,23 @@ class InvoiceRepository implements ClaimPayments {
         .toList();
   }
 
+  /** Holds a waiting payment for one hand-over (HandOver's claim). */
+  boolean claimPaymentHandOver(long paymentId, OffsetDateTime now, OffsetDateTime until) {
+    return jdbc.sql(
+                "UPDATE flex_payments SET hand_over_claimed_until = :until WHERE payment_id = :id"
+                    + " AND handed_over_at IS NULL"
+                    + " AND (hand_over_claimed_until IS NULL OR hand_over_claimed_until < :now)")
+            .param("until", until)
+            .param("now", now)
+            .param("id", paymentId)
+            .update()
+        == 1;
+  }
+
   void markPaymentHandedOver(long paymentId, OffsetDateTime at) {
     jdbc.sql(
-            "UPDATE flex_payments SET handed_over_at = :at, hand_over_attempts = hand_over_attempts + 1"
-                + " WHERE payment_id = :id")
+            "UPDATE flex_payments SET handed_over_at = :at, hand_over_attempts = hand_over_attempts + 1,"
+                + " hand_over_claimed_until = NULL WHERE payment_id = :id")
         .param("at", at)
         .param("id", paymentId)
         .update();
@@ -412,7 +425,8 @@ class InvoiceRepository implements ClaimPayments {
 
   void markPaymentAttemptFailed(long paymentId) {
     jdbc.sql(
-            "UPDATE flex_payments SET hand_over_attempts = hand_over_attempts + 1 WHERE payment_id = :id")
+            "UPDATE flex_payments SET hand_over_attempts = hand_over_attempts + 1,"
+                + " hand_over_claimed_until = NULL WHERE payment_id = :id")
         .param("id", paymentId)
         .update();
   }

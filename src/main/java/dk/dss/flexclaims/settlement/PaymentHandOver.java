@@ -44,6 +44,11 @@ class PaymentHandOver extends HandOver<Payment> {
   }
 
   @Override
+  protected boolean claim(long id, OffsetDateTime now, OffsetDateTime until) {
+    return invoices.claimPaymentHandOver(id, now, until);
+  }
+
+  @Override
   protected void markHandedOver(long id, OffsetDateTime at) {
     invoices.markPaymentHandedOver(id, at);
   }

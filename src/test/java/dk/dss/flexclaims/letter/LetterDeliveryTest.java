@@ -92,4 +92,48 @@ class LetterDeliveryTest {
     flaky.handOverWaiting();
     assertThat(eBoks.taken).containsOnlyOnce(waiting.id());
   }
+
+  /**
+   * The hand-over after a commit and a retry round never send the same letter side by side: while
+   * one holds the letter, another leaves it alone; a claim that ran out (its node died) is taken
+   * over; a letter handed over is never sent again.
+   */
+  @Test
+  void aLetterIsHandedOverByOneHandOverAtATime() {
+    String policyNumber =
+        new Scenarios(mvc)
+            .importPolicy(LocalDate.of(2025, 1, 1), LocalDate.of(1980, 1, 1))
+            .policyNumber();
+    FlakyEBoks eBoks = new FlakyEBoks(0);
+    LetterDelivery retryRound = new LetterDelivery(repository, eBoks, clock, transactions);
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+    Letter waiting =
+        repository.insert(
+            policyNumber, null, LetterType.WELCOME, now, List.of(), "Welcome, held elsewhere");
+
+    // another hand-over holds it (claimed, not yet sent)
+    assertThat(repository.claimDelivery(waiting.id(), now, now.plusMinutes(10))).isTrue();
+    assertThat(repository.claimDelivery(waiting.id(), now, now.plusMinutes(10)))
+        .as("a second claim while the first holds")
+        .isFalse();
+    assertThat(retryRound.handOver(waiting)).isFalse();
+    retryRound.handOverWaiting();
+    assertThat(eBoks.taken).doesNotContain(waiting.id());
+    assertThat(repository.isDelivered(waiting.id())).isFalse();
+
+    // a letter whose holder died 20 minutes ago: its claim ran out, and the round takes it over
+    Letter orphan =
+        repository.insert(
+            policyNumber, null, LetterType.WELCOME, now, List.of(), "Welcome, holder gone");
+    assertThat(repository.claimDelivery(orphan.id(), now.minusMinutes(20), now.minusMinutes(10)))
+        .isTrue();
+    retryRound.handOverWaiting();
+    assertThat(repository.isDelivered(orphan.id())).isTrue();
+    assertThat(eBoks.taken).containsOnlyOnce(orphan.id()).doesNotContain(waiting.id());
+
+    // handed over: no hand-over takes it again
+    assertThat(retryRound.handOver(orphan)).isFalse();
+    assertThat(repository.claimDelivery(orphan.id(), now.plusDays(1), now.plusDays(2))).isFalse();
+    assertThat(eBoks.taken).containsOnlyOnce(orphan.id());
+  }
 }
