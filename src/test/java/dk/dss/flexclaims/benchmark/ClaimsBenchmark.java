@@ -125,6 +125,20 @@ class ClaimsBenchmark {
 
   private final List<String> report = new ArrayList<>();
 
+  /** Where a claim's time goes, summed over the rounds: the six phases of a full or bare claim. */
+  private static final String[] PHASES = {
+    "start",
+    "steps before the assessment",
+    "assessment",
+    "steps before the invoice",
+    "invoice",
+    "steps after it"
+  };
+
+  private final long[] fullPhases = new long[PHASES.length];
+  private final long[] barePhases = new long[PHASES.length];
+  private boolean timing;
+
   @Test
   void fullClaimsTimerStormAndTheTaskQuery() throws IOException {
     assertThat(TestDatabase.postgres())
@@ -190,9 +204,13 @@ class ClaimsBenchmark {
     EngineTime.reset();
     PolicyRef policy =
         scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1980, 5, 10));
-    int[] steps = fullClaim(scenarios, policy, "WARM-0"); // warm-up, and its steps per phase
+    int[] steps = fullClaim(scenarios, policy, "WARM-0"); // its steps per phase
     deployBareProcess(steps);
-    bareClaim();
+    // a round of each, not measured, so that the rounds compare compiled code with compiled code
+    for (int i = 1; i <= CLAIMS_PER_ROUND; i++) {
+      fullClaim(scenarios, policy, "WARM-" + i);
+      bareClaim();
+    }
     line(
         String.format(
             "Full claim: %d, %d and %d steps run by the job executor before the assessment, before"
@@ -200,6 +218,7 @@ class ClaimsBenchmark {
             steps[0], steps[1], steps[2]));
     double fullTotal = 0;
     double bareTotal = 0;
+    timing = true;
     for (int round = 1; round <= ROUNDS; round++) {
       long start = System.nanoTime();
       for (int i = 0; i < CLAIMS_PER_ROUND; i++) {
@@ -218,14 +237,70 @@ class ClaimsBenchmark {
               "Round %d: full claims %.1f/s, bare process %.1f/s: ratio %.2f",
               round, fullRate, bareRate, fullRate / bareRate));
     }
+    timing = false;
     line(
         String.format(
             "Full claims against bare, %d rounds of %d: ratio %.2f (target at least 0.8)",
             ROUNDS, CLAIMS_PER_ROUND, fullTotal / bareTotal));
+    int claims = ROUNDS * CLAIMS_PER_ROUND;
+    StringBuilder phases = new StringBuilder("Per claim, full against bare (ms):");
+    for (int i = 0; i < PHASES.length; i++) {
+      phases.append(
+          String.format(
+              " %s %.1f / %.1f;",
+              PHASES[i], fullPhases[i] / 1e6 / claims, barePhases[i] / 1e6 / claims));
+    }
+    line(phases.substring(0, phases.length() - 1));
+    databaseWork(scenarios, policy);
+  }
+
+  /**
+   * What each kind of claim asks of PostgreSQL: transactions committed and rows written per claim,
+   * from the database's own statistics (which the connections report once idle for a while).
+   */
+  private void databaseWork(Scenarios scenarios, PolicyRef policy) {
+    int claims = 20;
+    long[] start = databaseCounters();
+    for (int i = 0; i < claims; i++) {
+      fullClaim(scenarios, policy, "DB-" + i);
+    }
+    long[] afterFull = databaseCounters();
+    for (int i = 0; i < claims; i++) {
+      bareClaim();
+    }
+    long[] afterBare = databaseCounters();
+    line(
+        String.format(
+            "Per claim in PostgreSQL, full against bare: %.1f / %.1f transactions, %.1f / %.1f rows"
+                + " written",
+            (afterFull[0] - start[0]) / (double) claims,
+            (afterBare[0] - afterFull[0]) / (double) claims,
+            (afterFull[1] - start[1]) / (double) claims,
+            (afterBare[1] - afterFull[1]) / (double) claims));
+  }
+
+  /** Commits and rows written in this database so far, once every connection has reported. */
+  private long[] databaseCounters() {
+    pauseMillis(12_000); // an idle connection reports its statistics within 10 s
+    return jdbc.sql(
+            "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database"
+                + " WHERE datname = current_database()")
+        .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .single();
+  }
+
+  /** Adds the time since {@code since} to the phase; answers now. */
+  private long phase(long[] phases, int phase, long since) {
+    long now = System.nanoTime();
+    if (timing) {
+      phases[phase] += now - since;
+    }
+    return now;
   }
 
   /** One claim from report to its first invoice paid; answers the steps run in each phase. */
   private int[] fullClaim(Scenarios scenarios, PolicyRef policy, String invoiceNumber) {
+    long t = System.nanoTime();
     String claimNumber =
         scenarios.report(Scenarios.claim(policy, "CHIRO", "M54.5", LocalDate.now().minusDays(20)));
     String pid =
@@ -235,7 +310,9 @@ class ClaimsBenchmark {
             .processDefinitionKey("claim-handling")
             .singleResult()
             .getId();
+    t = phase(fullPhases, 0, t);
     int before = EngineTime.runDueJobs(management, pid);
+    t = phase(fullPhases, 1, t);
     Task assessment =
         tasks
             .createTaskQuery()
@@ -244,14 +321,18 @@ class ClaimsBenchmark {
             .singleResult();
     tasks.complete(
         assessment.getId(), Map.of("assessmentDecision", "APPROVE", "approvedTreatments", 4));
+    t = phase(fullPhases, 2, t);
     int between = EngineTime.runDueJobs(management, pid);
+    t = phase(fullPhases, 3, t);
     JsonNode accepted =
         scenarios.acceptedInvoice(
             claimNumber,
             Scenarios.invoice(
                 invoiceNumber + "-" + claimNumber,
                 Scenarios.line(LocalDate.now().minusDays(1), "TREATMENT", "500.00")));
+    t = phase(fullPhases, 4, t);
     int after = EngineTime.runDueJobs(management, pid);
+    phase(fullPhases, 5, t);
     assertThat(accepted).isNotNull();
     return new int[] {before, between, after};
   }
@@ -283,8 +364,11 @@ class ClaimsBenchmark {
   }
 
   private void bareClaim() {
+    long t = System.nanoTime();
     ProcessInstance instance = runtime.startProcessInstanceByKey("bare-claim");
+    t = phase(barePhases, 0, t);
     EngineTime.runDueJobs(management, instance.getId());
+    t = phase(barePhases, 1, t);
     Task assess =
         tasks
             .createTaskQuery()
@@ -292,12 +376,16 @@ class ClaimsBenchmark {
             .taskDefinitionKey("Task_Assess")
             .singleResult();
     tasks.complete(assess.getId());
+    t = phase(barePhases, 2, t);
     EngineTime.runDueJobs(management, instance.getId());
+    t = phase(barePhases, 3, t);
     runtime
         .createMessageCorrelation("BareInvoiceReceived")
         .processInstanceId(instance.getId())
         .correlate();
+    t = phase(barePhases, 4, t);
     EngineTime.runDueJobs(management, instance.getId());
+    phase(barePhases, 5, t);
   }
 
   // 2. the timer storm
@@ -365,8 +453,12 @@ class ClaimsBenchmark {
 
   /** The benchmark waits for the job executor in real time: the storm is about real time. */
   private static void pause() {
+    pauseMillis(200);
+  }
+
+  private static void pauseMillis(long millis) {
     try {
-      Thread.sleep(200);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
