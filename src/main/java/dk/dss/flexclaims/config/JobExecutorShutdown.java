@@ -13,9 +13,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * A node that stops lets its jobs finish (ADR 0023). First of all at shutdown (before the web
  * server's graceful stop and long before the engine closes) the job executor stops acquiring, then
- * the jobs it holds, running or queued, are finished within {@code flex.shutdown.jobs-wait}. Left
- * to itself the engine's Spring Boot starter stops its thread pool without waiting: running jobs
- * would be interrupted and queued ones stay locked until their lock time (5 minutes) runs out.
+ * the pool is drained within {@code flex.shutdown.jobs-wait}: running jobs finish, and queued ones
+ * are handed back unlocked (the engine's {@code ExecuteJobsRunnable} unlocks a job instead of
+ * running it once its executor is no longer active), so another node takes them at once. Left to
+ * itself the engine's Spring Boot starter stops its thread pool without waiting: running jobs would
+ * be interrupted and queued ones stay locked until their lock time (5 minutes) runs out.
  */
 public class JobExecutorShutdown implements SmartLifecycle {
 

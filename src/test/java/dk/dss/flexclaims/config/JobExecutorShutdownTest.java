@@ -15,8 +15,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * At stop the job executor stops acquiring first, and the jobs it holds (running and queued) finish
- * instead of being interrupted or left locked.
+ * At stop the job executor stops acquiring first, and the pool's work (running and queued) is
+ * drained instead of being interrupted or left locked. Plain tasks stand in for the engine's job
+ * batches here: a queued batch of the engine unlocks its jobs instead of running them once the
+ * executor is inactive (ADR 0023), read in the engine's source and not shown here.
  */
 class JobExecutorShutdownTest {
 
