@@ -121,6 +121,7 @@ class CallerFormsBrowserIT {
 
     click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flex-claim-hint")));
     click(wait, "//label[starts-with(normalize-space(), 'Not reached')]");
     // the form offers 5-minute steps: the next step, within the few minutes' leeway for a call
     LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES);
@@ -277,14 +278,8 @@ class CallerFormsBrowserIT {
   private void logInAsNina(WebDriverWait wait) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("nina");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    HeadlessChromium.logIn(
+        browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", "nina", "demo");
   }
 
   private static WebElement dateInput(WebDriverWait wait, String field) {

@@ -261,14 +261,7 @@ class TaskListAndCockpitIT {
   private WebDriverWait logIn(String app, String user, String password) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.manage().deleteAllCookies();
-    browser.get(url(app));
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    HeadlessChromium.logIn(browser, url(app), user, password);
     return wait;
   }
 

@@ -258,7 +258,7 @@ class TasklistBrowserIT {
             By.xpath("//*[text()[contains(., 'Please look at my claim again.')]]")));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains(complaintNumber, claimNumber);
-    click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
+    claimTheTask(wait);
     click(wait, "//label[normalize-space()='Not upheld']");
     wait.until(
             ExpectedConditions.visibilityOfElementLocated(
@@ -279,7 +279,7 @@ class TasklistBrowserIT {
             By.xpath("//*[text()[contains(., 'handled by')]]")));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("karl", "NOT_UPHELD", "A dental condition is excluded by the terms.");
-    click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
+    claimTheTask(wait);
     click(wait, "//label[normalize-space()='Yes: send the outcome letter']");
     click(wait, "//button[normalize-space()='Complete']");
     wait.until(
@@ -301,12 +301,8 @@ class TasklistBrowserIT {
   }
 
   private void logIn(WebDriverWait wait, String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    HeadlessChromium.logIn(
+        browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", user, "demo");
   }
 
   /** Clicks the element once it can be clicked. */
@@ -315,12 +311,13 @@ class TasklistBrowserIT {
   }
 
   /**
-   * Claims the open task; the form stays covered (disabled) until the claim has gone through, which
-   * is slow on a busy machine.
+   * Claims the open task; the form stays covered (disabled), under its "Read-only" hint, until the
+   * claim has gone through, which is slow on a busy machine; the hint's going moves the fields up.
    */
   private static void claimTheTask(WebDriverWait wait) {
     click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flex-claim-hint")));
   }
 
   /** Opens Tasklist as the user, logged out of any earlier session. */
