@@ -3,6 +3,7 @@ package dk.dss.flexclaims.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dss.flexclaims.FlexClaimsApplication;
 import dk.dss.flexclaims.identity.Groups;
 import dk.dss.flexclaims.identity.IdentitySetup;
 import dk.dss.flexclaims.sla.ServiceLevelKind;
@@ -42,10 +43,13 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -69,8 +73,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       tasks and with {@code flex.benchmark.tasks} (100,000): p95 of each and the ratio.
  * </ol>
  *
- * {@code -Dflex.benchmark.parts=storm} (or {@code claims}, {@code tasks}, comma-separated) runs
- * only those parts. Not part of {@code mvn verify} (the class name does not end in Test).
+ * {@code -Dflex.benchmark.parts=storm} (or {@code claims}, {@code nodes} for the storm again with a
+ * second node on the same database, {@code tasks}; comma-separated) runs only those parts. Not part
+ * of {@code mvn verify} (the class name does not end in Test).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -85,8 +90,9 @@ class ClaimsBenchmark {
   static final int CLAIMS_PER_ROUND = Integer.getInteger("flex.benchmark.claims", 40);
   static final int ROUNDS = 3;
 
-  /** Which parts run: {@code claims,storm,tasks} (all by default). */
-  static final String PARTS = System.getProperty("flex.benchmark.parts", "claims,storm,tasks");
+  /** Which parts run: {@code claims,storm,nodes,tasks} (all by default). */
+  static final String PARTS =
+      System.getProperty("flex.benchmark.parts", "claims,storm,nodes,tasks");
 
   /** When each storm timer ran, against the instant all were due. */
   static final ConcurrentLinkedQueue<Long> LATENESS_MS = new ConcurrentLinkedQueue<>();
@@ -122,6 +128,7 @@ class ClaimsBenchmark {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired PlatformTransactionManager transactions;
   @Autowired JdbcClient jdbc;
+  @Autowired Environment environment;
 
   private final List<String> report = new ArrayList<>();
 
@@ -166,7 +173,14 @@ class ClaimsBenchmark {
     }
     if (PARTS.contains("storm")) {
       jobExecutor.start();
-      timerStorm();
+      timerStorm("one node");
+      jobExecutor.shutdown();
+    }
+    if (PARTS.contains("nodes")) {
+      jobExecutor.start();
+      try (ConfigurableApplicationContext second = secondNode()) {
+        timerStorm("two nodes on these cores");
+      }
       jobExecutor.shutdown();
     }
     if (!PARTS.contains("tasks")) {
@@ -390,7 +404,32 @@ class ClaimsBenchmark {
 
   // 2. the timer storm
 
-  private void timerStorm() {
+  /**
+   * A second application node on the benchmark's database, with its own engine and job executor and
+   * the storm's step, as {@code TwoNodesTest} starts its nodes.
+   */
+  private ConfigurableApplicationContext secondNode() {
+    return new SpringApplicationBuilder(FlexClaimsApplication.class, StormSteps.class)
+        .profiles("test")
+        .run(
+            "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+            "--spring.datasource.password="
+                + environment.getProperty("spring.datasource.password", ""),
+            "--server.port=0",
+            "--camunda.bpm.process-engine-name=nodeb",
+            "--camunda.bpm.generic-properties.properties.hostname=node-b",
+            "--camunda.bpm.job-execution.enabled=true",
+            "--spring.autoconfigure.exclude="
+                + "org.camunda.community.process_test_coverage.spring_test.platform7"
+                + ".ProcessEngineCoverageConfiguration");
+  }
+
+  private void timerStorm(String nodes) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("storm-timer").count() > 0) {
+      stormOnce(nodes);
+      return;
+    }
     repository
         .createDeployment()
         .addModelInstance(
@@ -405,6 +444,10 @@ class ClaimsBenchmark {
                 .endEvent()
                 .done())
         .deploy();
+    stormOnce(nodes);
+  }
+
+  private void stormOnce(String nodes) {
     Scenarios scenarios = new Scenarios(mvc);
     PolicyRef policy =
         scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1975, 1, 2));
@@ -441,14 +484,27 @@ class ClaimsBenchmark {
     long first = Math.max(1, lateness.get(0));
     line(
         String.format(
-            "Timer storm: %d of %d timers due at one instant fired; lateness p50 %.1f s, p99 %.1f s,"
-                + " max %.1f s; %.0f timers/s (target p99 under 30 s)",
+            "Timer storm, %s: %d of %d timers due at one instant fired; lateness p50 %.1f s,"
+                + " p99 %.1f s, max %.1f s; %.0f timers/s (target p99 under 30 s on one node)",
+            nodes,
             lateness.size(),
             TIMERS,
             percentile(lateness, 0.50) / 1000.0,
             percentile(lateness, 0.99) / 1000.0,
             last / 1000.0,
             lateness.size() / ((last - Math.min(first, last)) / 1000.0 + 1e-3)));
+    if (nodes.startsWith("two")) {
+      // which node ran them, from the job log (each engine logs its host name)
+      line(
+          "  run by: "
+              + jdbc.sql(
+                      "SELECT hostname_, COUNT(*) FROM act_hi_job_log WHERE process_def_key_ ="
+                          + " 'storm-timer' AND job_state_ = 2 AND timestamp_ >= :due"
+                          + " GROUP BY hostname_ ORDER BY hostname_")
+                  .param("due", new Timestamp(dueAtMillis - 1_000))
+                  .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
+                  .list());
+    }
   }
 
   /** The benchmark waits for the job executor in real time: the storm is about real time. */
