@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskListNames extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskListNames.class);
 
   /** The insured person's name, task-local: shown in the task list, never kept in history. */
   static final String VIEW_NAME = "viewName";
@@ -58,9 +62,23 @@ class TaskListNames extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
   }
 
-  /** On a task's creation: the person's name, task-local, when the task belongs to someone. */
+  /**
+   * On a task's creation: the person's name, task-local, when the task belongs to someone. A name
+   * that cannot be looked up is left out, never the task: the failure is logged by the task's
+   * definition only.
+   */
   void name(DelegateTask task) {
-    personName(task).ifPresent(name -> task.setVariableLocal(VIEW_NAME, name));
+    Optional<String> name;
+    try {
+      name = personName(task);
+    } catch (RuntimeException e) {
+      log.warn(
+          "No name in the task list for a task of {} ({})",
+          task.getTaskDefinitionKey(),
+          e.getClass().getSimpleName());
+      return;
+    }
+    name.ifPresent(found -> task.setVariableLocal(VIEW_NAME, found));
   }
 
   private Optional<String> personName(DelegateTask task) {

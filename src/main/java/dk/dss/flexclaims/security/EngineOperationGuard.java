@@ -2,6 +2,7 @@ package dk.dss.flexclaims.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.dss.flexclaims.identity.AccessPolicy;
 import dk.dss.flexclaims.identity.Groups;
 import dk.dss.flexclaims.web.CachedBodyRequest;
 import dk.dss.flexclaims.web.Problems;
@@ -14,16 +15,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -87,6 +93,83 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   /**
    * Who calls: the user and groups, from the webapp session or the engine's current authentication.
    */
+  /**
+   * Task queries (the task list and its count, and the filters that hold one). The engine filters
+   * and sorts by a variable's value without asking for the right to read variables: a monitor, who
+   * reads tasks for Cockpit's counts but not their variables, could otherwise learn a value by
+   * guessing it (a name letter by letter with "like"). Such a query is for the groups that read the
+   * tasks' variables ({@link AccessPolicy}) and the administrators only.
+   */
+  private static final Pattern TASK_QUERY =
+      Pattern.compile(
+          "^/(task(/count)?|filter/create|filter/[^/]+(/(list|count|singleResult))?)/?$");
+
+  private static final Set<String> VARIABLE_CONDITIONS =
+      Set.of("taskVariables", "processVariables", "caseInstanceVariables");
+
+  private static final int MAX_TASK_QUERY_BYTES = TaskQueryExpressionGuard.MAX_BODY_BYTES;
+
+  private static final Set<String> VARIABLE_READERS =
+      AccessPolicy.grants().stream()
+          .filter(
+              grant ->
+                  grant.permissions().contains(ProcessDefinitionPermissions.READ_TASK_VARIABLE))
+          .map(AccessPolicy.Grant::groupId)
+          .collect(Collectors.toUnmodifiableSet());
+
+  static boolean readsVariables(Caller caller) {
+    return caller.groupIds().stream().anyMatch(VARIABLE_READERS::contains);
+  }
+
+  /** Whether a task query's parameters or JSON body filter or sort by a variable's value. */
+  static boolean asksByVariable(Map<String, String[]> parameters, byte[] body) {
+    for (String condition : VARIABLE_CONDITIONS) {
+      if (parameters.containsKey(condition)) {
+        return true;
+      }
+    }
+    String[] sortBy = parameters.get("sortBy");
+    if (sortBy != null && Arrays.stream(sortBy).anyMatch(by -> by.endsWith("Variable"))) {
+      return true;
+    }
+    if (body.length == 0) {
+      return false;
+    }
+    try {
+      return byVariable(JSON.readTree(body));
+    } catch (IOException e) {
+      return false; // not JSON: the engine refuses it (and TaskQueryExpressionGuard before it)
+    }
+  }
+
+  private static boolean byVariable(JsonNode node) {
+    if (node == null) {
+      return false;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (byVariable(element)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (VARIABLE_CONDITIONS.contains(field.getKey()) && value.isArray() && !value.isEmpty()) {
+        return true;
+      }
+      if (field.getKey().equals("sortBy") && value.asText("").endsWith("Variable")) {
+        return true;
+      }
+      if (byVariable(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   record Caller(String userId, List<String> groupIds) {
     boolean administrator() {
       return groupIds != null && groupIds.contains(Groups.ADMIN);
@@ -123,6 +206,21 @@ public class EngineOperationGuard extends OncePerRequestFilter {
       }
       chain.doFilter(request, response);
       return;
+    }
+    if (TASK_QUERY.matcher(rest).matches()) {
+      CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_TASK_QUERY_BYTES);
+      if (asksByVariable(request.getParameterMap(), cached.body())) {
+        Caller asking = webapp ? webappCaller(request, engine.group(2)) : engineCaller();
+        if (asking == null || !(asking.administrator() || readsVariables(asking))) {
+          forbidden(
+              response,
+              asking,
+              "Looking tasks up or sorting them by a variable's value is for those who read the"
+                  + " tasks' variables.");
+          return;
+        }
+      }
+      request = cached;
     }
     if (READS.contains(method)) {
       chain.doFilter(request, response);

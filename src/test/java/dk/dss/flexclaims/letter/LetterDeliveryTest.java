@@ -135,5 +135,9 @@ class LetterDeliveryTest {
     assertThat(retryRound.handOver(orphan)).isFalse();
     assertThat(repository.claimDelivery(orphan.id(), now.plusDays(1), now.plusDays(2))).isFalse();
     assertThat(eBoks.taken).containsOnlyOnce(orphan.id());
+
+    // the letter held elsewhere is delivered by its holder, so no later round meets it
+    repository.markDelivered(waiting.id(), now);
+    assertThat(repository.isDelivered(waiting.id())).isTrue();
   }
 }

@@ -133,7 +133,35 @@ class TaskListNamesTest {
     assertThat(local.body()).doesNotContain(NAME);
     HttpResponse<String> variableInstances =
         mona.get("/engine-rest/variable-instance?variableName=" + TaskListNames.VIEW_NAME);
+    assertThat(variableInstances.statusCode()).isEqualTo(200);
     assertThat(variableInstances.body()).doesNotContain(NAME);
+
+    // nor by guessing it: a task query by a variable's value is refused to monitors, in the
+    // parameters and in the body, while the plain count (Cockpit's) still answers
+    String byName =
+        "/engine-rest/task?taskVariables="
+            + TaskListNames.VIEW_NAME
+            + "_like_"
+            + NAME.charAt(0)
+            + "%25";
+    HttpResponse<String> guessed = mona.get(byName);
+    assertThat(guessed.statusCode()).isEqualTo(403);
+    assertThat(guessed.body()).doesNotContain(NAME).doesNotContain(task.getId());
+    HttpResponse<String> guessedInBody =
+        mona.postJson(
+            "/engine-rest/task/count",
+            "{\"processVariables\":[{\"name\":\"claimNumber\",\"operator\":\"like\",\"value\":\"%\"}]}");
+    assertThat(guessedInBody.statusCode()).isEqualTo(403);
+    HttpResponse<String> sortedByValue =
+        mona.postJson(
+            "/engine-rest/task",
+            "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\","
+                + "\"parameters\":{\"variable\":\"claimNumber\",\"type\":\"String\"}}]}");
+    assertThat(sortedByValue.statusCode()).isEqualTo(403);
+    assertThat(mona.get("/engine-rest/task/count").statusCode()).isEqualTo(200);
+    HttpResponse<String> nurse = HttpCalls.basic(port, "nina", "demo").get(byName);
+    assertThat(nurse.statusCode()).isEqualTo(200);
+    assertThat(nurse.body()).contains(task.getId());
   }
 
   @Test
