@@ -72,8 +72,8 @@ public abstract class HandOver<T> {
   /** Records a failed attempt and ends the claim, so the next round tries again. */
   protected abstract void markAttemptFailed(long id);
 
-  /** Items not handed over yet, oldest first. */
-  protected abstract List<T> waiting(int max);
+  /** Items not handed over yet and held by no hand-over at {@code now}, oldest first. */
+  protected abstract List<T> waiting(int max, OffsetDateTime now);
 
   /**
    * Hands the item over once the current transaction has committed (at once outside a transaction).
@@ -123,6 +123,7 @@ public abstract class HandOver<T> {
    * it.
    */
   public int handOverWaiting() {
-    return (int) waiting(BATCH).stream().filter(this::handOver).count();
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    return (int) waiting(BATCH, now).stream().filter(this::handOver).count();
   }
 }

@@ -58,7 +58,7 @@ public class LetterDelivery extends HandOver<Letter> {
   }
 
   @Override
-  protected List<Letter> waiting(int max) {
-    return repository.undelivered(max);
+  protected List<Letter> waiting(int max, OffsetDateTime now) {
+    return repository.undelivered(max, now);
   }
 }

@@ -59,14 +59,15 @@ public class LetterRepository {
   }
 
   /** Letters e-Boks has not taken yet, oldest first. */
-  List<Letter> undelivered(int max) {
-    return jdbc
-        .sql("SELECT * FROM flex_letters WHERE delivered_at IS NULL ORDER BY letter_id")
+  /** Letters waiting for their hand-over and held by none at {@code now}, oldest first. */
+  List<Letter> undelivered(int max, OffsetDateTime now) {
+    return jdbc.sql(
+            "SELECT * FROM flex_letters WHERE delivered_at IS NULL"
+                + " AND (delivery_claimed_until IS NULL OR delivery_claimed_until < ?)"
+                + " ORDER BY letter_id FETCH FIRST ? ROWS ONLY")
+        .params(now, max)
         .query(LetterRepository::map)
-        .list()
-        .stream()
-        .limit(max)
-        .toList();
+        .list();
   }
 
   /** Holds a waiting letter for one hand-over (HandOver's claim). */

@@ -391,14 +391,16 @@ class InvoiceRepository implements ClaimPayments {
   }
 
   /** Payments the bank's side has not taken yet, oldest first. */
-  List<Payment> paymentsWaiting(int max) {
-    return jdbc
-        .sql("SELECT * FROM flex_payments WHERE handed_over_at IS NULL ORDER BY payment_id")
+  /** Payments waiting for their hand-over and held by none at {@code now}, oldest first. */
+  List<Payment> paymentsWaiting(int max, OffsetDateTime now) {
+    return jdbc.sql(
+            "SELECT * FROM flex_payments WHERE handed_over_at IS NULL"
+                + " AND (hand_over_claimed_until IS NULL OR hand_over_claimed_until < :now)"
+                + " ORDER BY payment_id FETCH FIRST :max ROWS ONLY")
+        .param("now", now)
+        .param("max", max)
         .query(InvoiceRepository::mapPayment)
-        .list()
-        .stream()
-        .limit(max)
-        .toList();
+        .list();
   }
 
   /** Holds a waiting payment for one hand-over (HandOver's claim). */

@@ -59,7 +59,7 @@ class PaymentHandOver extends HandOver<Payment> {
   }
 
   @Override
-  protected List<Payment> waiting(int max) {
-    return invoices.paymentsWaiting(max);
+  protected List<Payment> waiting(int max, OffsetDateTime now) {
+    return invoices.paymentsWaiting(max, now);
   }
 }

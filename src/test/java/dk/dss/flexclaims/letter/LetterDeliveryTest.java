@@ -82,7 +82,9 @@ class LetterDeliveryTest {
 
     assertThat(flaky.handOver(waiting)).isFalse();
     assertThat(repository.isDelivered(waiting.id())).isFalse();
-    assertThat(repository.undelivered(dk.dss.flexclaims.handover.HandOver.BATCH))
+    assertThat(
+            repository.undelivered(
+                dk.dss.flexclaims.handover.HandOver.BATCH, java.time.OffsetDateTime.now(clock)))
         .extracting(Letter::id)
         .contains(waiting.id());
     flaky.handOverWaiting();
@@ -117,6 +119,10 @@ class LetterDeliveryTest {
         .as("a second claim while the first holds")
         .isFalse();
     assertThat(retryRound.handOver(waiting)).isFalse();
+    assertThat(repository.undelivered(dk.dss.flexclaims.handover.HandOver.BATCH, now))
+        .as("a round does not even read a held letter")
+        .extracting(Letter::id)
+        .doesNotContain(waiting.id());
     retryRound.handOverWaiting();
     assertThat(eBoks.taken).doesNotContain(waiting.id());
     assertThat(repository.isDelivered(waiting.id())).isFalse();
