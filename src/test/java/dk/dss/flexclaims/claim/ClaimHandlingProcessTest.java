@@ -3,6 +3,7 @@ package dk.dss.flexclaims.claim;
 import static dk.dss.flexclaims.support.Scenarios.claim;
 import static dk.dss.flexclaims.support.Scenarios.invoice;
 import static dk.dss.flexclaims.support.Scenarios.line;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -186,15 +187,7 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     EngineTime.setNow(
         LocalDateTime.of(2026, 3, 29, 23, 10)); // Sunday night, summer time began that morning
     Map<String, Object> trauma = claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 29));
-    trauma.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            "2026-03-29T21:00:00+02:00",
-            "policeReport",
-            "AAR-2026-2001"));
+    withAssault(trauma, "2026-03-29T21:00:00+02:00", "AAR-2026-2001");
     String claimNumber = reportAndCheck(trauma);
     ProcessInstance instance = instanceOf(claimNumber);
     Task task = assessmentTask(instance);
@@ -561,15 +554,7 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
     Map<String, Object> trauma =
         withReferral(
             claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 25)), LocalDate.of(2026, 3, 26));
-    trauma.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            "2026-03-25T09:00:00+01:00",
-            "policeReport",
-            "AAR-2026-1234"));
+    withAssault(trauma, "2026-03-25T09:00:00+01:00", "AAR-2026-1234");
     String claimNumber = reportAndCheck(trauma); // 49 hours later
     ProcessInstance instance = instanceOf(claimNumber);
 
@@ -586,15 +571,7 @@ class ClaimHandlingProcessTest extends ClaimProcessFixture {
   @Test
   void traumaNotifiedAfter48HoursWaitsForNoReferral() {
     Map<String, Object> trauma = claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 25));
-    trauma.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            "2026-03-25T09:00:00+01:00",
-            "policeReport",
-            "AAR-2026-1235"));
+    withAssault(trauma, "2026-03-25T09:00:00+01:00", "AAR-2026-1235");
     String claimNumber = reportAndCheck(trauma); // 49 hours later, no referral
     ProcessInstance instance = instanceOf(claimNumber);
 

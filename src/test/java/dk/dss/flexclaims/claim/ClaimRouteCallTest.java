@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.claim;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -93,15 +94,7 @@ class ClaimRouteCallTest extends ClaimProcessFixture {
   @Test
   void anApprovedTraumaClaimRunsItsThreeHourCallbackThenTheCourse() {
     Map<String, Object> trauma = claim(policy, "TRAUMA", "F43.0", LocalDate.of(2026, 3, 27));
-    trauma.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            "2026-03-27T07:00:00+01:00",
-            "policeReport",
-            "AAR-2026-77"));
+    withAssault(trauma, "2026-03-27T07:00:00+01:00", "AAR-2026-77");
     String claimNumber = reportAndCheck(trauma);
     ProcessInstance instance = instanceOf(claimNumber);
     tasks.complete(

@@ -3,6 +3,7 @@ package dk.dss.flexclaims.claim;
 import static dk.dss.flexclaims.support.Scenarios.claim;
 import static dk.dss.flexclaims.support.Scenarios.invoice;
 import static dk.dss.flexclaims.support.Scenarios.line;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,15 +146,7 @@ class RunningClaimsMigrationTest extends ClaimProcessFixture {
     assertThat(bookingRoute).isWaitingAt("Task_BookExamination");
 
     Map<String, Object> trauma = claim(insured(), "TRAUMA", "F43.0", LocalDate.of(2026, 3, 27));
-    trauma.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            "2026-03-27T07:00:00+01:00",
-            "policeReport",
-            "AAR-2026-88"));
+    withAssault(trauma, "2026-03-27T07:00:00+01:00", "AAR-2026-88");
     String callback = reportAndCheck(trauma);
     approveAsThatReleaseDid(callback, 0);
     ProcessInstance callbackRoute = route(callback, "trauma-callback");

@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.identity;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,18 +136,13 @@ class TasklistFiltersTest {
     Scenarios.PolicyRef policy =
         scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1979, 5, 5));
     Map<String, Object> traumaClaim = claim(policy, "TRAUMA", "F43.0", LocalDate.now());
-    traumaClaim.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"))
-                .minusHours(2)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString(),
-            "policeReport",
-            "AAR-2026-3102"));
+    withAssault(
+        traumaClaim,
+        OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"))
+            .minusHours(2)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString(),
+        "AAR-2026-3102");
     String trauma = scenarios.report(traumaClaim);
     runDueJobs(trauma);
     String physio =

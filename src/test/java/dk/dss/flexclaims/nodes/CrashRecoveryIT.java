@@ -18,11 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -763,23 +759,10 @@ class CrashRecoveryIT {
   }
 
   private long count(String from) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("select count(*) from " + from)) {
-      result.next();
-      return result.getLong(1);
-    }
+    return db.count(from);
   }
 
   private List<String> strings(String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        values.add(result.getString(1));
-      }
-    }
-    return values;
+    return db.strings(sql);
   }
 }

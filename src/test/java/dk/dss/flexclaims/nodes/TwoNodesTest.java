@@ -533,23 +533,10 @@ class TwoNodesTest {
   }
 
   private long count(String from) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("select count(*) from " + from)) {
-      result.next();
-      return result.getLong(1);
-    }
+    return db.count(from);
   }
 
   private List<String> strings(String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        values.add(result.getString(1));
-      }
-    }
-    return values;
+    return db.strings(sql);
   }
 }

@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.sla;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.Scenarios;
@@ -71,15 +72,8 @@ final class RouteScenarios {
     if (phone != null) {
       body.put("phone", phone);
     }
-    body.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            EngineTime.now().minusHours(3).toOffsetDateTime().toString(),
-            "policeReport",
-            "KBH-2026-1234"));
+    withAssault(
+        body, EngineTime.now().minusHours(3).toOffsetDateTime().toString(), "KBH-2026-1234");
     return scenarios.report(body);
   }
 

@@ -70,6 +70,18 @@ public final class Scenarios {
     return body;
   }
 
+  /**
+   * The claim as a trauma notification: a robbery or assault at {@code occurredAt} (ISO date and
+   * time with offset), reported to the police under {@code policeReport}.
+   */
+  public static Map<String, Object> withAssault(
+      Map<String, Object> claim, String occurredAt, String policeReport) {
+    claim.put(
+        "incident",
+        Map.of("type", "ROBBERY_ASSAULT", "occurredAt", occurredAt, "policeReport", policeReport));
+    return claim;
+  }
+
   public static Map<String, Object> withReferral(Map<String, Object> claim, LocalDate date) {
     claim.put("referral", Map.of("date", date.toString(), "issuer", "Dr. Hansen, Aarhus"));
     return claim;

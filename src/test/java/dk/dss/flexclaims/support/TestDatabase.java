@@ -17,7 +17,31 @@ import org.springframework.boot.SpringApplication;
  */
 public final class TestDatabase {
 
-  public record Connection(String url, String user, String password) {}
+  public record Connection(String url, String user, String password) {
+
+    /** {@code select count(*) from} the rest, in a connection of its own. */
+    public long count(String from) throws SQLException {
+      try (java.sql.Connection connection = DriverManager.getConnection(url, user, password);
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet result = statement.executeQuery("select count(*) from " + from)) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+
+    /** The first column of every row the query answers, as text. */
+    public java.util.List<String> strings(String sql) throws SQLException {
+      java.util.List<String> values = new java.util.ArrayList<>();
+      try (java.sql.Connection connection = DriverManager.getConnection(url, user, password);
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet result = statement.executeQuery(sql)) {
+        while (result.next()) {
+          values.add(result.getString(1));
+        }
+      }
+      return values;
+    }
+  }
 
   private TestDatabase() {}
 

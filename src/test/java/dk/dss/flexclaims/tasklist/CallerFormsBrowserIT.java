@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.tasklist;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dss.flexclaims.calendar.Copenhagen;
@@ -80,15 +81,7 @@ class CallerFormsBrowserIT {
     Scenarios.PolicyRef policy =
         scenarios.importPolicy(LocalDate.now().minusYears(1), LocalDate.of(1981, 9, 14));
     Map<String, Object> body = claim(policy, "TRAUMA", null, LocalDate.now(Copenhagen.ZONE));
-    body.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            java.time.OffsetDateTime.now().minusHours(2).toString(),
-            "policeReport",
-            "KBH-2026-4711"));
+    withAssault(body, java.time.OffsetDateTime.now().minusHours(2).toString(), "KBH-2026-4711");
     body.put("phone", "+45 22 33 44 55");
     String claimNumber = scenarios.report(body);
     ProcessInstance route =

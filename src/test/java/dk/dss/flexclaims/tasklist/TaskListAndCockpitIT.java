@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.tasklist;
 
 import static dk.dss.flexclaims.support.Scenarios.claim;
+import static dk.dss.flexclaims.support.Scenarios.withAssault;
 import static dk.dss.flexclaims.support.Scenarios.withReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,18 +89,13 @@ class TaskListAndCockpitIT {
     // the trauma notification is reported first: Tasklist's default order (latest created first)
     // would put it below the physiotherapy claim
     Map<String, Object> traumaClaim = claim(policy, "TRAUMA", "F43.0", LocalDate.now());
-    traumaClaim.put(
-        "incident",
-        Map.of(
-            "type",
-            "ROBBERY_ASSAULT",
-            "occurredAt",
-            OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"))
-                .minusHours(2)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString(),
-            "policeReport",
-            "AAR-2026-3101"));
+    withAssault(
+        traumaClaim,
+        OffsetDateTime.now(ZoneId.of("Europe/Copenhagen"))
+            .minusHours(2)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString(),
+        "AAR-2026-3101");
     String trauma = scenarios.report(traumaClaim);
     assessmentReady(trauma);
     String physio =
