@@ -25,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The health team's Tasklist filter at volume: with 10,000 more open tasks of the team (a trauma
  * storm's callbacks) the first page and the count of "My group's open tasks", as Tasklist asks for
- * them, stay well under a second (printed beside the time before, with the ratio). Tasks are worked
- * through the group's grants on the process definition, so the query joins a handful of grants, not
- * one row per task (ADR 0020). Runs last: the open tasks stay.
+ * them, take at most twice as long as before (printed with the ratio). Tasks are worked through the
+ * group's grants on the process definition, not one authorization row per task (ADR 0020); the page
+ * is selected by ID along the ranking index and the filter's count stops at 1,001 (ADR 0024). Runs
+ * last: the open tasks stay.
  */
 @FlexIntegrationTest
 @RunsLast
@@ -46,36 +47,41 @@ class TaskQueryAtVolumeTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void theHealthTeamsFilterAtTenThousandOpenTasksStaysWellUnderASecond() {
+  void theHealthTeamsFilterAtTenThousandMoreOpenTasksTakesAtMostTwiceAsLong() {
     HealthTeamTasks healthTeam =
         new HealthTeamTasks(
             repository, runtime, tasks, filters, identity, identitySetup, transactions);
     healthTeam.deployCallbackProcess();
     Filter myGroups = healthTeam.myGroupsFilter();
 
-    long before = healthTeam.p95Nanos(myGroups, 20, 5_000_000_000L);
-    long openBefore = healthTeam.count(myGroups);
+    long before = healthTeam.p95Nanos(myGroups, 50, 20, 5_000_000_000L);
+    long openBefore = healthTeam.open();
     healthTeam.open(TASKS);
 
     if (TestDatabase.postgres()) {
       // what autovacuum does within a minute of such a wave: the planner sees the new rows
       jdbc.sql("ANALYZE").update();
     }
-    assertThat(healthTeam.count(myGroups)).isEqualTo(openBefore + TASKS);
+    assertThat(healthTeam.open()).isEqualTo(openBefore + TASKS);
+    assertThat(healthTeam.count(myGroups))
+        .as("Tasklist's count of the filter stops one above the limit")
+        .isEqualTo(1_001);
     assertThat(
             authorizations.createAuthorizationQuery().resourceType(Resources.TASK).list().stream()
                 .filter(a -> !Authorization.ANY.equals(a.getResourceId()))
                 .filter(a -> !Groups.FINANCE.equals(a.getGroupId())))
         .as("authorization rows of single tasks outside finance")
         .isEmpty();
-    long after = healthTeam.p95Nanos(myGroups, 20, 5_000_000_000L);
+    long after = healthTeam.p95Nanos(myGroups, 50, 20, 5_000_000_000L);
     System.out.printf(
         "Health team's filter, first page and count, p95: %.1f ms with %d open tasks,"
             + " %.1f ms with %d (ratio %.2f)%n",
         before / 1e6, openBefore, after / 1e6, openBefore + TASKS, (double) after / before);
-    // The engine's task query stays linear in the group's open tasks (its DISTINCT over the
-    // candidate-group join and the join with the group's few definition grants, ADR 0020): bounded
-    // here in absolute terms; one authorization row per task made it 6 s a page at this volume.
-    assertThat(after / 1_000_000).as("p95 in ms at %d more open tasks", TASKS).isLessThan(1_000);
+    // The page is selected by ID along the ranking index and stops after 15; the count stops at
+    // 1,001 (ADR 0024): the volume adds the count's 1,001 rows at most. Within 2x, with 5 ms for
+    // the noise of a shared machine; the engine's own statements took 16x here.
+    assertThat(after)
+        .as("p95 with %d more open tasks against %.1f ms before", TASKS, before / 1e6)
+        .isLessThanOrEqualTo(2 * before + 5_000_000L);
   }
 }

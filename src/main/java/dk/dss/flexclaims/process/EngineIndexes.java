@@ -12,20 +12,32 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The index the job executor's acquisition query needs with {@code jobExecutorAcquireByDueDate}
- * (ADR 0009): the query filters on the due date and orders by it, so PostgreSQL walks {@code
- * flex_idx_job_duedate} from the most overdue job and stops at the acquisition's size. An earlier
- * release ordered timers first on {@code flex_idx_job_acquisition (type_ DESC, duedate_)}; that
- * index is dropped. Camunda's table exists only once the engine has created its schema, after
- * Flyway ran: so this runs after the engine is built, idempotently (on PostgreSQL and on H2 alike).
+ * Indexes on the engine's tables that the engine does not create and the application's queries of
+ * them need:
+ *
+ * <ul>
+ *   <li>{@code flex_idx_job_duedate}: the job executor's acquisition with {@code
+ *       jobExecutorAcquireByDueDate} (ADR 0009) filters on the due date and orders by it, so
+ *       PostgreSQL walks the index from the most overdue job and stops at the acquisition's size.
+ *       An earlier release ordered timers first on {@code flex_idx_job_acquisition (type_ DESC,
+ *       duedate_)}; that index is dropped.
+ *   <li>{@code flex_idx_task_rank}: Tasklist's filters rank tasks by priority, then due date, then
+ *       Tasklist's default "created" (ADR 0022); a page selected by ID ({@link TaskListQueries},
+ *       ADR 0024) walks this index and stops after the page.
+ * </ul>
+ *
+ * Camunda's tables exist only once the engine has created its schema, after Flyway ran: so this
+ * runs after the engine is built, idempotently (on PostgreSQL and on H2 alike).
  */
 @Component
-class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final List<String> STATEMENTS =
       List.of(
           "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)",
-          "DROP INDEX IF EXISTS flex_idx_job_acquisition");
+          "DROP INDEX IF EXISTS flex_idx_job_acquisition",
+          "CREATE INDEX IF NOT EXISTS flex_idx_task_rank"
+              + " ON act_ru_task (priority_ DESC, due_date_, create_time_ DESC)");
 
   private ProcessEngineConfigurationImpl configuration;
 
@@ -46,11 +58,11 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       for (String sql : STATEMENTS) {
-        statement.execute(sql.replace(" act_ru_job ", " " + prefix + "act_ru_job "));
+        statement.execute(sql.replace(" ON act_ru_", " ON " + prefix + "act_ru_"));
       }
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
-      throw new ProcessEngineException("Could not create the job acquisition indexes", e);
+      throw new ProcessEngineException("Could not create the indexes on the engine's tables", e);
     }
   }
 }
