@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.dss.flexclaims.claim.ClaimService;
 import dk.dss.flexclaims.complaint.ComplaintService;
+import dk.dss.flexclaims.identity.Groups;
+import dk.dss.flexclaims.identity.IdentitySetup;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.Scenarios;
@@ -20,8 +22,13 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A nurse assesses a claim in the real Tasklist, in headless Chromium: logs in, sees the insured
@@ -55,6 +63,12 @@ class TasklistBrowserIT {
   @Autowired ManagementService management;
   @Autowired ClaimService claims;
   @Autowired ComplaintService complaints;
+  @Autowired RepositoryService repository;
+  @Autowired TaskService tasks;
+  @Autowired FilterService filters;
+  @Autowired IdentityService identity;
+  @Autowired IdentitySetup identitySetup;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -172,10 +186,30 @@ class TasklistBrowserIT {
     // trauma on top: only trauma notifications above it, the physiotherapy claim below
     assertThat(listed.subList(0, traumaAt)).allSatisfy(text -> assertThat(text).contains("TRAUMA"));
     int physioAt = indexOf(listed, physio);
-    if (physioAt >= 0) {
+    if (physioAt >= 0) { // on the first page unless other tests' tasks rank above it
       assertThat(physioAt).isGreaterThan(traumaAt);
       assertThat(listed.get(physioAt)).contains("Person", "Karen Jensen", "PHYSIO");
     }
+    // and in the filter's whole list, as Tasklist pages through it
+    List<String> ranked = rankedForNina("my-groups-open");
+    assertThat(ranked.indexOf(physio))
+        .as("the physiotherapy claim in nina's whole list")
+        .isGreaterThan(ranked.indexOf(trauma))
+        .isGreaterThan(-1);
+  }
+
+  /** The claim numbers of the filter's tasks in its order, as nina's list has them. */
+  private List<String> rankedForNina(String filterId) {
+    List<Task> ranked;
+    identity.setAuthentication("nina", List.of(Groups.HEALTH_TEAM));
+    try {
+      ranked = filters.list(filterId);
+    } finally {
+      identity.clearAuthentication();
+    }
+    return ranked.stream()
+        .map(t -> String.valueOf(runtime.getVariable(t.getExecutionId(), "claimNumber")))
+        .toList();
   }
 
   /** Admin's authorizations name each filter grant by the filter's readable ID. */

@@ -7,7 +7,10 @@
 // - a successful submit clears the "An error happened while submitting the task form" toasts of
 //   earlier refusals and says that the task was completed;
 // - the form of a task the user has not claimed looks read-only, says to claim the task, and
-//   cannot be reached with the keyboard either.
+//   cannot be reached with the keyboard either;
+// - the open filter's count (beside the filter and in the search box) reads "1000+" above a
+//   thousand tasks: the server counts a filter's tasks up to 1,000 and answers 1,001 for more
+//   (process/TaskListQueries, ADR 0024).
 const angular = window.angular;
 
 /** flatpickr's format: the day, the month, the year, e.g. 17-12-2026. */
@@ -15,6 +18,15 @@ const DANISH_DATE = 'd-m-Y';
 const DANISH_PLACEHOLDER = 'dd-mm-yyyy';
 const MONDAY = 1;
 const COMPLETED_NOTICE_MS = 8000;
+
+/** TaskListQueries.COUNT_LIMIT: a filter's count above it is the limit and one more. */
+const COUNT_LIMIT = 1000;
+const FILTER_COUNT = '{{ filterCount }}';
+const FILTER_COUNT_WITH_LIMIT =
+  "{{ filterCount > " + COUNT_LIMIT + " ? '" + COUNT_LIMIT + "+' : filterCount }}";
+const SEARCH_TOTAL = '{{total}}';
+const SEARCH_TOTAL_WITH_LIMIT =
+  "{{ flexCountsToLimit && total > " + COUNT_LIMIT + " ? '" + COUNT_LIMIT + "+' : total }}";
 
 // form-js creates a flatpickr instance for each date input (input._flatpickr) with the browser's
 // date format (en-US: mm/dd/yyyy) and flatpickr's default Sunday-first weeks, and offers no
@@ -104,6 +116,9 @@ angular.module('cam.tasklist.custom').config([
       '$delegate',
       function($delegate) {
         const directive = $delegate[0];
+        if (typeof directive.template === 'string') {
+          directive.template = directive.template.replace(SEARCH_TOTAL, SEARCH_TOTAL_WITH_LIMIT);
+        }
         const compile = directive.compile;
         directive.compile = function() {
           const link = compile.apply(this, arguments);
@@ -115,9 +130,23 @@ angular.module('cam.tasklist.custom').config([
                 type.default = !!type.id && type.id.key === 'processInstanceBusinessKey';
               });
             }
+            // its total is the filter's count
+            scope.flexCountsToLimit = attrs.camWidgetSearchStorageGroup === "'TLT'";
             return postLink && postLink.apply(this, arguments);
           };
         };
+        return $delegate;
+      }
+    ]);
+
+    // the list of filters: the open filter's count (the task list's) with the limit shown
+    $provide.decorator('camTasklistFiltersDirective', [
+      '$delegate',
+      function($delegate) {
+        const directive = $delegate[0];
+        if (typeof directive.template === 'string') {
+          directive.template = directive.template.replace(FILTER_COUNT, FILTER_COUNT_WITH_LIMIT);
+        }
         return $delegate;
       }
     ]);
