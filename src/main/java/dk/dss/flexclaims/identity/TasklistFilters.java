@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * and above) first, every other task by its deadline. The engine puts a filter's stored ordering
  * before the one Tasklist sends (its sorting header, by default "created"), so this ranking holds
  * whatever the header says. The list shows what identifies a task ({@link #DISPLAYED}): the claim,
- * request or complaint number, the insured person's name (task-local, never in history) and the
- * cover, never a health detail or a CPR number.
+ * request, complaint or policy number, the insured person's name (task-local, never in history) and
+ * the cover, never a health detail or a CPR number.
  *
  * <p>A filter is created with a readable ID from its purpose ({@link #TRAUMA_FIRST_ID} and the
  * others), which Admin's authorizations list as the filter's resource ID and Tasklist carries in
@@ -65,7 +65,8 @@ public class TasklistFilters {
           Map.of("name", "viewName", "label", "Person"),
           Map.of("name", "cover", "label", "Cover"),
           Map.of("name", "requestNumber", "label", "Request"),
-          Map.of("name", "complaintNumber", "label", "Complaint"));
+          Map.of("name", "complaintNumber", "label", "Complaint"),
+          Map.of("name", "policyNumber", "label", "Policy"));
 
   private static final String GROUPS = "${currentUserGroups()}";
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";

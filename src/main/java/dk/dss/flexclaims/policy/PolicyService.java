@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -82,6 +83,15 @@ public class PolicyService {
   /** The policy, or 404 naming ELIG_POLICY_UNKNOWN. */
   public Policy get(String policyNumber) {
     return policies.find(policyNumber).orElseThrow(() -> NotFoundException.policy(policyNumber));
+  }
+
+  /**
+   * For the task list: the policyholder's name, nothing else; empty for a policy the records do not
+   * hold.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> policyholderName(String policyNumber) {
+    return policies.find(policyNumber).map(p -> p.policyholder().name());
   }
 
   private SignedOn create(SignOnRequest request, boolean importing) {

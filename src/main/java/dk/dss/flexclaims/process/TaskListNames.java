@@ -1,6 +1,7 @@
 package dk.dss.flexclaims.process;
 
 import dk.dss.flexclaims.claim.ClaimCallers;
+import dk.dss.flexclaims.policy.PolicyService;
 import dk.dss.flexclaims.request.RequestService;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  * the engine lets only those read it who read the task's variables: not the monitors.
  *
  * <p>A request's person is the request's; a claim's, and a complaint's (which carries its claim's
- * number), the claim's. A task of neither (a policy's) and a number the records do not hold get no
- * name: a missing name must not keep a task from being created.
+ * number), the claim's; a policy's (finance's decision on an unpaid first invoice), the
+ * policyholder's. A number the records do not hold gets no name: a missing name must not keep a
+ * task from being created.
  */
 @Component
 class TaskListNames extends AbstractProcessEnginePlugin {
@@ -46,10 +48,15 @@ class TaskListNames extends AbstractProcessEnginePlugin {
   // looked up on first use: the use cases' beans need the engine that this plugin configures
   private final ObjectProvider<ClaimCallers> claims;
   private final ObjectProvider<RequestService> requests;
+  private final ObjectProvider<PolicyService> policies;
 
-  TaskListNames(ObjectProvider<ClaimCallers> claims, ObjectProvider<RequestService> requests) {
+  TaskListNames(
+      ObjectProvider<ClaimCallers> claims,
+      ObjectProvider<RequestService> requests,
+      ObjectProvider<PolicyService> policies) {
     this.claims = claims;
     this.requests = requests;
+    this.policies = policies;
   }
 
   @Override
@@ -86,7 +93,11 @@ class TaskListNames extends AbstractProcessEnginePlugin {
     if (requestNumber.isPresent()) {
       return requests.getObject().personName(requestNumber.get());
     }
-    return ClaimHandling.CLAIM_NUMBER.find(task).flatMap(claims.getObject()::nameOf);
+    Optional<String> claimNumber = ClaimHandling.CLAIM_NUMBER.find(task);
+    if (claimNumber.isPresent()) {
+      return claimNumber.flatMap(claims.getObject()::nameOf);
+    }
+    return PolicyLife.POLICY_NUMBER.find(task).flatMap(policies.getObject()::policyholderName);
   }
 
   /** Adds the naming listener to the creation of every user task the engine parses. */

@@ -63,7 +63,12 @@ class TasklistFiltersTest {
           .as(name)
           .extracting(v -> v.get("name"))
           .containsExactlyInAnyOrder(
-              "claimNumber", "viewName", "cover", "requestNumber", "complaintNumber");
+              "claimNumber",
+              "viewName",
+              "cover",
+              "requestNumber",
+              "complaintNumber",
+              "policyNumber");
     }
   }
 

@@ -233,6 +233,9 @@ class PolicyLifecycleProcessTest {
     Task endIt = financeTask(ended);
     assertThat(endIt).isNotNull();
     assertThat(endIt).hasCandidateGroup("finance");
+    assertThat(tasks.getVariableLocal(endIt.getId(), "viewName"))
+        .as("whose policy, in finance's task list")
+        .isEqualTo("Nina Holm");
     assertThat(letterTypes(policyView(ended))).doesNotContain("PREMIUM_REMINDER");
 
     tasks.complete(endIt.getId(), withVariables("endPolicy", true));
