@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  *       An earlier release ordered timers first on {@code flex_idx_job_acquisition (type_ DESC,
  *       duedate_)}; that index is dropped.
  *   <li>{@code flex_idx_task_rank}: Tasklist's filters rank tasks by priority, then due date, then
- *       Tasklist's default "created" (ADR 0022); a page selected by ID ({@link TaskListQueries},
- *       ADR 0024) walks this index and stops after the page.
+ *       Tasklist's default "created" (ADR 0022), and the ID breaks ties; a page selected by ID
+ *       ({@link TaskListQueries}, ADR 0024) walks this index and stops after the page.
  * </ul>
  *
  * Camunda's tables exist only once the engine has created its schema, after Flyway ran: so this
@@ -37,7 +37,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
           "CREATE INDEX IF NOT EXISTS flex_idx_job_duedate ON act_ru_job (duedate_)",
           "DROP INDEX IF EXISTS flex_idx_job_acquisition",
           "CREATE INDEX IF NOT EXISTS flex_idx_task_rank"
-              + " ON act_ru_task (priority_ DESC, due_date_, create_time_ DESC)");
+              + " ON act_ru_task (priority_ DESC, due_date_, create_time_ DESC, id_)");
 
   private ProcessEngineConfigurationImpl configuration;
 

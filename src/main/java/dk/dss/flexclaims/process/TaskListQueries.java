@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * fragment, with its authorization, tenant and variable conditions); what changes:
  *
  * <ul>
- *   <li>A page ordered by the task's own columns selects the tasks whose ID is among the matching
- *       ones, instead of a {@code DISTINCT} over every row of the joins, so PostgreSQL walks the
- *       order's index ({@link EngineIndexes}) and stops after the page. A page ordered by a
- *       variable runs the engine's statement unchanged.
+ *   <li>A page ordered by the task's own columns (or a function of one, as the name without case)
+ *       selects the tasks whose ID is among the matching ones, instead of a {@code DISTINCT} over
+ *       every row of the joins, so PostgreSQL walks the order's index ({@link EngineIndexes}) and
+ *       stops after the page; the ID breaks ties. A page ordered by a variable runs the engine's
+ *       statement unchanged.
  *   <li>A filter's count (Tasklist's counts, in the list and beside each filter) stops at {@link
  *       #COUNT_LIMIT} + 1: "more than 1,000" is read from 1,001 matching tasks, never from all of
  *       them. Task counts outside filters (Cockpit, {@code /task/count}, the application) stay
@@ -51,6 +52,9 @@ class TaskListQueries extends AbstractProcessEnginePlugin {
     if (!mybatis.hasStatement(NAMESPACE + "selectTaskPage", false)) { // a shared factory has them
       parse(mybatis);
     }
+    // resolved now, so that an engine whose fragments have other names fails at start
+    mybatis.getMappedStatement(NAMESPACE + "selectTaskPage");
+    mybatis.getMappedStatement(NAMESPACE + "selectTaskCount");
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     Map<String, String> mappings =
         sessions.getStatementMappings() == null
@@ -73,9 +77,12 @@ class TaskListQueries extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Whether a page can be selected by ID: ordered by the task's own columns only. */
+  /**
+   * Whether a page can be selected by ID: ordered by the task's own columns only, or functions of
+   * them, no joined table.
+   */
   public static boolean ordersByTaskColumnsOnly(List<QueryOrderingProperty> ordering) {
-    return ordering.stream().allMatch(QueryOrderingProperty::isContainedProperty);
+    return ordering.stream().allMatch(property -> property.getRelation() == null);
   }
 
   /** Whether the count being run is a filter's (Tasklist's), which stops at the limit. */

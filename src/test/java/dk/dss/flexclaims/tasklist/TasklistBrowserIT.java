@@ -11,6 +11,7 @@ import dk.dss.flexclaims.identity.Groups;
 import dk.dss.flexclaims.identity.IdentitySetup;
 import dk.dss.flexclaims.support.EngineTime;
 import dk.dss.flexclaims.support.FlexIntegrationTest;
+import dk.dss.flexclaims.support.HealthTeamTasks;
 import dk.dss.flexclaims.support.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,10 +193,10 @@ class TasklistBrowserIT {
     }
     // and in the filter's whole list, as Tasklist pages through it
     List<String> ranked = rankedForNina("my-groups-open");
+    assertThat(ranked).contains(trauma);
     assertThat(ranked.indexOf(physio))
         .as("the physiotherapy claim in nina's whole list")
-        .isGreaterThan(ranked.indexOf(trauma))
-        .isGreaterThan(-1);
+        .isGreaterThan(ranked.indexOf(trauma));
   }
 
   /** The claim numbers of the filter's tasks in its order, as nina's list has them. */
@@ -210,6 +211,42 @@ class TasklistBrowserIT {
     return ranked.stream()
         .map(t -> String.valueOf(runtime.getVariable(t.getExecutionId(), "claimNumber")))
         .toList();
+  }
+
+  /**
+   * Above a thousand open tasks the open filter's count reads "1000+", beside the filter and in the
+   * search box (the server counts a filter's tasks up to 1,001, ADR 0024).
+   */
+  @Test
+  void aNurseSeesMoreThanAThousandTasksCountedAsAThousandPlus() throws IOException {
+    HealthTeamTasks healthTeam =
+        new HealthTeamTasks(
+            repository, runtime, tasks, filters, identity, identitySetup, transactions);
+    healthTeam.deployCallbackProcess();
+    healthTeam.open(1_001);
+    try {
+      WebDriverWait wait = tasklistAs("nina");
+      wait.until(
+          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+      browser.get(
+          "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=my-groups-open");
+      By counts = By.cssSelector("span.counter, .total-results");
+      wait.until(
+          d ->
+              d.findElements(counts).stream()
+                      .filter(c -> "1000+".equals(c.getText().replaceAll("[()\\s]", "")))
+                      .count()
+                  == 2);
+      wait.until(d -> !d.findElements(By.cssSelector("ol.tasks-list > li.task")).isEmpty());
+      Files.write(
+          Path.of("target", "tasklist-count-1000-plus.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      assertThat(browser.findElements(counts).stream().map(WebElement::getText))
+          .as("no count shows the number the server answers for more than 1,000")
+          .noneMatch(text -> text.contains("1001"));
+    } finally {
+      healthTeam.removeAll();
+    }
   }
 
   /** Admin's authorizations name each filter grant by the filter's readable ID. */

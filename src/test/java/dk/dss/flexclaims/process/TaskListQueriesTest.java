@@ -1,4 +1,4 @@
-package dk.dss.flexclaims.tasklist;
+package dk.dss.flexclaims.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +57,7 @@ class TaskListQueriesTest {
   @Autowired IdentityService identity;
   @Autowired IdentitySetup identitySetup;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @LocalServerPort int port;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -113,14 +119,17 @@ class TaskListQueriesTest {
     assertThat(pageAsLead(myGroups, 3)).as("from the fourth on").containsExactly(middle, late);
   }
 
-  /** Every order Tasklist's sorting header offers: each task once, in that order. */
+  /**
+   * Every order Tasklist's sorting header offers runs through the application's page (by ID, also
+   * the name without case) and lists each task once; where the order is total, in that order.
+   */
   @Test
   void everySortingOfTasklistsHeaderListsEachTaskOnce() {
     long now = System.currentTimeMillis();
     String b = start(60, now + 2_000_000, 1);
     String a = start(70, now + 1_000_000, 2);
     String c = start(50, now + 3_000_000, 3);
-    Map<String, Supplier<org.camunda.bpm.engine.task.TaskQuery>> sortings =
+    Map<String, Supplier<TaskQuery>> sortings =
         Map.of(
             "created", () -> query().orderByTaskCreateTime().desc(),
             "due date", () -> query().orderByDueDate().asc(),
@@ -130,27 +139,45 @@ class TaskListQueriesTest {
             "priority", () -> query().orderByTaskPriority().desc(),
             "instance", () -> query().orderByProcessInstanceId().asc());
     sortings.forEach(
-        (name, sorted) ->
-            assertThat(
-                    asLead(
-                        () ->
-                            sorted.get().listPage(0, 15).stream()
-                                .map(Task::getProcessInstanceId)
-                                .toList()))
-                .as(name)
-                .containsExactlyInAnyOrder(a, b, c));
-    assertThat(
-            asLead(
-                () ->
-                    query().orderByDueDate().asc().listPage(0, 15).stream()
-                        .map(Task::getProcessInstanceId)
-                        .toList()))
-        .containsExactly(a, b, c);
+        (name, sorted) -> {
+          assertThat(TaskListQueries.ordersByTaskColumnsOnly(ordering(sorted.get())))
+              .as("%s: the page by ID", name)
+              .isTrue();
+          assertThat(pageAsLead(sorted)).as(name).containsExactlyInAnyOrder(a, b, c);
+        });
+    assertThat(pageAsLead(() -> query().orderByDueDate().asc())).containsExactly(a, b, c);
+    assertThat(pageAsLead(() -> query().orderByTaskPriority().desc())).containsExactly(a, b, c);
+    assertThat(pageAsLead(() -> query().orderByTaskPriority().asc())).containsExactly(c, b, a);
+  }
+
+  /**
+   * Ties are broken by the ID: with every task due at the same instant and of the same priority,
+   * the pages of five follow each other without overlap or gap.
+   */
+  @Test
+  void pagesOfTiedTasksNeitherOverlapNorSkip() {
+    startMany(12);
+    Filter myGroups = filter("My group's open tasks");
+    List<String> all = new ArrayList<>();
+    for (int first = 0; first < 12; first += 5) {
+      int from = first;
+      all.addAll(
+          asLead(
+              () -> {
+                List<Task> page = filters.listPage(myGroups.getId(), query(), from, 5);
+                return page.stream().map(Task::getId).toList();
+              }));
+    }
+    assertThat(all).hasSize(12).doesNotHaveDuplicates();
   }
 
   /** Ordered by a variable, the page is the engine's own statement: the order and each once. */
   @Test
   void aPageOrderedByAVariableIsTheEnginesOwnQuery() {
+    assertThat(
+            TaskListQueries.ordersByTaskColumnsOnly(
+                ordering(query().orderByProcessVariable("rank", ValueType.INTEGER).asc())))
+        .isFalse();
     long now = System.currentTimeMillis();
     String second = start(50, now + 1_000_000, 20);
     String third = start(90, now + 2_000_000, 30);
@@ -212,7 +239,26 @@ class TaskListQueriesTest {
     assertThat(json.readTree(taskCount.body()).path("count").asLong()).isEqualTo(1_007L);
   }
 
-  private org.camunda.bpm.engine.task.TaskQuery query() {
+  /** The engine runs the application's statements for task pages and counts. */
+  @Test
+  void theEngineRunsTheApplicationsTaskStatements() {
+    DbSqlSessionFactory sessions = engineConfiguration.getDbSqlSessionFactory();
+    assertThat(sessions.mapStatement("selectTaskByQueryCriteria"))
+        .isEqualTo("dk.dss.flexclaims.process.TaskListQueries.selectTaskPage");
+    assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria"))
+        .isEqualTo("dk.dss.flexclaims.process.TaskListQueries.selectTaskCount");
+  }
+
+  private static List<QueryOrderingProperty> ordering(TaskQuery query) {
+    return ((TaskQueryImpl) query).getOrderingProperties();
+  }
+
+  private List<String> pageAsLead(Supplier<TaskQuery> sorted) {
+    return asLead(
+        () -> sorted.get().listPage(0, 15).stream().map(Task::getProcessInstanceId).toList());
+  }
+
+  private TaskQuery query() {
     return tasks.createTaskQuery().processDefinitionKey(PROCESS);
   }
 
