@@ -151,6 +151,41 @@ class TaskListQueriesTest {
   }
 
   /**
+   * The engine's criteria hold on the page by ID: an "or" of criteria, and the authorization check
+   * (a user whose groups have no grant on the definition sees none of its tasks, nor counts them).
+   */
+  @Test
+  void theEnginesCriteriaHoldOnThePageByIdOrQueriesAndGrants() {
+    long now = System.currentTimeMillis();
+    String b = start(60, now + 2_000_000, 1);
+    String a = start(70, now + 1_000_000, 2);
+    String c = start(50, now + 3_000_000, 3);
+
+    assertThat(
+            pageAsLead(
+                () ->
+                    query()
+                        .or()
+                        .taskPriority(70)
+                        .dueAfter(new Date(now + 2_500_000))
+                        .endOr()
+                        .orderByTaskPriority()
+                        .desc()))
+        .containsExactly(a, c);
+    assertThat(pageAsLead(() -> query().orderByDueDate().asc())).containsExactly(a, b, c);
+
+    identity.setAuthentication("freja", List.of(Groups.FINANCE));
+    try {
+      assertThat(query().orderByDueDate().asc().listPage(0, 15)).as("finance's page").isEmpty();
+      assertThat(filters.count(filter("My group's open tasks").getId(), query()))
+          .as("finance's count of its filter")
+          .isZero();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /**
    * Ties are broken by the ID: with every task due at the same instant and of the same priority,
    * the pages of five follow each other without overlap or gap.
    */
