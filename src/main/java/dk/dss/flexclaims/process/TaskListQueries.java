@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's task list and task count, shaped so that a Tasklist filter takes about as long with
- * 100,000 open tasks as with none (ADR 0024). The criteria stay the engine's own (the same SQL
+ * The engine's task list and task count, shaped so that a page of a Tasklist filter stops after the
+ * page and its count after 1,001 tasks, however many are open (ADR 0024). The criteria stay the engine's own (the same SQL
  * fragment, with its authorization, tenant and variable conditions); what changes:
  *
  * <ul>
