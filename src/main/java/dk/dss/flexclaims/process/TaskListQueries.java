@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's task list and task count, shaped so that a page of a Tasklist filter stops after the
- * page and its count after 1,001 tasks, however many are open (ADR 0024). The criteria stay the engine's own (the same SQL
- * fragment, with its authorization, tenant and variable conditions); what changes:
+ * page and its count after 1,001 tasks, however many are open (ADR 0024). The criteria stay the
+ * engine's own (the same SQL fragment, with its authorization, tenant and variable conditions);
+ * what changes:
  *
  * <ul>
  *   <li>A page ordered by the task's own columns (or a function of one, as the name without case)
