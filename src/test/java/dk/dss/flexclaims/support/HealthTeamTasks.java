@@ -124,6 +124,11 @@ public final class HealthTeamTasks {
    * {@code giveUpAfterNanos} fails at once.
    */
   public long p95Nanos(Filter filter, int warmUp, int measured, long giveUpAfterNanos) {
+    return percentile(timesNanos(filter, warmUp, measured, giveUpAfterNanos), 0.95);
+  }
+
+  /** The times of the first page and the count, sorted, as {@link #p95Nanos} measures them. */
+  public List<Long> timesNanos(Filter filter, int warmUp, int measured, long giveUpAfterNanos) {
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < measured + warmUp; i++) {
       long start = System.nanoTime();
@@ -141,7 +146,12 @@ public final class HealthTeamTasks {
       }
     }
     times.sort(Long::compare);
-    return times.get((int) Math.ceil(times.size() * 0.95) - 1);
+    return times;
+  }
+
+  /** The value below which that share of the sorted times lies (0.5: the median). */
+  public static long percentile(List<Long> sorted, double share) {
+    return sorted.get((int) Math.ceil(sorted.size() * share) - 1);
   }
 
   private void asNina(Runnable query) {

@@ -8,6 +8,7 @@ import dk.dss.flexclaims.support.FlexIntegrationTest;
 import dk.dss.flexclaims.support.HealthTeamTasks;
 import dk.dss.flexclaims.support.RunsLast;
 import dk.dss.flexclaims.support.TestDatabase;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,7 +55,7 @@ class TaskQueryAtVolumeTest {
     healthTeam.deployCallbackProcess();
     Filter myGroups = healthTeam.myGroupsFilter();
 
-    long before = healthTeam.p95Nanos(myGroups, 50, 20, 5_000_000_000L);
+    List<Long> before = healthTeam.timesNanos(myGroups, 50, 40, 5_000_000_000L);
     long openBefore = healthTeam.open();
     healthTeam.open(TASKS);
 
@@ -72,16 +73,26 @@ class TaskQueryAtVolumeTest {
                 .filter(a -> !Groups.FINANCE.equals(a.getGroupId())))
         .as("authorization rows of single tasks outside finance")
         .isEmpty();
-    long after = healthTeam.p95Nanos(myGroups, 50, 20, 5_000_000_000L);
+    List<Long> after = healthTeam.timesNanos(myGroups, 50, 40, 5_000_000_000L);
+    long medianBefore = HealthTeamTasks.percentile(before, 0.5);
+    long medianAfter = HealthTeamTasks.percentile(after, 0.5);
     System.out.printf(
-        "Health team's filter, first page and count, p95: %.1f ms with %d open tasks,"
-            + " %.1f ms with %d (ratio %.2f)%n",
-        before / 1e6, openBefore, after / 1e6, openBefore + TASKS, (double) after / before);
+        "Health team's filter, first page and count, median (p95): %.1f ms (%.1f) with %d open"
+            + " tasks, %.1f ms (%.1f) with %d (ratio of the medians %.2f)%n",
+        medianBefore / 1e6,
+        HealthTeamTasks.percentile(before, 0.95) / 1e6,
+        openBefore,
+        medianAfter / 1e6,
+        HealthTeamTasks.percentile(after, 0.95) / 1e6,
+        openBefore + TASKS,
+        (double) medianAfter / medianBefore);
     // The page is selected by ID along the ranking index and stops after 15; the count stops at
-    // 1,001 (ADR 0024): the volume adds the count's 1,001 rows at most. Within 2x, with 5 ms for
-    // the noise of a shared machine; the engine's own statements took 16x here.
-    assertThat(after)
-        .as("p95 with %d more open tasks against %.1f ms before", TASKS, before / 1e6)
-        .isLessThanOrEqualTo(2 * before + 5_000_000L);
+    // 1,001 (ADR 0024): the volume adds the count's 1,001 rows at most. The medians within 2x,
+    // with 5 ms for the noise of a shared machine (its p95 here is a garbage collection or two
+    // among 40 runs; the benchmark's p95 has 100 runs on a quiet machine); the engine's own
+    // statements took 16x here.
+    assertThat(medianAfter)
+        .as("median with %d more open tasks against %.1f ms before", TASKS, medianBefore / 1e6)
+        .isLessThanOrEqualTo(2 * medianBefore + 5_000_000L);
   }
 }
