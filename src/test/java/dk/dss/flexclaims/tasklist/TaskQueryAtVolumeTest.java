@@ -88,9 +88,8 @@ class TaskQueryAtVolumeTest {
         (double) medianAfter / medianBefore);
     // The page is selected by ID along the ranking index and stops after 15; the count stops at
     // 1,001 (ADR 0024): the volume adds the count's 1,001 rows at most. The medians within 2x,
-    // with 5 ms for the noise of a shared machine (its p95 here is a garbage collection or two
-    // among 40 runs; the benchmark's p95 has 100 runs on a quiet machine); the engine's own
-    // statements took 16x here.
+    // with 5 ms for the noise of a shared machine (a p95 here rests on two of 40 runs; the
+    // benchmark's p95 has 100 runs on a quiet machine); the engine's own statements took 16x here.
     assertThat(medianAfter)
         .as("median with %d more open tasks against %.1f ms before", TASKS, medianBefore / 1e6)
         .isLessThanOrEqualTo(2 * medianBefore + 5_000_000L);
