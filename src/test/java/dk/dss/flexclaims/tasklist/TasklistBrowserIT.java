@@ -166,12 +166,7 @@ class TasklistBrowserIT {
                 LocalDate.now().minusDays(3)));
     runDueJobs(physio);
 
-    WebDriverWait wait = tasklistAs("nina");
-    wait.until(
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    // "My group's open tasks" by its ID, as Tasklist's address carries it
-    browser.get(
-        "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=my-groups-open");
+    WebDriverWait wait = myGroupsOpenTasksAs("nina");
     By items = By.cssSelector("ol.tasks-list > li.task");
     wait.until(
         d -> d.findElements(items).stream().anyMatch(item -> item.getText().contains(trauma)));
@@ -225,11 +220,7 @@ class TasklistBrowserIT {
     healthTeam.deployCallbackProcess();
     healthTeam.open(1_001);
     try {
-      WebDriverWait wait = tasklistAs("nina");
-      wait.until(
-          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-      browser.get(
-          "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=my-groups-open");
+      WebDriverWait wait = myGroupsOpenTasksAs("nina");
       By counts = By.cssSelector("span.counter, .total-results");
       wait.until(
           d ->
@@ -385,6 +376,16 @@ class TasklistBrowserIT {
     click(wait, "//*[self::a or self::button][normalize-space()='Claim']");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flex-claim-hint")));
+  }
+
+  /** Logs the user in and opens "My group's open tasks" by its ID, as Tasklist's address has it. */
+  private WebDriverWait myGroupsOpenTasksAs(String user) {
+    WebDriverWait wait = tasklistAs(user);
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.get(
+        "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=my-groups-open");
+    return wait;
   }
 
   /** Opens Tasklist as the user, logged out of any earlier session. */
